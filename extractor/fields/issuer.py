@@ -1,0 +1,154 @@
+"""Issuer (cơ quan ban hành) and place.
+
+Forms handled in the issuer block (upper case, one body per line, parent first):
+- ``ỦY BAN NHÂN DÂN / TỈNH HÀ TĨNH`` → ``Ủy ban nhân dân tỉnh Hà Tĩnh``;
+- ``UBND THÀNH PHỐ HÀ NỘI / SỞ GIÁO DỤC VÀ ĐÀO TẠO`` → ``Sở Giáo dục và Đào tạo Thành phố Hà Nội``
+  (territory taken from the parent), parent ``Ủy ban nhân dân Thành phố Hà Nội``;
+- ``BAN CHẤP HÀNH TRUNG ƯƠNG / VĂN PHÒNG`` → ``Văn phòng Ban Chấp hành Trung ương`` (a dependent
+  body takes its parent's name);
+- ``BỘ TÀI CHÍNH / CỤC THUẾ`` → ``Cục Thuế`` with parent ``Bộ Tài chính``;
+- web line breaks inside a name (``ỦY\\nBAN NHÂN DÂN``, ``THỦ TƯỚNG CHÍNH\\nPHỦ``).
+When the block is lost, the issuer is inferred from the symbol's issuer code, the signature's
+``TM.`` line and the place, with ``inferred: true``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from ..grammar import issuer_codes, provinces, settings
+from ..normalize import clean_value
+from ..record import Issuer, Number
+
+
+@cache
+def _grammar() -> dict:
+    g = settings("issuer")
+    heads = sorted(g["heads"], key=len, reverse=True)
+    territories = sorted(g["territories"], key=len, reverse=True)
+    return {
+        "head": regex.compile(r"^(?:" + "|".join(map(regex.escape, heads)) + r")\b"),
+        "heads": heads,
+        "dependent": set(g["dependent"]),
+        "territory": regex.compile(r"(?:^|\s)(?P<kind>" + "|".join(map(regex.escape, territories)) + r")\s+(?P<name>\S.*)$"),
+        "territory_start": regex.compile(r"^(?:" + "|".join(map(regex.escape, territories)) + r")\s"),
+        "central": set(g["central_cities"]),
+        "abbrev": regex.compile(r"(?<!\S)(" + "|".join(map(regex.escape, g["abbreviations"])) + r")(?!\S)"),
+        "abbrev_map": g["abbreviations"],
+        "proper": sorted(g["proper"]["words"], key=len, reverse=True),
+    }
+
+
+def split_units(block_text: str) -> list[str]:
+    """The bodies of an issuer block, parent first, with web line breaks re-joined."""
+    g = _grammar()
+    units: list[str] = []
+    for line in (ln.strip() for ln in block_text.split("\n")):
+        if not line:
+            continue
+        if units and not _opens_unit(units[-1], line, g):
+            units[-1] = f"{units[-1]} {line}"
+        else:
+            units.append(line)
+    return units
+
+
+def _opens_unit(previous: str, line: str, g: dict) -> bool:
+    if not g["head"].match(line) or g["territory_start"].match(line):
+        return False
+    joined = f"{previous.split()[-1]} {line}"
+    return not any(joined.startswith(h) and len(h) > len(line.split()[0]) for h in g["heads"])
+
+
+def _expand(text: str) -> str:
+    g = _grammar()
+    return g["abbrev"].sub(lambda m: g["abbrev_map"][m.group(1)], text)
+
+
+def sentence_case(upper: str) -> str:
+    """``SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH HÀ TĨNH`` → ``Sở Giáo dục và Đào tạo tỉnh Hà Tĩnh``."""
+    g = _grammar()
+    text = regex.sub(r"\s+", " ", upper).strip()
+    if not is_upper(text):
+        return text
+    m = g["territory"].search(text)
+    body, territory = (text[:m.start()].strip(), m) if m else (text, None)
+    head = next((h for h in g["heads"] if body.startswith(h + " ")), "")
+    after_head = len(head.split()) if head and head not in ("ỦY BAN", "HỘI ĐỒNG") else -1
+    words = body.lower().split(" ") if body else []
+    out = []
+    for i, w in enumerate(words):
+        cap = i in (0, after_head) or (i > 0 and words[i - 1] in {"và", "-", "–"}) or (i > 0 and out[-1].endswith(","))
+        out.append(w[:1].upper() + w[1:] if cap else w)
+    result = " ".join(out)
+    for proper in g["proper"]:
+        result = regex.sub(r"(?i)(?<!\p{L})" + regex.escape(proper) + r"(?!\p{L})", proper, result)
+    if territory:
+        kind = territory["kind"].lower().rstrip(".")
+        if kind in ("tp", "thành phố"):
+            kind = "thành phố"
+        name = territory["name"]
+        if kind == "thành phố" and name in g["central"]:
+            kind = "Thành phố"
+        place = " ".join(w[:1].upper() + w[1:].lower() for w in name.split(" "))
+        result = f"{result} {kind} {place}".strip()
+    return result[:1].upper() + result[1:]
+
+
+def is_upper(text: str) -> bool:
+    return not regex.search(r"\p{Ll}", text)
+
+
+def territory_of(name: str) -> str | None:
+    """``Ủy ban nhân dân tỉnh Hà Tĩnh`` → ``tỉnh Hà Tĩnh``."""
+    m = regex.search(r"(?i)(?:^|\s)((?:thành phố|tỉnh|thị xã|xã|phường|huyện|quận|đặc khu|thị trấn)\s+\S.*)$", name)
+    return m.group(1) if m else None
+
+
+def parse_issuer(block_text: str) -> Issuer | None:
+    units = [_expand(u) for u in split_units(block_text)]
+    if not units:
+        return None
+    g = _grammar()
+    names = [sentence_case(u) for u in units]
+    name = names[-1]
+    parent = names[-2] if len(names) > 1 else None
+    if parent:
+        if units[-1] in g["dependent"]:
+            name = f"{name} {parent}"
+        elif not territory_of(name) and territory_of(parent) and not parent.startswith(("Bộ ", "Chính phủ")):
+            name = f"{name} {territory_of(parent)}"
+    return Issuer(name=clean_value(name) or name, parent=clean_value(parent), raw=block_text.strip(), inferred=False)
+
+
+def clean_place(place: str | None) -> str | None:
+    place = clean_value(place)
+    if place and len(place.split()) > 8:
+        return None
+    return place
+
+
+def infer_issuer(number: Number | None, authority: list[str], place: str | None) -> Issuer | None:
+    """Issuer when the header block is lost: the symbol's issuer code, else the ``TM.`` line."""
+    name = None
+    kind = "central"
+    codes = issuer_codes()
+    if number and number.issuer_code:
+        code = number.issuer_code.split("-")[0]
+        if code in codes:
+            name, kind = codes[code]
+    if name is None:
+        for line in authority:
+            m = regex.match(r"^(?:TM|T/M)\.?\s+(.+)$", line)
+            if m:
+                name = sentence_case(_expand(m.group(1)))
+                kind = "local" if regex.search(r"(?i)nhân dân|tỉnh ủy|huyện ủy", name) else "central"
+    if name is None:
+        return None
+    if kind == "local" and place and not territory_of(name):
+        province_kind = provinces().get(place)
+        if province_kind:
+            name = f"{name} {'Thành phố' if province_kind == 'thành phố' else 'tỉnh'} {place}"
+    return Issuer(name=name, parent=None, raw=None, inferred=True)

@@ -1,0 +1,87 @@
+"""The grammars in ``grammars/``, loaded and compiled once.
+
+Everything language-specific lives in data files a linguist can edit: regular expressions in TOML,
+word lists in TSV/TXT. This module only reads them; no pattern is written in Python.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import regex
+
+GRAMMAR_DIR = Path(__file__).resolve().parent.parent / "grammars"
+if not GRAMMAR_DIR.is_dir():  # installed as a wheel: grammars ship inside the package
+    GRAMMAR_DIR = Path(__file__).resolve().parent / "grammars"
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Rows of a tab-separated grammar file, comments and blank lines skipped."""
+    rows = []
+    for line in (GRAMMAR_DIR / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+def word_list(name: str) -> list[str]:
+    """One entry per line of a grammar word list."""
+    return [row[0] for row in _rows(name)]
+
+
+@cache
+def patterns(name: str) -> dict[str, dict[str, regex.Pattern[str]]]:
+    """Compile every pattern of ``grammars/NAME.toml``, keyed by section and name."""
+    data = tomllib.loads((GRAMMAR_DIR / f"{name}.toml").read_text(encoding="utf-8"))
+    compiled: dict[str, dict[str, regex.Pattern[str]]] = {}
+    for section, entries in data.items():
+        compiled[section] = {}
+        for key, value in entries.items():
+            if isinstance(value, str):
+                compiled[section][key] = regex.compile(value, regex.V1)
+    return compiled
+
+
+@cache
+def settings(name: str) -> dict:
+    """The non-pattern values of ``grammars/NAME.toml`` (word lists, tables)."""
+    return tomllib.loads((GRAMMAR_DIR / f"{name}.toml").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class DocType:
+    name: str
+    code: str | None
+    titles: tuple[str, ...]
+
+
+@cache
+def doc_types() -> tuple[DocType, ...]:
+    """Document types, longest title first so that 'Thông tư liên tịch' wins over 'Thông tư'."""
+    types = []
+    for row in _rows("doc_types.tsv"):
+        row += [""] * (3 - len(row))
+        name, code, extra = row[:3]
+        titles = (name.upper(),) + tuple(t.strip().upper() for t in extra.split("|") if t.strip())
+        types.append(DocType(name, code or None, titles))
+    return tuple(sorted(types, key=lambda t: -len(t.name)))
+
+
+@cache
+def doc_type_by_code() -> dict[str, DocType]:
+    return {t.code: t for t in reversed(doc_types()) if t.code}
+
+
+@cache
+def issuer_codes() -> dict[str, tuple[str, str]]:
+    """Issuer abbreviation in a ký hiệu → (full name, 'central' | 'local')."""
+    return {row[0]: (row[1], row[2]) for row in _rows("issuer_codes.tsv")}
+
+
+@cache
+def provinces() -> dict[str, str]:
+    """Province or city name → its kind ('tỉnh' or 'thành phố')."""
+    return {row[0]: row[1] for row in _rows("agencies/provinces.tsv")}

@@ -1,0 +1,131 @@
+"""Normalize decoded text while keeping a map back to the source offsets.
+
+What a document looks like after web conversion, Word export or OCR differs from its printed form
+in ways that matter to rules but not to readers. This stage removes those differences:
+
+- Unicode: NFD and mixed forms to NFC; Icelandic ``Ð`` (OCR) to ``Đ``; no-break and zero-width spaces.
+- Tone placement: old style ``hoà``, ``uỷ`` to modern ``hòa``, ``ủy`` at syllable end only
+  (``hoàn`` and ``khoảng`` are left alone).
+- Markup: ``**bold**``, ``__u__``, ``~~s~~``, ``*em*``, ``#`` headings, ``|`` table cells (a cell
+  becomes a line of its own, so a markdown header table reads as two columns).
+- Web line breaks: a line that starts with a lower-case word continues the line before it
+  (``Thành\\nphố Hồ Chí Minh``, ``Kính\\ngửi:``), unless it opens an item such as ``a)`` or ``(i)``.
+
+Every edit goes through :meth:`Text.sub`, which carries the offset map along (eyecite's
+``SpanUpdater`` idea), so a span found in the normalized text maps back to the source.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+_OLD_TONES = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+_OLD_TONES.update({k.upper(): v.upper() for k, v in list(_OLD_TONES.items())})
+_OLD_TONES.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_OLD_TONES.items()) if k.islower()})
+# "qu" + "ý" is a different syllable (quý), so old-style pairs only after a consonant or at word start.
+_OLD_TONE_RE = regex.compile(r"(?<![qQ])(" + "|".join(_OLD_TONES) + r")(?![\p{L}])")
+_CHAR_MAP = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u0110": "Đ", "\u00a0": " ", "\t": " ",
+                           "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ", "\u3000": " "})
+_ZERO_WIDTH = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_MARKUP = regex.compile(r"\*\*|__|~~|(?<![\p{L}\d*])\*(?=\S)|(?<=\S)\*(?![\p{L}\d*])|(?m)^[ ]*#{1,6}[ ]+|\\(?=[\[\]().\-*_#|])")
+_TABLE_BAR = regex.compile(r"[ ]*\|[ ]*")
+_TRAILING_SPACE = regex.compile(r"[ ]+(?=\n)|[ ]+$")
+# a line starting with a lower-case letter continues the previous one, unless it opens an item
+_SOFT_BREAK = regex.compile(r"(?<=\S[ ]*)\n(?=[ ]*\p{Ll})(?![ ]*(?:[a-zđ]{1,2}\)|\(?[ivx]{1,4}\)|[a-zđ]\.[ ]))")
+
+
+@dataclass(frozen=True)
+class Text:
+    """Normalized text with, for each character, its offset in the source text."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    @classmethod
+    def of(cls, source: str) -> Text:
+        return cls(source, tuple(range(len(source) + 1)))
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span in the source text of ``text[start:end]``."""
+        if end <= start:
+            return self.origin[start], self.origin[start]
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def sub(self, pattern: regex.Pattern[str], repl: str | Callable[[regex.Match[str]], str]) -> Text:
+        """Replace like ``pattern.sub`` and carry the offset map along."""
+        pieces: list[str] = []
+        origin: list[int] = []
+        last = 0
+        for m in pattern.finditer(self.text):
+            new = repl(m) if callable(repl) else m.expand(repl)
+            pieces.append(self.text[last:m.start()])
+            origin.extend(self.origin[last:m.start()])
+            pieces.append(new)
+            if len(new) == m.end() - m.start():  # same length: keep one-to-one
+                origin.extend(self.origin[m.start():m.end()])
+            else:
+                origin.extend([self.origin[m.start()]] * len(new))
+            last = m.end()
+        if not pieces:
+            return self
+        pieces.append(self.text[last:])
+        origin.extend(self.origin[last:])
+        return Text("".join(pieces), tuple(origin))
+
+    def translate(self, table: dict[int, str]) -> Text:
+        """A one-character-for-one translation, which keeps the map as it is."""
+        return Text(self.text.translate(table), self.origin)
+
+
+_GRAPHEME = regex.compile(r"\X")
+
+
+def _nfc(text: Text) -> Text:
+    if unicodedata.is_normalized("NFC", text.text):
+        return text
+    return text.sub(_GRAPHEME, lambda m: unicodedata.normalize("NFC", m.group()))
+
+
+def normalize(source: str) -> Text:
+    """The normalized text of a decoded document, with its offset map."""
+    text = Text.of(source.replace("\r\n", "\n").replace("\r", "\n")) if "\r" in source else Text.of(source)
+    if "\r" in source:  # keep offsets true to the caller's string
+        text = Text(text.text, tuple(_crlf_origin(source)))
+    text = _nfc(text).translate(_CHAR_MAP)
+    text = text.sub(_ZERO_WIDTH, "")
+    text = text.sub(_MARKUP, "")
+    if "|" in text.text:
+        text = text.sub(_TABLE_BAR, "\n")
+    text = text.sub(_OLD_TONE_RE, lambda m: _OLD_TONES[m.group(1)])
+    text = text.sub(_TRAILING_SPACE, "")
+    return text.sub(_SOFT_BREAK, " ")
+
+
+def _crlf_origin(source: str) -> list[int]:
+    origin = []
+    i = 0
+    while i < len(source):
+        origin.append(i)
+        i += 2 if source.startswith("\r\n", i) else 1
+    origin.append(len(source))
+    return origin
+
+
+_SPACES = regex.compile(r"\s+")
+_MARKS = regex.compile(r"[*~`]")
+
+
+def clean_value(value: str | None, strip: str = " ;.,:") -> str | None:
+    """A text value as the record holds it: white space folded, no trailing punctuation."""
+    if value is None:
+        return None
+    value = _SPACES.sub(" ", _MARKS.sub("", value)).strip().strip(strip).strip()
+    return value or None
