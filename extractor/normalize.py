@@ -17,6 +17,7 @@ Every edit goes through :meth:`Text.sub`, which carries the offset map along (ey
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,55 +35,82 @@ _OLD_TONES.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_OL
 _OLD_TONE_RE = regex.compile(r"(?<![qQ])(" + "|".join(_OLD_TONES) + r")(?![\p{L}])")
 _CHAR_MAP = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u0110": "Đ", "\u00a0": " ", "\t": " ",
                            "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ", "\u3000": " "})
+_ODD_CHARS = regex.compile(r"[\u00d0\u00f0\u00a0\t\u2002\u2003\u2009\u202f\u3000]")
+_CRLF = regex.compile(r"\r\n?")
 _ZERO_WIDTH = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _MARKUP = regex.compile(r"\*\*|__|~~|(?<![\p{L}\d*])\*(?=\S)|(?<=\S)\*(?![\p{L}\d*])|(?m)^[ ]*#{1,6}[ ]+|\\(?=[\[\]().\-*_#|])")
+_MARKUP_CHARS = regex.compile(r"[*_~#\\]")
 _TABLE_BAR = regex.compile(r"[ ]*\|[ ]*")
 _TRAILING_SPACE = regex.compile(r"[ ]+(?=\n)|[ ]+$")
 # a line starting with a lower-case letter continues the previous one, unless it opens an item
-_SOFT_BREAK = regex.compile(r"(?<=\S[ ]*)\n(?=[ ]*\p{Ll})(?![ ]*(?:[a-zđ]{1,2}\)|\(?[ivx]{1,4}\)|[a-zđ]\.[ ]))")
+_SOFT_BREAK = regex.compile(r"(?<=[^\n])\n(?=[ ]*\p{Ll})(?![ ]*(?:[a-zđ]{1,2}\)|\(?[ivx]{1,4}\)|[a-zđ]\.[ ]))")
 
 
 @dataclass(frozen=True)
 class Text:
-    """Normalized text with, for each character, its offset in the source text."""
+    """Normalized text and its offset map back to the source text.
+
+    The map is a sorted list of anchors ``(normalized offset, source offset)``; between anchors
+    offsets advance together. Length-preserving edits (most of them) add no anchor, so the map
+    stays small and mapping is a binary search.
+    """
 
     text: str
-    origin: tuple[int, ...]
+    anchors: tuple[tuple[int, int], ...] = ((0, 0),)
 
     @classmethod
     def of(cls, source: str) -> Text:
-        return cls(source, tuple(range(len(source) + 1)))
+        return cls(source)
+
+    def to_source(self, offset: int) -> int:
+        i = bisect.bisect_right(self.anchors, (offset, float("inf"))) - 1
+        new, old = self.anchors[max(i, 0)]
+        return old + (offset - new)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The span in the source text of ``text[start:end]``."""
         if end <= start:
-            return self.origin[start], self.origin[start]
-        return self.origin[start], self.origin[end - 1] + 1
+            return self.to_source(start), self.to_source(start)
+        i = bisect.bisect_left(self.anchors, (end, -1))
+        if i < len(self.anchors) and self.anchors[i][0] == end:  # an edit ends here: take its first anchor
+            return self.to_source(start), self.anchors[i][1]
+        return self.to_source(start), self.to_source(end - 1) + 1
 
     def sub(self, pattern: regex.Pattern[str], repl: str | Callable[[regex.Match[str]], str]) -> Text:
         """Replace like ``pattern.sub`` and carry the offset map along."""
         pieces: list[str] = []
-        origin: list[int] = []
+        edits: list[tuple[int, int, int]] = []  # (old start, old end, new length) in this text's coordinates
         last = 0
         for m in pattern.finditer(self.text):
             new = repl(m) if callable(repl) else m.expand(repl)
             pieces.append(self.text[last:m.start()])
-            origin.extend(self.origin[last:m.start()])
             pieces.append(new)
-            if len(new) == m.end() - m.start():  # same length: keep one-to-one
-                origin.extend(self.origin[m.start():m.end()])
-            else:
-                origin.extend([self.origin[m.start()]] * len(new))
+            if len(new) != m.end() - m.start():
+                edits.append((m.start(), m.end(), len(new)))
             last = m.end()
         if not pieces:
             return self
         pieces.append(self.text[last:])
-        origin.extend(self.origin[last:])
-        return Text("".join(pieces), tuple(origin))
-
-    def translate(self, table: dict[int, str]) -> Text:
-        """A one-character-for-one translation, which keeps the map as it is."""
-        return Text(self.text.translate(table), self.origin)
+        text = "".join(pieces)
+        if not edits:
+            return Text(text, self.anchors)
+        # positions of this text → positions of the new text, as anchors; then compose with ours
+        anchors: list[tuple[int, int]] = []
+        shift = 0
+        points = sorted({a for a, _ in self.anchors} | {e for s, e, _ in edits} | {s for s, _, _ in edits})
+        edit_iter = iter(edits)
+        edit = next(edit_iter, None)
+        for point in points:
+            while edit and edit[1] <= point:
+                shift += edit[2] - (edit[1] - edit[0])
+                edit = next(edit_iter, None)
+            if edit and edit[0] <= point < edit[1]:
+                continue
+            anchors.append((point + shift, self.to_source(point)))
+        for start, _end, length in edits:  # a replaced run maps to the start of what it replaced
+            new_start = start + sum(ln - (e - s) for s, e, ln in edits if e <= start)
+            anchors.append((new_start, self.to_source(start)))
+        return Text(text, tuple(sorted(set(anchors))))
 
 
 _GRAPHEME = regex.compile(r"\X")
@@ -96,27 +124,20 @@ def _nfc(text: Text) -> Text:
 
 def normalize(source: str) -> Text:
     """The normalized text of a decoded document, with its offset map."""
-    text = Text.of(source.replace("\r\n", "\n").replace("\r", "\n")) if "\r" in source else Text.of(source)
-    if "\r" in source:  # keep offsets true to the caller's string
-        text = Text(text.text, tuple(_crlf_origin(source)))
-    text = _nfc(text).translate(_CHAR_MAP)
+    text = Text.of(source)
+    if "\r" in source:
+        text = text.sub(_CRLF, "\n")
+    text = _nfc(text)
+    if _ODD_CHARS.search(text.text):
+        text = text.sub(_ODD_CHARS, lambda m: m.group().translate(_CHAR_MAP))
     text = text.sub(_ZERO_WIDTH, "")
-    text = text.sub(_MARKUP, "")
+    if _MARKUP_CHARS.search(text.text):
+        text = text.sub(_MARKUP, "")
     if "|" in text.text:
         text = text.sub(_TABLE_BAR, "\n")
     text = text.sub(_OLD_TONE_RE, lambda m: _OLD_TONES[m.group(1)])
     text = text.sub(_TRAILING_SPACE, "")
     return text.sub(_SOFT_BREAK, " ")
-
-
-def _crlf_origin(source: str) -> list[int]:
-    origin = []
-    i = 0
-    while i < len(source):
-        origin.append(i)
-        i += 2 if source.startswith("\r\n", i) else 1
-    origin.append(len(source))
-    return origin
 
 
 _SPACES = regex.compile(r"\s+")

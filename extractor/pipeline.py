@@ -34,7 +34,9 @@ def extract(source: str | Path | bytes) -> Record:
     return extract_text(doc.text, doc.source, doc.warnings)
 
 
-def extract_text(raw: str, source: Source | None = None, warnings: list[tuple[str, str]] | None = None) -> Record:
+def extract_text(raw: str, source: Source | None = None, warnings: list[tuple[str, str]] | None = None,
+                 body: bool = True) -> Record:
+    """The record of a decoded document; ``body=False`` stops after the header and signature."""
     record = Record(source=source or Source())
     for code, message in warnings or []:
         record.warn(code, message)
@@ -46,9 +48,9 @@ def extract_text(raw: str, source: Source | None = None, warnings: list[tuple[st
     _header(record, layout, text)
     _tail(record, layout, text)
     _issuer(record, layout, text)
-    body = layout.get("body")
-    if body:
-        extract_body(record, text, body.start, body.end)
+    block = layout.get("body")
+    if body and block:
+        extract_body(record, text, block.start, block.end)
     if record.number is None and record.issue_date is None and record.signature is None and not record.tasks:
         record.error = Error(code="not_a_directive",
                              message="no number, date, signature or task found: not an administrative document?")

@@ -21,6 +21,7 @@ from .grammar import doc_types, patterns
 HEADER_WINDOW = 4000  # characters from the top where header blocks are looked for
 _UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
 _NAME_LINE = regex.compile(r"^(?:\p{Lu}[\p{Ll}]*\.?[ ]?){1,6}$")
+_NOT_SUBJECT = regex.compile(r"^\s*(?:Căn\s+cứ|Kính\s+gửi|Ngày\s+\d|Xét|Theo\s+đề\s+nghị|Trong\s|Điều\s+1|[IVX]+\.|\d+\.)")
 _CLOSING = regex.compile(r"\.\s*/\s*\.")
 _ITEM_OR_DASH = regex.compile(r"^[ ]*(?:[-–+•]|\d+[.)]|[a-zđ]\))")
 
@@ -92,8 +93,7 @@ def segment(text: str) -> Layout:
     number = _find_number(layout, p)
     date = _find_date(window, p)
     if date:
-        layout.add("date", date.start(), date.end(), groups=date.groupdict(),
-                   spans={k: date.span(k) for k in date.groupdict() if date.start(k) >= 0})
+        layout.blocks["date"] = date
     _find_marks(layout, window, p)
 
     top_end = max([m[1] for m in masks] + [b.end for b in (number, layout.get("date")) if b] + [0])
@@ -109,11 +109,13 @@ def segment(text: str) -> Layout:
 def _header_masks(window: str, p: dict) -> list[tuple[int, int]]:
     """Spans of the quốc hiệu, tiêu ngữ, party motto and rules: never part of the issuer."""
     spans = []
-    for key in ("national_title", "motto", "party_motto", "separator"):
-        for m in p[key].finditer(window):
+    for key in ("national_title", "motto", "party_motto"):
+        m = p[key].search(window)
+        if m is None and f"{key}_fuzzy" in p:
+            m = p[f"{key}_fuzzy"].search(window[:2000])
+        if m:
             spans.append(m.span())
-            if key != "separator":
-                break
+    spans.extend(m.span() for m in p["separator"].finditer(window))
     return sorted(spans)
 
 
@@ -133,13 +135,23 @@ def _find_number(layout: Layout, p: dict) -> Block | None:
     return None
 
 
-def _find_date(window: str, p: dict) -> regex.Match[str] | None:
-    best = None
+def _find_date(window: str, p: dict) -> Block | None:
+    """The first date preceded by a place (``Hà Nội, ngày …``): the header's place and date."""
+    found = []
     for key in ("date_line", "date_line_numeric"):
-        m = p[key].search(window)
-        if m and (best is None or m.start() < best.start()):
-            best = m
-    return best
+        for m in p[key].finditer(window):
+            before = window[max(0, m.start() - 80):m.start()]
+            place = p["place"].search(before) or p["place_bare"].search(before)
+            if place:
+                found.append((m.start(), m, place, m.start() - len(before)))
+                break
+    if not found:
+        return None
+    _, m, place, base = min(found, key=lambda f: f[0])
+    groups = {**m.groupdict(), "place": place["place"]}
+    spans = {k: m.span(k) for k in m.groupdict() if m.start(k) >= 0}
+    return Block("date", base + place.start("place"), m.end(), window[base + place.start("place"):m.end()],
+                 groups=groups, spans=spans)
 
 
 def _find_marks(layout: Layout, window: str, p: dict) -> None:
@@ -233,7 +245,9 @@ def _find_title_and_subject(layout: Layout, top_end: int, p: dict) -> int:
                 return line.end
             rest_start = lines[sub_first].start
             upper = is_upper_line(lines[sub_first].text)
-        if "subject" not in layout.blocks and not p["body_open"].match(lines[sub_first].text):
+        first_text = lines[sub_first].text
+        if "subject" not in layout.blocks and not _NOT_SUBJECT.match(first_text) and not p["telegram_open"].match(first_text) \
+                and (upper or (len(first_text) < 250 and not first_text.rstrip().endswith(":"))):
             end_line = _continue_subject(layout, sub_first, p, upper=upper)
             layout.add("subject", rest_start, lines[end_line].end)
             return max(body_start, lines[end_line].end + 1)
@@ -310,6 +324,7 @@ def _find_recipients(layout: Layout, body_start: int, p: dict) -> int:
     last_text = first_inline
     j = i + 1
     if first_inline and regex.search(r"\.\s*$", first_inline) and not first_inline.startswith("-"):
+        layout.add("recipients", m.end(), end)
         return max(body_start, end)
     seen_entry = bool(first_inline)
     dashed = first_inline.startswith(("-", "–", "+", "•"))
@@ -342,9 +357,8 @@ def _find_recipients(layout: Layout, body_start: int, p: dict) -> int:
 def _find_tail(layout: Layout, body_start: int) -> int:
     """Nơi nhận and signature blocks; return where the body ends."""
     p = patterns("header")["blocks"]
-    noi = None
-    for m in p["distribution_open"].finditer(layout.text, body_start):
-        noi = m
+    # the first Nơi nhận: later ones belong to forms in the annexes
+    noi = p["distribution_open"].search(layout.text, body_start)
     dist_end = None
     if noi:
         dist_end = _distribution_end(layout, noi.end())
@@ -464,7 +478,9 @@ def _distribution_end(layout: Layout, start: int) -> int:
         is_entry = text.startswith(("-", "–", "+", "•")) or regex.match(r"^\p{Ll}", text)
         if not is_entry:
             prev = layout.text[lines[i].start:end].rstrip()
-            if is_upper_line(text) or prev.endswith((";", ".")) or _NAME_LINE.match(text):
+            sig = patterns("header")["signature"]
+            if (prev.endswith((";", ".")) or sig["authority"].match(text) or sig["position"].fullmatch(text)
+                    or _NAME_LINE.match(text)):
                 break
         if archive.match(text):
             seen_archive = True
@@ -474,6 +490,12 @@ def _distribution_end(layout: Layout, start: int) -> int:
 
 
 def _find_stamps(layout: Layout, p: dict) -> None:
-    m = p["stamp"].search(layout.text)
-    if m:
-        layout.add("stamp", m.start(), m.end(), groups=m.groupdict())
+    """An incoming-document stamp, looked for in the first and last lines where stamps are put."""
+    text = layout.text
+    for lo, hi in ((0, HEADER_WINDOW), (max(HEADER_WINDOW, len(text) - 3000), len(text))):
+        m = p["stamp"].search(text, lo, hi)
+        if m:
+            line = layout.lines[layout.line_at(m.start())]
+            groups = {**m.groupdict(), "org": text[line.start:m.start()]}
+            layout.add("stamp", m.start(), m.end(), groups=groups)
+            return

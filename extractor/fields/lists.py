@@ -18,6 +18,7 @@ from ..normalize import clean_value
 from ..record import DistributionEntry, Recipient
 
 _DASH = regex.compile(r"^[ ]*[-–+•*][ ]*")
+_TOP_COMMA = regex.compile(r",(?![^()]*\))")
 _NOTE = regex.compile(r"\s*\((?P<note>[^()]{1,40})\)\s*[;,.]*\s*$")
 
 
@@ -33,8 +34,9 @@ def _entries(text: str, offset: int) -> list[tuple[str, str, int, int]]:
             continue
         dashed = bool(_DASH.match(line))
         body = _DASH.sub("", line).strip()
-        continues = (entries and not dashed and (not regex.search(r"[;.]\s*$", entries[-1][1])
-                                                 or regex.match(r"^\p{Ll}", body)))
+        sub_item = line.lstrip().startswith("+") and entries and entries[-1][1].endswith(":")
+        continues = sub_item or (entries and not dashed and (not regex.search(r"[;.]\s*$", entries[-1][1])
+                                                             or regex.match(r"^\p{Ll}", body)))
         if continues:
             entries[-1][1] += " " + body
             entries[-1][3] = start + len(line)
@@ -77,7 +79,7 @@ def parse_distribution(text: str, offset: int) -> tuple[list[DistributionEntry],
     for body, _raw, start, end in _entries(text, offset):
         m = archive_re.match(body)
         if m:
-            archive = [a for a in (clean_value(x, " ;.,:") for x in body[m.end():].split(",")) if a]
+            archive = [a for a in (clean_value(x, " ;.,:") for x in _TOP_COMMA.split(body[m.end():])) if a]
             continue
         note = None
         n = _NOTE.search(body)
