@@ -1,10 +1,56 @@
-"""Body fields: tasks, deadlines and citations (filled in by their own modules)."""
+"""Body fields: tasks (with lead, cooperating and deadline), all deadlines, citations."""
 
 from __future__ import annotations
 
+import regex
+
 from ..normalize import Text
-from ..record import Record
+from ..record import Record, Task
+from .citations import find_citations
+from .deadlines import find_deadlines
+from .tasks import assign_roles, find_items, item_text, preamble_lead
+
+_GROUP_CLOSER = regex.compile(r"(?i)thời\s+hạn\s+(?:hoàn\s+thành|thực\s+hiện)\s+(?:các\s+)?(?:nội\s+dung|nhiệm\s+vụ)\s+(?:trên|nêu\s+trên)")
 
 
 def extract_body(record: Record, text: Text, start: int, end: int) -> None:
-    return None
+    t = text.text
+    issue = record.issue_date.value if record.issue_date and record.issue_date.precision == "day" else None
+    items = find_items(t, start, end)
+    first = items[0].start if items else end
+    top_lead = preamble_lead(t, start, first) if items else []
+    for item in items:
+        assign_roles(t, item, items)
+        if not item.lead:
+            item.lead = list(item.parent.lead) if item.parent else list(top_lead)
+    tasks = [Task(id=i.id, parent=i.parent.id if i.parent else None, text=item_text(t, i, items),
+                  lead=i.lead, cooperating=i.cooperating, span=text.source_span(i.start, i.end)) for i in items]
+    deadlines = find_deadlines(t, start, end, issue)
+    for deadline, notes in deadlines:
+        s, _ = deadline.span
+        owner = None
+        for i in items:
+            if i.start <= s < i.end and (owner is None or i.level >= owner.level):
+                owner = i
+        if owner and _GROUP_CLOSER.search(t, max(owner.start, s - 80), s) and owner.parent:
+            owner = owner.parent
+        deadline.task = owner.id if owner else None
+        deadline.span = text.source_span(*deadline.span)
+        if issue and deadline.precision == "day" and not deadline.recurrence and deadline.value < issue:
+            record.warn("deadline_before_issue_date", f"deadline {deadline.value} is before the issue date {issue}")
+        for note in notes:
+            record.warn(note, f"the year of '{deadline.raw}' is taken from the issue date")
+    record.deadlines = [d for d, _ in deadlines]
+    by_id = {task.id: task for task in tasks}
+    for d in record.deadlines:
+        if d.task in by_id and by_id[d.task].deadline is None:
+            by_id[d.task].deadline = d
+    record.tasks = tasks
+    own = record.number.raw if record.number else None
+    search_from = start
+    subject = record.subject or ""
+    record.citations = find_citations(t, search_from, end, own)
+    if subject and not record.citations:
+        pass
+    for c in record.citations:
+        c.span = text.source_span(*c.span)

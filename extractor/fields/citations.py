@@ -1,0 +1,63 @@
+"""Citations: other documents referred to by number, and how this document stands to them.
+
+Forms handled: ``Quyết định số 845/QĐ-UBND ngày 20/02/2019 của UBND tỉnh``; party forms
+``Nghị quyết số 12-NQ/TU``, ``Kế hoạch số 07-KH/TU ngày 03/5/2018``; normative forms with a year
+``Nghị định số 30/2020/NĐ-CP``, ``Luật … số 59/2020/QH14``; a number without ``số``
+(``Thông tư 16/2024/TT-BCA``); spaces left by conversion (``15972/SXD-QLN& TTBĐS``). One entry
+per distinct number, the first mention's text. Relation from the clause before the mention:
+căn cứ → based_on, thay thế → replaces, sửa đổi/bổ sung → amends, hướng dẫn → guides,
+thực hiện/triển khai → implements, otherwise refers.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..grammar import patterns
+from ..normalize import clean_value
+from ..record import Citation
+from .dates import find_date
+
+_CLAUSE_START = regex.compile(r"[.;:\n](?=[^.;:\n]*$)")
+
+
+def find_citations(text: str, start: int, end: int, own_number: str | None) -> list[Citation]:
+    p = patterns("body")["citations"]
+    rel = patterns("body")["relations"]
+    seen: set[str] = set()
+    own = _key(own_number) if own_number else None
+    out: list[Citation] = []
+    for m in p["number"].finditer(text, start, end):
+        number = regex.sub(r"\s+", "", m["number"])
+        key = _key(number)
+        if key in seen or key == own:
+            continue
+        before = text[max(start, m.start() - 120):m.start()]
+        clause_cut = _CLAUSE_START.search(before)
+        clause = before[clause_cut.end():] if clause_cut else before
+        type_m = p["type_before"].search(before[-90:])
+        if type_m is None and not regex.search(r"(?i)\bsố\s*$", before):
+            continue
+        seen.add(key)
+        after = text[m.end():m.end() + 160]
+        date_m = p["date_after"].match(after)
+        date = find_date(date_m["date"])[0] if date_m and find_date(date_m["date"]) else None
+        rest = after[date_m.end():] if date_m else after
+        issuer_m = p["issuer_after"].match(rest)
+        raw_start = m.start() - (len(before[-90:]) - type_m.start("type")) if type_m else m.start()
+        raw_end = m.end() + (date_m.end() if date_m else 0) + (issuer_m.end() if issuer_m else 0)
+        relation = "refers"
+        for name in ("based_on", "replaces", "amends", "guides", "implements"):
+            if rel[name].search(clause):
+                relation = name
+                break
+        doc_type = type_m["type"] if type_m else None
+        out.append(Citation(
+            doc_type=regex.sub(r"\s+", " ", doc_type[0].upper() + doc_type[1:]) if doc_type else None,
+            number=number, date=date, issuer=clean_value(issuer_m["issuer"]) if issuer_m else None,
+            relation=relation, raw=clean_value(text[raw_start:raw_end]) or number, span=(raw_start, raw_end)))
+    return out
+
+
+def _key(number: str) -> str:
+    return regex.sub(r"\s+", "", number).casefold().replace("đ", "d")

@@ -1,0 +1,85 @@
+"""Deadlines: time limits for doing something, as partial dates with a precision.
+
+Forms handled: ``chậm nhất ngày 25/8/2019``, ``trước ngày 05 tháng 12 năm 2025`` (day);
+``trong tháng 4/2019``, ``trong tháng 12 năm 2025`` (month); ``trong quý II/2019`` (quarter);
+``6 tháng đầu năm 2026`` (half); ``trong năm 2026``, ``hoàn thành trong năm 2025`` (year);
+recurring ``trước ngày 15/7 hằng năm`` (``--07-15``), ``tháng 12 hằng năm`` (``--12``), ``trước ngày
+20 hằng tháng`` (``---20``), ``định kỳ 6 tháng``; relative ``trong vòng 10 ngày kể từ ngày ký``
+(resolved against the issue date, ``relative: true``). A date without a year takes the issue
+date's year, with a warning. A date merely mentioned (a cited document's date, ``năm 2020 và
+những năm tiếp theo``) is not a deadline: each form needs its cue word.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from ..grammar import patterns
+from ..normalize import clean_value
+from ..record import Deadline
+from .dates import iso_date
+
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def find_deadlines(text: str, start: int, end: int, issue: str | None) -> list[tuple[Deadline, list[str]]]:
+    """Deadlines between ``start`` and ``end``, each with warnings (codes) it raises."""
+    p = patterns("body")["deadlines"]
+    found: list[tuple[int, int, Deadline, list[str]]] = []
+    issue_year = int(issue[:4]) if issue else None
+
+    def add(m: regex.Match[str], value: str | None, precision: str, recurrence: str | None = None,
+            relative: bool = False, notes: list[str] | None = None) -> None:
+        if value and not any(s < m.end() and m.start() < e for s, e, _, _ in found):
+            found.append((m.start(), m.end(), Deadline(value=value, precision=precision, recurrence=recurrence,
+                                                       relative=relative, raw=clean_value(m.group())), notes or []))
+
+    for m in p["relative"].finditer(text, start, end):
+        if issue and len(issue) == 10:
+            base = dt.date.fromisoformat(issue)
+            n = int(m["n"])
+            value = (base + dt.timedelta(days=n)).isoformat() if m["unit"].startswith("ngày") else _add_months(base, n)
+            add(m, value, "day", relative=True)
+    for m in p["monthly"].finditer(text, start, end):
+        add(m, f"---{int(m['d']):02d}", "day", "monthly")
+    for m in p["day"].finditer(text, start, end):
+        if m["every"]:
+            add(m, f"--{int(m['m']):02d}-{int(m['d']):02d}", "day", "yearly")
+            continue
+        notes = []
+        year = m["y"]
+        if not year:
+            if issue_year is None:
+                continue
+            year, notes = issue_year, ["year_from_issue_date"]
+        add(m, iso_date(year, m["m"], m["d"]), "day", notes=notes)
+    for m in p["month"].finditer(text, start, end):
+        if m["every"]:
+            add(m, f"--{int(m['m']):02d}", "month", "yearly")
+        elif m["y"]:
+            add(m, iso_date(m["y"], m["m"]), "month")
+    for m in p["quarter"].finditer(text, start, end):
+        if m["y"] or issue_year:
+            add(m, f"{m['y'] or issue_year}-Q{_QUARTERS[m['q'].upper()]}", "quarter",
+                notes=[] if m["y"] else ["year_from_issue_date"])
+    for m in p["half"].finditer(text, start, end):
+        if m["y"]:
+            add(m, f"{m['y']}-H{1 if m['part'] == 'đầu' else 2}", "half")
+    for m in p["year"].finditer(text, start, end):
+        add(m, m["y"], "year")
+    found.sort(key=lambda f: f[0])
+    out = []
+    for s, e, d, notes in found:
+        d.span = (s, e)
+        out.append((d, notes))
+    return out
+
+
+def _add_months(base: dt.date, n: int) -> str:
+    month = base.month - 1 + n
+    year = base.year + month // 12
+    month = month % 12 + 1
+    day = min(base.day, 28)
+    return dt.date(year, month, day).isoformat()

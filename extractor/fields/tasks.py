@@ -1,0 +1,182 @@
+"""Tasks: the numbered items of the body, with their lead and cooperating agencies.
+
+Item schemes handled, from the highest level down: ``I.``, ``II.`` (roman); ``Điều 2.`` (articles of
+a quyết định); ``1.``, ``1.1.``, ``1.1.2`` (arabic, the dotted id gives the parent); ``(1)``;
+``a)`` … ``đ)``, ``g)`` (the Vietnamese alphabet has no f, j, w, z); ``(i)``, ``(ii)``. Ids are
+paths: ``1``, ``1.a``, ``I.2``, ``Điều 2.1.a``. ``-`` and ``+`` bullets stay in their parent.
+
+Roles: ``Giao Sở X``, ``Đề nghị Sở X``, ``Sở X chủ trì``, ``Sở X: …``, ``Bộ Công an chỉ đạo …`` at the
+start of an item lead it; ``phối hợp với …`` cooperate. An item naming no lead takes its nearest
+ancestor's, and a top-level item the agency the preamble addresses (``đề nghị Sở Y tế … thực hiện
+các nội dung sau:``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..grammar import patterns
+from ..ner import Agency, find_agencies
+from ..normalize import clean_value
+
+_RANK = {"roman": 0, "article": 1, "arabic": 2, "paren_number": 5, "letter": 6, "paren_roman": 7}
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+
+@dataclass
+class Item:
+    id: str
+    scheme: str
+    level: int
+    start: int  # of the item's line, in the normalized text
+    text_start: int  # after the marker
+    end: int = 0
+    parent: Item | None = None
+    lead: list[str] = field(default_factory=list)
+    cooperating: list[str] = field(default_factory=list)
+
+
+def find_items(text: str, start: int, end: int) -> list[Item]:
+    """Numbered items between ``start`` and ``end`` of the normalized text, in order, with parents."""
+    p = patterns("body")["items"]
+    items: list[Item] = []
+    stack: list[Item] = []
+    pos = start
+    has_articles = bool(p["article"].search(text, start, end))
+    for line in text[start:end].split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        for scheme in ("article", "roman", "arabic", "paren_number", "letter", "paren_roman"):
+            m = p[scheme].match(line)
+            if not m:
+                continue
+            raw_id = m["id"]
+            if scheme == "letter" and stack and stack[-1].scheme == "letter" and not _next_letter(stack[-1], raw_id):
+                if raw_id in "iv" and stack[-1].id[-1] not in "hi":
+                    continue
+            level = _RANK[scheme] + (raw_id.count(".") if scheme == "arabic" else 0)
+            if scheme == "arabic" and has_articles and not any(s.scheme == "article" for s in stack):
+                pass
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            parent = stack[-1] if stack else None
+            if scheme == "arabic" and "." in raw_id:
+                # 1.2 is a child of 1: find that ancestor, keep the path above it
+                head = raw_id.rsplit(".", 1)[0]
+                anc = next((s for s in reversed(stack) if s.scheme == "arabic" and s.id.endswith(head)), None)
+                parent = anc or parent
+                local = raw_id.rsplit(".", 1)[1]
+            else:
+                local = raw_id
+            if scheme == "article":
+                item_id = f"Điều {raw_id}"
+            elif parent is None:
+                item_id = local if scheme != "arabic" else raw_id
+            else:
+                item_id = f"{parent.id}.{local}"
+            item = Item(item_id, scheme, level, line_start, line_start + m.end(), parent=parent)
+            items.append(item)
+            stack.append(item)
+            break
+    for i, item in enumerate(items):
+        nxt = next((o.start for o in items[i + 1:] if o.level <= item.level), end)
+        item.end = nxt
+    return items
+
+
+def _next_letter(prev: Item, raw: str) -> bool:
+    last = prev.id.rsplit(".", 1)[-1]
+    return last in _LETTERS and raw in _LETTERS and _LETTERS.index(raw) == _LETTERS.index(last) + 1
+
+
+def own_text(text: str, item: Item, items: list[Item]) -> tuple[int, int]:
+    """The span of an item's own text: up to its first child."""
+    child = next((o.start for o in items if o.parent is item), item.end)
+    return item.text_start, child
+
+
+def assign_roles(text: str, item: Item, items: list[Item]) -> None:
+    r = patterns("body")["roles"]
+    start, end = own_text(text, item, items)
+    chunk = text[start:end]
+    agencies = find_agencies(chunk)
+    coop_spans: list[tuple[int, int]] = []
+    for m in r["cooperate"].finditer(chunk):
+        stop = r["coop_stop"].search(chunk, m.end())
+        coop_spans.append((m.end(), stop.start() if stop else len(chunk)))
+    lead: list[str] = []
+    coop: list[str] = []
+    for a in agencies:
+        if any(s <= a.start < e for s, e in coop_spans):
+            _add(coop, a.name)
+    first_sentence_end = _sentence_end(chunk)
+    # "Giao X", "Đề nghị X", "Yêu cầu X": the agencies right after, in the first sentence
+    for m in r["assign"].finditer(chunk, 0, first_sentence_end):
+        for a in _run(agencies, m.end(), chunk):
+            _add(lead, a.name)
+        if lead:
+            break
+    if not lead:
+        run = _run(agencies, _skip_space(chunk, 0), chunk)
+        if run and r["lead_verb"].match(chunk, run[-1].end):
+            lead = [a.name for a in run]
+    if not lead:
+        m = regex.search(r"(?i)\bchủ\s+trì\b", chunk[:first_sentence_end])
+        if m:
+            before = [a for a in agencies if a.end <= m.start() and m.start() - a.end < 4]
+            if before:
+                lead = [before[-1].name]
+    item.lead = [a for a in lead if a not in coop]
+    item.cooperating = coop
+
+
+def _sentence_end(chunk: str) -> int:
+    m = regex.search(r"[.;](?:\s|$)|\n", chunk[:600])
+    return m.end() if m else min(len(chunk), 600)
+
+
+def _skip_space(chunk: str, i: int) -> int:
+    while i < len(chunk) and chunk[i] in " \t\n":
+        i += 1
+    return i
+
+
+def _run(agencies: list[Agency], start: int, chunk: str) -> list[Agency]:
+    """Agencies starting at ``start`` and following each other by ``,`` or ``và`` or ``;``."""
+    out: list[Agency] = []
+    pos = start
+    for a in agencies:
+        if a.start < pos:
+            continue
+        gap = chunk[pos:a.start]
+        if out and not regex.fullmatch(r"\s*(?:,|;|và|,\s*và)?\s*", gap):
+            break
+        if not out and gap.strip():
+            # allow a role before the agency: "Giám đốc Sở X", "Chủ tịch UBND …"
+            if not regex.fullmatch(r"\s*(?:[Pp]hó\s+)?(?:Giám đốc|Chủ tịch|Thủ trưởng|Bộ trưởng|Trưởng|Lãnh đạo|Chánh Văn phòng|Cục trưởng|Bí thư|Chỉ huy trưởng)(?:\s+(?:các|và))?\s*", gap):
+                break
+        out.append(a)
+        pos = a.end
+    return out
+
+
+def _add(names: list[str], name: str) -> None:
+    if name not in names:
+        names.append(name)
+
+
+def preamble_lead(text: str, start: int, end: int) -> list[str]:
+    """Agencies a preamble hands the list to: ``đề nghị Sở Y tế … thực hiện các nội dung sau:``."""
+    m = None
+    for m in patterns("body")["roles"]["preamble"].finditer(text, start, end):
+        pass
+    if not m:
+        return []
+    return [a.name for a in find_agencies(m["who"])]
+
+
+def item_text(text: str, item: Item, items: list[Item]) -> str:
+    start, end = own_text(text, item, items)
+    return clean_value(text[start:end]) or ""

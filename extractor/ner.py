@@ -1,0 +1,125 @@
+"""Recognise Vietnamese public bodies in free text (the NER stage).
+
+Rules first, from the gazetteers in ``grammars/agencies/``:
+- a head and a field: ``Sở Tài chính``, ``Bộ Văn hóa, Thể thao và Du lịch``;
+- a head and a territory: ``Ủy ban nhân dân các phường, xã, đặc khu``, ``UBND tỉnh``,
+  ``Công an Thành phố``, ``Chủ tịch UBND các huyện`` (the role is left out);
+- a head and a capitalised name: ``Trung tâm Chuyển đổi số Thành phố``, ``Cục Đường bộ Việt Nam``,
+  ``Tập đoàn Công nghiệp - Viễn thông Quân đội``;
+- named bodies from ``bodies.txt``: ``Văn phòng Chính phủ``, ``Đài Truyền hình Việt Nam``;
+- kinds of bodies: ``các sở, ban, ngành``, ``các Bộ, cơ quan`` (not when qualified only as
+  relevant: ``các cơ quan, đơn vị liên quan`` names no one);
+- shared heads: ``các Sở: Tài chính, Tư pháp`` → ``Sở Tài chính``, ``Sở Tư pháp``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .grammar import settings, word_list
+
+
+@dataclass(frozen=True)
+class Agency:
+    name: str
+    start: int
+    end: int
+
+
+_TERRITORY = r"(?:tỉnh|thành\s+phố|Thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường|đặc\s+khu|thị\s+trấn)"
+_TERRITORY_GROUP = (rf"(?:các\s+)?(?:cấp\s+(?:tỉnh|huyện|xã)|{_TERRITORY}(?:\s*,\s*{_TERRITORY})*(?:\s+(?:và|,)\s+{_TERRITORY})?)"
+                    r"(?:\s+trực\s+thuộc\s+Trung\s+ương)?")
+_CAP = r"(?:\p{Lu}[\p{L}]*|\d{1,3})"
+
+
+def _name_pattern() -> str:
+    """A capitalised run: capitalised words, up to four lower-case syllables after each (not a
+    stop word), joined by spaces, ``và`` or ``-``."""
+    stop = "|".join(settings("body")["names"]["stop"].split())
+    low = rf"(?:\s+(?!(?:{stop})(?!\p{{L}}))\p{{Ll}}+){{0,5}}"
+    return rf"(?:{_CAP}{low}(?:(?:\s+|\s+và\s+|\s*-\s*){_CAP}{low})*)"
+_KINDS = r"(?:sở|bộ|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội|đoàn\s+thể|tổ\s+chức|doanh\s+nghiệp)"
+
+
+@cache
+def _compiled() -> dict[str, regex.Pattern[str]]:
+    heads = sorted(word_list("agencies/heads.txt"), key=len, reverse=True)
+    fields = sorted(word_list("agencies/fields.txt"), key=len, reverse=True)
+    bodies = sorted(word_list("agencies/bodies.txt"), key=len, reverse=True)
+    head_alt = "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in heads)
+    field_alt = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in fields)
+    body_alt = "|".join(regex.escape(b).replace(r"\ ", r"\s+") for b in bodies)
+    _NAME = _name_pattern()
+    return {
+        "bodies": regex.compile(rf"(?<!\p{{L}})(?:{body_alt})(?!\p{{L}})", regex.V1),
+        "field": regex.compile(
+            rf"(?<!\p{{L}})(?P<head>Bộ|Sở|Phòng|Vụ|Đảng\s+ủy\s+Bộ|Đảng\s+ủy)\s+(?P<field>{field_alt})(?!\p{{L}})"
+            rf"(?:\s+(?P<terr>{_TERRITORY_GROUP}(?:\s+{_NAME})?))?", regex.V1),
+        "name": regex.compile(_NAME, regex.V1),
+        "territorial": regex.compile(
+            rf"(?<!\p{{L}})(?P<head>Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND|Công\s+an|Ban\s+Chỉ\s+huy\s+Quân\s+sự|"
+            rf"Bộ\s+Chỉ\s+huy\s+Quân\s+sự|Kho\s+bạc\s+Nhà\s+nước|Đảng\s+ủy|Thuế|Văn\s+phòng\s+UBND|Văn\s+phòng\s+Ủy\s+ban\s+nhân\s+dân|"
+            rf"Ủy\s+ban\s+MTTQ(?:\s+Việt\s+Nam)?|Ủy\s+ban\s+Mặt\s+trận\s+Tổ\s+quốc(?:\s+Việt\s+Nam)?)"
+            rf"\s+(?P<terr>{_TERRITORY_GROUP})(?:\s+(?P<name>{_NAME}))?", regex.V1),
+        "named": regex.compile(rf"(?<![\p{{L}}])(?P<head>{head_alt})\s+(?P<name>{_NAME})", regex.V1),
+        "shared": regex.compile(
+            r"(?<!\p{L})[Cc]ác\s+(?P<head>Bộ|Sở|Cục|Vụ|Ban)\s*:\s*(?P<list>)(?=\p{Lu})", regex.V1),
+        "kinds": regex.compile(
+            rf"(?<!\p{{L}})(?:[Cc]ác\s+)(?:{_KINDS})(?:\s*,\s*{_KINDS}|\s+và\s+{_KINDS})*"
+            rf"(?:\s+(?:Thành\s+phố|tỉnh|cấp\s+tỉnh|Trung\s+ương|nêu\s+trên))?(?!\s*:)", regex.I | regex.V1),
+        "relevant_only": regex.compile(r"\s*(?:có\s+)?(?:liên\s+quan|chức\s+năng|thuộc|trực\s+thuộc)", regex.V1),
+        "trail": regex.compile(r"(?:\s+(?:và|của|các|với|cho|tại|về))+$|[\s,]+$", regex.V1),
+    }
+
+
+def find_agencies(text: str) -> list[Agency]:
+    """Agencies named in ``text``, left to right, longest match where two overlap."""
+    c = _compiled()
+    strong: list[Agency] = []
+    for m in c["shared"].finditer(text):
+        head = m["head"]
+        # "các Sở: Tài chính, Tư pháp và Xây dựng": the list runs while items are capitalised
+        pos = m.start("list")
+        for item in regex.finditer(r"\s*(?:,|\svà\s)?\s*(?P<n>" + c["name"].pattern + ")", text[pos:pos + 400]):
+            if item.start() != 0 and not regex.match(r"\s*(?:,|\svà\s)", item.group()):
+                break
+            name = item["n"].strip()
+            parts = [name] if c["field"].fullmatch(f"{head} {name}") else regex.split(r"\s+và\s+", name)
+            for part in parts:
+                strong.append(Agency(f"{head} {part}", pos + item.start("n"), pos + item.end("n")))
+            pos_end = pos + item.end()
+            if not regex.match(r"\s*(?:,|\svà\s)\s*\p{Lu}", text[pos_end:pos_end + 6]):
+                break
+    for key in ("field", "territorial", "bodies"):
+        strong.extend(_matches(c, key, text))
+    shared = [a for a in strong]
+    weak = [a for key in ("named", "kinds") for a in _matches(c, key, text)]
+    return _resolve(shared + weak)
+
+
+def _matches(c: dict, key: str, text: str) -> list[Agency]:
+    out = []
+    for m in c[key].finditer(text):
+        if key == "kinds" and c["relevant_only"].match(text, m.end()):
+            continue
+        start = m.start()
+        name = c["trail"].sub("", m.group())
+        if key == "named" and len(name.split()) < 2:
+            continue
+        out.append(Agency(regex.sub(r"\s+", " ", name), start, start + len(name)))
+    return out
+
+
+def _resolve(found: list[Agency]) -> list[Agency]:
+    """Leftmost-longest among overlapping matches; items of one shared head all stay."""
+    found.sort(key=lambda a: (a.start, -(a.end - a.start)))
+    out: list[Agency] = []
+    for a in found:
+        if out and a.start < out[-1].end and not (a.start == out[-1].start and a.end == out[-1].end):
+            continue
+        if a not in out:
+            out.append(a)
+    return out
