@@ -39,8 +39,8 @@ def _name_pattern() -> str:
     """A capitalised run: capitalised words, up to four lower-case syllables after each (not a
     stop word), joined by spaces, ``và`` or ``-``."""
     stop = "|".join(settings("body")["names"]["stop"].split())
-    low = rf"(?:\s+(?!(?:{stop})(?!\p{{L}}))\p{{Ll}}+){{0,5}}"
-    return rf"(?:{_CAP}{low}(?:(?:\s+|\s+và\s+|\s*-\s*){_CAP}{low})*)"
+    low = rf"(?:[ ]+(?!(?:{stop})(?!\p{{L}}))\p{{Ll}}+){{0,5}}"
+    return rf"(?:{_CAP}{low}(?:(?:[ ]+|[ ]+và[ ]+|[ ]*-[ ]*){_CAP}{low})*)"
 _KINDS = r"(?:sở|bộ|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội|đoàn\s+thể|tổ\s+chức|doanh\s+nghiệp)"
 
 

@@ -22,7 +22,11 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from functools import cache
+
 import regex
+
+from .grammar import settings
 
 _OLD_TONES = {
     "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
@@ -137,7 +141,14 @@ def normalize(source: str) -> Text:
         text = text.sub(_TABLE_BAR, "\n")
     text = text.sub(_OLD_TONE_RE, lambda m: _OLD_TONES[m.group(1)])
     text = text.sub(_TRAILING_SPACE, "")
-    return text.sub(_SOFT_BREAK, " ")
+    text = text.sub(_SOFT_BREAK, " ")
+    return text.sub(_join_words(), lambda m: m.group()[:-1] + " ")
+
+
+@cache
+def _join_words() -> regex.Pattern[str]:
+    words = "|".join(map(regex.escape, settings("normalize")["joins"]["words"].split()))
+    return regex.compile(rf"(?<![\p{{L}}])(?:{words})\n(?=[ ]*[\p{{Lu}}\d])", regex.V1)
 
 
 _SPACES = regex.compile(r"\s+")

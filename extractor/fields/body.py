@@ -34,6 +34,8 @@ def extract_body(record: Record, text: Text, start: int, end: int) -> None:
                 owner = i
         if owner and _GROUP_CLOSER.search(t, max(owner.start, s - 80), s) and owner.parent:
             owner = owner.parent
+        while owner and owner.field_of_parent and owner.parent:
+            owner = owner.parent
         deadline.task = owner.id if owner else None
         deadline.span = text.source_span(*deadline.span)
         if issue and deadline.precision == "day" and not deadline.recurrence and deadline.value < issue:

@@ -36,6 +36,7 @@ class Item:
     parent: Item | None = None
     lead: list[str] = field(default_factory=list)
     cooperating: list[str] = field(default_factory=list)
+    field_of_parent: bool = False  # "b) Cơ quan thực hiện: …" describes its parent task
 
 
 def find_items(text: str, start: int, end: int) -> list[Item]:
@@ -98,26 +99,36 @@ def own_text(text: str, item: Item, items: list[Item]) -> tuple[int, int]:
 
 
 def assign_roles(text: str, item: Item, items: list[Item]) -> None:
+    """Lead and cooperating agencies named by the item itself (or by its field sub-items)."""
     r = patterns("body")["roles"]
     start, end = own_text(text, item, items)
     chunk = text[start:end]
+    if item.parent and r["field_item"].match(chunk):
+        item.field_of_parent = True
+        return
+    for child in items:
+        if child.parent is item and r["field_item"].match(text, child.text_start):
+            cs, ce = own_text(text, child, items)
+            chunk += "\n" + text[cs:ce]
     agencies = find_agencies(chunk)
+    labelled_lead = _labelled(chunk, agencies, r["lead_label"])
+    labelled_coop = _labelled(chunk, agencies, r["coop_label"])
     coop_spans: list[tuple[int, int]] = []
     for m in r["cooperate"].finditer(chunk):
         stop = r["coop_stop"].search(chunk, m.end())
         coop_spans.append((m.end(), stop.start() if stop else len(chunk)))
-    lead: list[str] = []
-    coop: list[str] = []
+    lead: list[str] = list(labelled_lead)
+    coop: list[str] = list(labelled_coop)
     for a in agencies:
         if any(s <= a.start < e for s, e in coop_spans):
             _add(coop, a.name)
     first_sentence_end = _sentence_end(chunk)
     # "Giao X", "Đề nghị X", "Yêu cầu X": the agencies right after, in the first sentence
     for m in r["assign"].finditer(chunk, 0, first_sentence_end):
-        for a in _run(agencies, m.end(), chunk):
-            _add(lead, a.name)
         if lead:
             break
+        for a in _run(agencies, m.end(), chunk):
+            _add(lead, a.name)
     if not lead:
         run = _run(agencies, _skip_space(chunk, 0), chunk)
         if run and r["lead_verb"].match(chunk, run[-1].end):
@@ -130,6 +141,14 @@ def assign_roles(text: str, item: Item, items: list[Item]) -> None:
                 lead = [before[-1].name]
     item.lead = [a for a in lead if a not in coop]
     item.cooperating = coop
+
+
+def _labelled(chunk: str, agencies: list[Agency], label: regex.Pattern[str]) -> list[str]:
+    names: list[str] = []
+    for m in label.finditer(chunk):
+        for a in _run(agencies, _skip_space(chunk, m.end()), chunk):
+            _add(names, a.name)
+    return names
 
 
 def _sentence_end(chunk: str) -> int:
