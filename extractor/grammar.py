@@ -56,6 +56,7 @@ class DocType:
     name: str
     code: str | None
     titles: tuple[str, ...]
+    symbol_codes: tuple[str, ...] = ()
 
 
 @cache
@@ -63,16 +64,18 @@ def doc_types() -> tuple[DocType, ...]:
     """Document types, longest title first so that 'Thông tư liên tịch' wins over 'Thông tư'."""
     types = []
     for row in _rows("doc_types.tsv"):
-        row += [""] * (3 - len(row))
-        name, code, extra = row[:3]
+        row += [""] * (4 - len(row))
+        name, code, extra, symbol_codes = row[:4]
         titles = (name.upper(),) + tuple(t.strip().upper() for t in extra.split("|") if t.strip())
-        types.append(DocType(name, code or None, titles))
+        codes = ((code,) if code else ()) + tuple(c for c in symbol_codes.split("|") if c)
+        types.append(DocType(name, code or None, titles, codes))
     return tuple(sorted(types, key=lambda t: -len(t.name)))
 
 
 @cache
 def doc_type_by_code() -> dict[str, DocType]:
-    return {t.code: t for t in reversed(doc_types()) if t.code}
+    """Type code in a ký hiệu → type (``QĐ`` → Quyết định, party ``CV`` → Công văn)."""
+    return {c: t for t in reversed(doc_types()) for c in t.symbol_codes}
 
 
 @cache

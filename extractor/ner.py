@@ -19,7 +19,7 @@ from functools import cache
 
 import regex
 
-from .grammar import settings, word_list
+from .grammar import word_list
 
 
 @dataclass(frozen=True)
@@ -36,12 +36,15 @@ _CAP = r"(?:\p{Lu}[\p{L}]*|\d{1,3})"
 
 
 def _name_pattern() -> str:
-    """A capitalised run: capitalised words, up to four lower-case syllables after each (not a
-    stop word), joined by spaces, ``và`` or ``-``."""
-    stop = "|".join(settings("body")["names"]["stop"].split())
-    low = rf"(?:[ ]+(?!(?:{stop})(?!\p{{L}}))\p{{Ll}}+){{0,5}}"
-    return rf"(?:{_CAP}{low}(?:(?:[ ]+|[ ]+và[ ]+|[ ]*-[ ]*){_CAP}{low})*)"
-_KINDS = r"(?:sở|bộ|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội|đoàn\s+thể|tổ\s+chức|doanh\s+nghiệp)"
+    """A capitalised run: capitalised words joined by spaces, ``và`` or ``-``, with lower-case
+    syllables (not stop words) between them and at most one after the last."""
+    stops = sorted(word_list("agencies/name_stops.txt"), key=len, reverse=True)
+    stop = "|".join(regex.escape(w).replace(r"\ ", "[ ]+") for w in stops)
+    word = rf"[ ]+(?!(?:{stop})(?!\p{{L}}))\p{{Ll}}+"
+    # lower-case words inside a name (Chuyển đổi số Thành phố), at most one after the last capital
+    territory = rf"(?:[ ]+(?:tỉnh|huyện|quận|xã|phường|thị[ ]xã|thành[ ]phố|Thành[ ]phố)(?:[ ]+{_CAP})*)?"
+    return rf"(?:{_CAP}(?:(?:{word}){{0,5}}(?:[ ]+|[ ]+và[ ]+|[ ]*-[ ]*){_CAP})*(?:{word})?{territory})"
+_KINDS = r"(?:sở|bộ|ban|ngành|huyện\s+ủy|thị\s+ủy|thành\s+ủy|quận\s+ủy|đảng\s+ủy|tỉnh\s+ủy|cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội|đoàn\s+thể|tổ\s+chức|doanh\s+nghiệp)"
 
 
 @cache
@@ -69,8 +72,9 @@ def _compiled() -> dict[str, regex.Pattern[str]]:
             r"(?<!\p{L})[Cc]ác\s+(?P<head>Bộ|Sở|Cục|Vụ|Ban)\s*:\s*(?P<list>)(?=\p{Lu})", regex.V1),
         "kinds": regex.compile(
             rf"(?<!\p{{L}})(?:[Cc]ác\s+)(?:{_KINDS})(?:\s*,\s*{_KINDS}|\s+và\s+{_KINDS})*"
-            rf"(?:\s+(?:Thành\s+phố|tỉnh|cấp\s+tỉnh|Trung\s+ương|nêu\s+trên))?(?!\s*:)", regex.I | regex.V1),
-        "relevant_only": regex.compile(r"\s*(?:có\s+)?(?:liên\s+quan|chức\s+năng|thuộc|trực\s+thuộc)", regex.V1),
+            rf"(?:\s+(?:Thành\s+phố|tỉnh|cấp\s+tỉnh|Trung\s+ương|nêu\s+trên|trực\s+thuộc(?:\s+(?:Tỉnh\s+ủy|Thành\s+ủy|Trung\s+ương|Sở|Bộ))?))?(?!\s*:)",
+            regex.I | regex.V1),
+        "relevant_only": regex.compile(r"\s*(?:có\s+)?(?:liên\s+quan|chức\s+năng)", regex.V1),
         "trail": regex.compile(r"(?:\s+(?:và|của|các|với|cho|tại|về))+$|[\s,]+$", regex.V1),
     }
 

@@ -98,22 +98,24 @@ class Text:
         text = "".join(pieces)
         if not edits:
             return Text(text, self.anchors)
-        # positions of this text → positions of the new text, as anchors; then compose with ours
+        # carry our anchors into the new coordinates, then anchor both ends of every edit
         anchors: list[tuple[int, int]] = []
-        shift = 0
-        points = sorted({a for a, _ in self.anchors} | {e for s, e, _ in edits} | {s for s, _, _ in edits})
-        edit_iter = iter(edits)
-        edit = next(edit_iter, None)
-        for point in points:
-            while edit and edit[1] <= point:
-                shift += edit[2] - (edit[1] - edit[0])
-                edit = next(edit_iter, None)
-            if edit and edit[0] <= point < edit[1]:
-                continue
-            anchors.append((point + shift, self.to_source(point)))
-        for start, _end, length in edits:  # a replaced run maps to the start of what it replaced
-            new_start = start + sum(ln - (e - s) for s, e, ln in edits if e <= start)
-            anchors.append((new_start, self.to_source(start)))
+        shifts = []  # (old end, cumulative shift after this edit)
+        total = 0
+        for s_, e_, ln in edits:
+            total += ln - (e_ - s_)
+            shifts.append((s_, e_, total))
+        ends = [e_ for _, e_, _ in shifts]
+        for pos, src in self.anchors:
+            i = bisect.bisect_right(ends, pos) - 1
+            if i + 1 < len(shifts) and shifts[i + 1][0] < pos < shifts[i + 1][1]:
+                continue  # inside a replaced run
+            anchors.append((pos + (shifts[i][2] if i >= 0 else 0), src))
+        before = 0
+        for s_, e_, total_after in shifts:
+            anchors.append((s_ + before, self.to_source(s_)))
+            anchors.append((e_ + total_after, self.to_source(e_)))
+            before = total_after
         return Text(text, tuple(sorted(set(anchors))))
 
 

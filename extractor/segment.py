@@ -123,6 +123,10 @@ def _find_number(layout: Layout, p: dict) -> Block | None:
     for m in p["number_line"].finditer(layout.text, 0, HEADER_WINDOW):
         rest = m.group("rest")
         start, end = m.span("rest")
+        gap = regex.search(r"\S(\s{2,})\S", rest)  # two header columns flattened onto one line
+        if gap:
+            end = start + gap.start(1)
+            rest = rest[:gap.start(1)]
         if not rest.strip():  # "Số:" alone, the number on the next line (or blank)
             nxt = layout.line_at(m.end()) + 1
             if nxt < len(layout.lines) and regex.match(r"^\s*[\d.…]*\s*/", layout.lines[nxt].text):
@@ -286,6 +290,7 @@ def _continue_subject(layout: Layout, i: int, p: dict, upper: bool) -> int:
             continue
         text = line.text
         if (p["date_line"].search(text) or p["recipients_open"].match(text) or p["body_open"].match(text)
+                or p["telegram_open"].match(text)
                 or p["separator"].match(text) or p["number_line"].match(text)):
             break
         if upper and not is_upper_line(text):

@@ -32,7 +32,7 @@ def _grammar() -> dict:
         "head": regex.compile(r"^(?:" + "|".join(map(regex.escape, heads)) + r")\b"),
         "heads": heads,
         "dependent": set(g["dependent"]),
-        "territory": regex.compile(r"(?:^|\s)(?P<kind>" + "|".join(map(regex.escape, territories)) + r")\s+(?P<name>\S.*)$"),
+        "territory": regex.compile(r"(?:^|\s)(?P<kind>" + "|".join(map(regex.escape, territories)) + r")\s+(?!ỦY\b)(?P<name>\S.*)$"),
         "territory_start": regex.compile(r"^(?:" + "|".join(map(regex.escape, territories)) + r")\s"),
         "central": set(g["central_cities"]),
         "abbrev": regex.compile(r"(?<!\S)(" + "|".join(map(regex.escape, g["abbreviations"])) + r")(?!\S)"),
@@ -83,8 +83,9 @@ def sentence_case(upper: str) -> str:
         cap = i in (0, after_head) or (i > 0 and words[i - 1] in {"và", "-", "–"}) or (i > 0 and out[-1].endswith(","))
         out.append(w[:1].upper() + w[1:] if cap else w)
     result = " ".join(out)
-    for proper in g["proper"]:
-        result = regex.sub(r"(?i)(?<!\p{L})" + regex.escape(proper) + r"(?!\p{L})", proper, result)
+    for proper in g["proper"] + list(provinces()):
+        if proper.casefold() in result.casefold():
+            result = regex.sub(r"(?i)(?<!\p{L})" + regex.escape(proper) + r"(?!\p{L})", proper, result)
     if territory:
         kind = territory["kind"].lower().rstrip(".")
         if kind in ("tp", "thành phố"):
@@ -124,6 +125,8 @@ def parse_issuer(block_text: str) -> Issuer | None:
 
 
 def clean_place(place: str | None) -> str | None:
+    if place:
+        place = regex.split(r"\s{2,}", place.strip())[-1]  # flattened columns: the right one
     place = clean_value(place)
     if place and len(place.split()) > 8:
         return None

@@ -37,7 +37,7 @@ def parse_number(rest: str, doc_type_name: str | None = None) -> Number | None:
     parts = regex.split(r"[-/]", symbol)
     type_code = issuer_code = unit_code = None
     codes = doc_type_by_code()
-    if parts and parts[0] in codes and doc_type_name != "Công văn":
+    if parts and parts[0] in codes and (doc_type_name != "Công văn" or codes[parts[0]].name == "Công văn"):
         type_code = parts[0]
         rest_parts = parts[1:]
     else:

@@ -1,0 +1,88 @@
+"""Turn positioned text (PDF text runs, OCR words) into lines in reading order, columns apart.
+
+A directive's header and signature are printed in two columns (issuer | quốc hiệu; số | place and
+date; Nơi nhận | signature). Read line by line across the page, the columns interleave. Here a
+run of consecutive lines that each have a wide gap near the same x is a two-column block: its left
+column is emitted first, then its right column, so the segmenter sees each column whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Box:
+    x0: float
+    y0: float  # top
+    x1: float
+    y1: float  # bottom
+    text: str
+
+
+def _lines(boxes: list[Box]) -> list[list[Box]]:
+    """Group boxes into lines by vertical overlap, top to bottom, each left to right."""
+    lines: list[list[Box]] = []
+    for box in sorted(boxes, key=lambda b: ((b.y0 + b.y1) / 2, b.x0)):
+        mid = (box.y0 + box.y1) / 2
+        if lines:
+            last = lines[-1]
+            top = min(b.y0 for b in last)
+            bottom = max(b.y1 for b in last)
+            if top <= mid <= bottom:
+                last.append(box)
+                continue
+        lines.append([box])
+    return [sorted(line, key=lambda b: b.x0) for line in lines]
+
+
+def _split_point(line: list[Box], page_width: float) -> float | None:
+    """x of a column gap in this line, if it has one: a gap wider than 6% of the page."""
+    best = None
+    for a, b in zip(line, line[1:]):
+        gap = b.x0 - a.x1
+        if gap > page_width * 0.06 and (best is None or gap > best[0]):
+            best = (gap, (a.x1 + b.x0) / 2)
+    return best[1] if best else None
+
+
+def reading_order(boxes: list[Box], page_width: float) -> str:
+    """Text of one page with two-column blocks de-interleaved (left column, then right)."""
+    lines = _lines(boxes)
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        split = _split_point(lines[i], page_width)
+        if split is None:
+            out.append(" ".join(b.text for b in lines[i]))
+            i += 1
+            continue
+        j = i
+        left: list[str] = []
+        right: list[str] = []
+        while j < len(lines):
+            line = lines[j]
+            s = _split_point(line, page_width)
+            one_side = all(b.x1 <= split for b in line) or all(b.x0 >= split for b in line)
+            if s is None and not one_side:
+                break
+            if s is not None and abs(s - split) > page_width * 0.25:
+                break
+            lt = " ".join(b.text for b in line if (b.x0 + b.x1) / 2 < split)
+            rt = " ".join(b.text for b in line if (b.x0 + b.x1) / 2 >= split)
+            if lt:
+                left.append(lt)
+            if rt:
+                right.append(rt)
+            j += 1
+            if s is None and j - i > 1 and one_side and len(line) and (line[-1].x1 - line[0].x0) > page_width * 0.6:
+                break
+        if j == i + 1 and not (left and right):
+            out.append(" ".join(b.text for b in lines[i]))
+        else:
+            out.extend(left)
+            out.append("")
+            out.extend(right)
+            out.append("")
+        i = max(j, i + 1)
+    return "\n".join(out)

@@ -1,0 +1,110 @@
+"""Field extractors on the real forms their docstrings list."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.fields.citations import find_citations
+from extractor.fields.deadlines import find_deadlines
+from extractor.fields.issuer import parse_issuer, split_units
+from extractor.fields.number import parse_number
+from extractor.fields.signature import parse_signature
+from extractor.ner import find_agencies
+
+
+@pytest.mark.parametrize("rest, number, symbol, type_code, issuer_code, unit_code, year", [
+    ("1523/UBND-KT", "1523", "UBND-KT", None, "UBND", "KT", None),
+    ("12/2018/QĐ-UBND", "12", "QĐ-UBND", "QĐ", "UBND", None, 2018),
+    ("432-TB/VPTW", "432", "TB/VPTW", "TB", "VPTW", None, None),
+    ("16/KH-MTTQ-BTT", "16", "KH-MTTQ-BTT", "KH", "MTTQ", "BTT", None),
+    ("   /KH-UBND", None, "KH-UBND", "KH", "UBND", None, None),
+    ("1523-/UBND-KT...", "1523", "UBND-KT", None, "UBND", "KT", None),
+])
+def test_number_forms(rest, number, symbol, type_code, issuer_code, unit_code, year):
+    n = parse_number(rest)
+    assert (n.number, n.symbol, n.type_code, n.issuer_code, n.unit_code, n.year) == (
+        number, symbol, type_code, issuer_code, unit_code, year)
+
+
+def test_cong_van_symbol_has_no_type_code():
+    n = parse_number("5348/CT-CS", "Công văn")  # CT here is Cục Thuế, not Chỉ thị
+    assert (n.type_code, n.issuer_code, n.unit_code) == (None, "CT", "CS")
+
+
+@pytest.mark.parametrize("block, name, parent", [
+    ("ỦY\nBAN NHÂN DÂN\nTỈNH HÀ TĨNH", "Ủy ban nhân dân tỉnh Hà Tĩnh", None),
+    ("UBND THÀNH PHỐ HÀ\nNỘI\nSỞ GIÁO DỤC VÀ ĐÀO TẠO", "Sở Giáo dục và Đào tạo Thành phố Hà Nội",
+     "Ủy ban nhân dân Thành phố Hà Nội"),
+    ("BAN CHẤP HÀNH\nTRUNG ƯƠNG\nVĂN PHÒNG", "Văn phòng Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương"),
+    ("BỘ TÀI CHÍNH\nCỤC THUẾ", "Cục Thuế", "Bộ Tài chính"),
+    ("THỦ TƯỚNG CHÍNH\nPHỦ", "Thủ tướng Chính phủ", None),
+])
+def test_issuer_blocks(block, name, parent):
+    issuer = parse_issuer(block)
+    assert (issuer.name, issuer.parent) == (name, parent)
+
+
+def test_issuer_units_split_at_heads_not_at_wraps():
+    assert split_units("ỦY BAN MTTQ VIỆT NAM\nXÃ LƯƠNG MINH\nBAN THƯỜNG TRỰC") == [
+        "ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH", "BAN THƯỜNG TRỰC"]
+
+
+@pytest.mark.parametrize("caps, authority, position", [
+    ("TM. ỦY BAN NHÂN\nDÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH"),
+    ("KT.\nTRƯỞNG THUẾ TỈNH\nPHÓ TRƯỞNG THUẾ TỈNH", ["KT. TRƯỞNG THUẾ TỈNH"], "PHÓ TRƯỞNG THUẾ TỈNH"),
+    ("K/T CHÁNH\nVĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG THƯỜNG TRỰC", ["K/T CHÁNH VĂN PHÒNG"], "PHÓ CHÁNH VĂN PHÒNG THƯỜNG TRỰC"),
+    ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH", ["TM. ỦY BAN NHÂN DÂN"], "CHỦ TỊCH"),
+    ("THỦ TƯỚNG", [], "THỦ TƯỚNG"),
+])
+def test_signature_forms(caps, authority, position):
+    sig = parse_signature(caps, "Nguyễn Văn An")
+    assert (sig.authority, sig.position, sig.signer) == (authority, position, "Nguyễn Văn An")
+
+
+@pytest.mark.parametrize("text, value, precision, recurrence", [
+    ("báo cáo chậm nhất ngày 25/8/2019.", "2019-08-25", "day", None),
+    ("hoàn thành trước ngày 05 tháng 12 năm 2025.", "2025-12-05", "day", None),
+    ("hoàn thành trong tháng 4/2019.", "2019-04", "month", None),
+    ("thực hiện trong quý II/2019.", "2019-Q2", "quarter", None),
+    ("báo cáo 6 tháng đầu năm 2026", "2026-H1", "half", None),
+    ("hoàn thành trong năm 2026.", "2026", "year", None),
+    ("báo cáo trước ngày 15/7 hằng năm.", "--07-15", "day", "yearly"),
+    ("gửi trước ngày 20 hằng tháng.", "---20", "day", "monthly"),
+    ("trong vòng 10 ngày kể từ ngày ký", "2019-03-15", "day", None),
+])
+def test_deadline_forms(text, value, precision, recurrence):
+    found = find_deadlines(text, 0, len(text), "2019-03-05")
+    assert [(d.value, d.precision, d.recurrence) for d, _ in found] == [(value, precision, recurrence)]
+
+
+def test_dates_that_are_not_deadlines():
+    text = "Căn cứ Quyết định số 845/QĐ-UBND ngày 20/02/2019; năm 2020 và những năm tiếp theo."
+    assert find_deadlines(text, 0, len(text), "2019-03-05") == []
+
+
+def test_deadline_year_from_issue_date_is_flagged():
+    text = "báo cáo trước ngày 30/6."
+    [(d, notes)] = find_deadlines(text, 0, len(text), "2019-03-05")
+    assert d.value == "2019-06-30" and notes == ["year_from_issue_date"]
+
+
+def test_citations_forms_and_relations():
+    text = ("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ; Thực hiện Kế hoạch số 07-KH/TU "
+            "ngày 03/5/2018 của Tỉnh ủy; thay thế Quyết định số 845/QĐ-UBND; theo Công văn số 15972/SXD-QLN& TTBĐS.")
+    cites = find_citations(text, 0, len(text), None)
+    assert [(c.number, c.relation) for c in cites] == [
+        ("30/2020/NĐ-CP", "based_on"), ("07-KH/TU", "implements"), ("845/QĐ-UBND", "replaces"),
+        ("15972/SXD-QLN&TTBĐS", "refers")]
+    assert cites[0].date == "2020-03-05" and cites[0].doc_type == "Nghị định"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Giao Sở Xây dựng chủ trì, phối hợp với Trung tâm Chuyển đổi số Thành phố, Công an Thành phố",
+     ["Sở Xây dựng", "Trung tâm Chuyển đổi số Thành phố", "Công an Thành phố"]),
+    ("phối hợp với các Sở: Tài chính, Tư pháp và Xây dựng", ["Sở Tài chính", "Sở Tư pháp", "Sở Xây dựng"]),
+    ("Chủ tịch UBND các huyện, thị xã, thành phố chỉ đạo", ["UBND các huyện, thị xã, thành phố"]),
+    ("các cơ quan, đơn vị có liên quan triển khai", []),
+    ("Bộ Văn hóa, Thể thao và Du lịch chủ trì", ["Bộ Văn hóa, Thể thao và Du lịch"]),
+])
+def test_agency_recognition(text, names):
+    assert [a.name for a in find_agencies(text)] == names
