@@ -29,9 +29,9 @@ class Agency:
     end: int
 
 
-_TERRITORY = r"(?:tỉnh|thành\s+phố|Thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường|đặc\s+khu|thị\s+trấn)"
-_TERRITORY_GROUP = (rf"(?:các\s+)?(?:cấp\s+(?:tỉnh|huyện|xã)|{_TERRITORY}(?:\s*,\s*{_TERRITORY})*(?:\s+(?:và|,)\s+{_TERRITORY})?)"
-                    r"(?:\s+trực\s+thuộc\s+Trung\s+ương)?")
+_TERRITORY = r"(?:tỉnh|thành[ ]+phố|Thành[ ]+phố|TP\.?|huyện|quận|thị[ ]+xã|xã|phường|đặc[ ]+khu|thị[ ]+trấn)"
+_TERRITORY_GROUP = (rf"(?:các[ ]+)?(?:cấp[ ]+(?:tỉnh|huyện|xã)|{_TERRITORY}(?:[ ]*,[ ]*{_TERRITORY})*(?:[ ]+(?:và|,)[ ]+{_TERRITORY})?)"
+                    r"(?:[ ]+trực[ ]+thuộc[ ]+Trung[ ]+ương)?")
 _CAP = r"(?:\p{Lu}[\p{L}]*|\d{1,3})"
 
 
@@ -60,14 +60,14 @@ def _compiled() -> dict[str, regex.Pattern[str]]:
         "bodies": regex.compile(rf"(?<!\p{{L}})(?:{body_alt})(?!\p{{L}})", regex.V1),
         "field": regex.compile(
             rf"(?<!\p{{L}})(?P<head>Bộ|Sở|Phòng|Vụ|Đảng\s+ủy\s+Bộ|Đảng\s+ủy)\s+(?P<field>{field_alt})(?!\p{{L}})"
-            rf"(?:\s+(?P<terr>{_TERRITORY_GROUP}(?:\s+{_NAME})?))?", regex.V1),
+            rf"(?:[ ]+(?P<terr>{_TERRITORY_GROUP}(?:[ ]+{_NAME})?))?", regex.V1),
         "name": regex.compile(_NAME, regex.V1),
         "territorial": regex.compile(
             rf"(?<!\p{{L}})(?P<head>Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND|Công\s+an|Ban\s+Chỉ\s+huy\s+Quân\s+sự|"
             rf"Bộ\s+Chỉ\s+huy\s+Quân\s+sự|Kho\s+bạc\s+Nhà\s+nước|Đảng\s+ủy|Thuế|Văn\s+phòng\s+UBND|Văn\s+phòng\s+Ủy\s+ban\s+nhân\s+dân|"
             rf"Ủy\s+ban\s+MTTQ(?:\s+Việt\s+Nam)?|Ủy\s+ban\s+Mặt\s+trận\s+Tổ\s+quốc(?:\s+Việt\s+Nam)?)"
-            rf"\s+(?P<terr>{_TERRITORY_GROUP})(?:\s+(?P<name>{_NAME}))?", regex.V1),
-        "named": regex.compile(rf"(?<![\p{{L}}])(?P<head>{head_alt})\s+(?P<name>{_NAME})", regex.V1),
+            rf"[ ]+(?P<terr>{_TERRITORY_GROUP})(?:[ ]+(?P<name>{_NAME}))?", regex.V1),
+        "named": regex.compile(rf"(?<![\p{{L}}])(?P<head>{head_alt})[ ]+(?P<name>{_NAME})", regex.V1),
         "shared": regex.compile(
             r"(?<!\p{L})[Cc]ác\s+(?P<head>Bộ|Sở|Cục|Vụ|Ban)\s*:\s*(?P<list>)(?=\p{Lu})", regex.V1),
         "kinds": regex.compile(

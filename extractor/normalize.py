@@ -21,7 +21,6 @@ import bisect
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-
 from functools import cache
 
 import regex

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import SAMPLES, ROOT
+from conftest import ROOT, SAMPLES
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

@@ -122,23 +122,13 @@ def assign_roles(text: str, item: Item, items: list[Item]) -> None:
     for a in agencies:
         if any(s <= a.start < e for s, e in coop_spans):
             _add(coop, a.name)
-    first_sentence_end = _sentence_end(chunk)
-    # "Giao X", "Đề nghị X", "Yêu cầu X": the agencies right after, in the first sentence
-    for m in r["assign"].finditer(chunk, 0, first_sentence_end):
-        if lead:
-            break
-        for a in _run(agencies, m.end(), chunk):
-            _add(lead, a.name)
     if not lead:
-        run = _run(agencies, _skip_space(chunk, 0), chunk)
-        if run and r["lead_verb"].match(chunk, run[-1].end):
-            lead = [a.name for a in run]
+        lead = _subject_lead(chunk, 0, agencies, r)
     if not lead:
-        m = regex.search(r"(?i)\bchủ\s+trì\b", chunk[:first_sentence_end])
-        if m:
-            before = [a for a in agencies if a.end <= m.start() and m.start() - a.end < 4]
-            if before:
-                lead = [before[-1].name]
+        # a heading item whose bullets each name who does what: "- Sở X chủ trì …", "- Giao Sở Y …"
+        for bullet in _BULLET.finditer(chunk):
+            for name in _subject_lead(chunk, bullet.end(), agencies, r):
+                _add(lead, name)
     item.lead = [a for a in lead if a not in coop]
     item.cooperating = coop
 
@@ -151,9 +141,32 @@ def _labelled(chunk: str, agencies: list[Agency], label: regex.Pattern[str]) -> 
     return names
 
 
-def _sentence_end(chunk: str) -> int:
-    m = regex.search(r"[.;](?:\s|$)|\n", chunk[:600])
-    return m.end() if m else min(len(chunk), 600)
+_BULLET = regex.compile(r"(?m)^[ \t]*[-–+•][ \t]*")
+
+
+def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict) -> list[str]:
+    """Who a sentence starting at ``start`` puts in charge: ``Giao X``, ``X chủ trì``, ``X: …``."""
+    end = _sentence_end(chunk, start)
+    names: list[str] = []
+    for m in r["assign"].finditer(chunk, start, end):
+        for a in _run(agencies, m.end(), chunk):
+            _add(names, a.name)
+        if names:
+            return names
+    run = _run(agencies, _skip_space(chunk, start), chunk)
+    if run and r["lead_verb"].match(chunk, run[-1].end):
+        return [a.name for a in run]
+    m = regex.compile(r"\bchủ\s+trì\b").search(chunk, start, end)
+    if m:
+        before = [a for a in agencies if start <= a.start and a.end <= m.start() and m.start() - a.end < 4]
+        if before:
+            return [before[-1].name]
+    return []
+
+
+def _sentence_end(chunk: str, start: int = 0) -> int:
+    m = regex.compile(r"[.;](?:\s|$)|\n").search(chunk, start, start + 600)
+    return m.end() if m else min(len(chunk), start + 600)
 
 
 def _skip_space(chunk: str, i: int) -> int:
