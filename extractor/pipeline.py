@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import regex
+
 from . import read
 from .fields.body import extract_body
 from .fields.dates import iso_date
@@ -76,7 +78,9 @@ def _header(record: Record, layout: Layout, text: Text) -> None:
         record.number = parse_number(rest, record.doc_type.name if record.doc_type else None)
         if record.number:
             record.number.span = _span(text, *number.spans["rest"])
-        if record.number is None or record.number.number is None:
+        if record.number is not None and record.number.number is None and regex.match(r"[^/\-]*\d", record.number.raw):
+            record.warn("number_unreadable", f"the number '{record.number.raw}' cannot be read (handwritten?)")
+        elif record.number is None or record.number.number is None:
             record.warn("blank_number", "the document number is left blank")
     if record.doc_type is None and record.number and record.number.type_code:
         from .grammar import doc_type_by_code
@@ -89,13 +93,17 @@ def _header(record: Record, layout: Layout, text: Text) -> None:
     date = layout.get("date")
     if date:
         g = date.groups
-        day = (g.get("day") or "").strip(" .…")
+        day = (g.get("day") or "").strip(" .…_")
+        unreadable = bool(day) and not day.isdigit()
+        day = day if day.isdigit() else ""
         value = iso_date(g["year"], g.get("month"), day or None)
         if value:
             precision = "day" if day else ("month" if g.get("month") else "year")
             record.issue_date = PartialDate(value=value, precision=precision, raw=clean_value(g["date"]),
                                             span=_span(text, *date.spans["date"]))
-            if not day:
+            if unreadable:
+                record.warn("day_unreadable", f"the day of the issue date cannot be read ('{g.get('day')}')")
+            elif not day:
                 record.warn("blank_day", "the day of the issue date is left blank")
         record.place = clean_place(g.get("place"))
     if subject:

@@ -18,7 +18,7 @@ from ..record import Number
 
 _NUMBER = regex.compile(
     r"^(?P<number>\d+[A-Za-z]?)?[-.]?(?:/(?P<year>(?:19|20)\d{2}))?(?P<sep>[/-])(?P<symbol>[\p{L}\d&.\-/]+?)$")
-_BLANK = regex.compile(r"^[.…_\s]*/")
+_JUNK_NUMBER = regex.compile(r"^(?=[^/]*[^\d/A-Za-z\p{L}-])[^/]{1,8}(?=/)")
 
 
 def parse_number(rest: str, doc_type_name: str | None = None) -> Number | None:
@@ -26,7 +26,8 @@ def parse_number(rest: str, doc_type_name: str | None = None) -> Number | None:
     raw = regex.sub(r"[.…_]+(?=/)", "", raw)
     if not raw:
         return None
-    m = _NUMBER.match(raw)
+    junk = _JUNK_NUMBER.match(raw)  # a handwritten number read by OCR as noise: "4@`/TB-UBND"
+    m = _NUMBER.match(raw[junk.end():] if junk else raw)
     if not m:
         digits = regex.match(r"^\d+", raw)
         return Number(raw=raw, number=digits.group() if digits else None)

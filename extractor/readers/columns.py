@@ -27,9 +27,8 @@ def _lines(boxes: list[Box]) -> list[list[Box]]:
         mid = (box.y0 + box.y1) / 2
         if lines:
             last = lines[-1]
-            top = min(b.y0 for b in last)
-            bottom = max(b.y1 for b in last)
-            if top <= mid <= bottom:
+            first = last[0]  # compare with the line's first box, so lines do not grow into each other
+            if first.y0 <= mid <= first.y1:
                 last.append(box)
                 continue
         lines.append([box])
@@ -48,7 +47,11 @@ def _split_point(line: list[Box], page_width: float) -> float | None:
 
 def reading_order(boxes: list[Box], page_width: float) -> str:
     """Text of one page with two-column blocks de-interleaved (left column, then right)."""
-    lines = _lines(boxes)
+    return lines_in_order(_lines(boxes), page_width)
+
+
+def lines_in_order(lines: list[list[Box]], page_width: float) -> str:
+    """Lines (each a list of boxes, left to right) with two-column runs de-interleaved."""
     out: list[str] = []
     i = 0
     while i < len(lines):

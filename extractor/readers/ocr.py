@@ -1,7 +1,7 @@
 """OCR with Tesseract (Debian packages ``tesseract-ocr`` and ``tesseract-ocr-vie``).
 
 Tesseract is run as a program, one page per process, pages in parallel; its TSV output gives
-each word's box and confidence, so columns are read apart (``columns``) and a page read with low
+each word's block, line and confidence, so columns are read apart and a page read with low
 confidence is flagged. Nothing is downloaded: the Vietnamese model comes from the system package.
 """
 
@@ -14,11 +14,15 @@ import shutil
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .columns import Box, reading_order
+import regex
+
+from .columns import Box, lines_in_order
+
 
 LOW_CONFIDENCE = 70.0
+HANDWRITING_CONFIDENCE = 85.0  # a handwritten number read below this is reported, not used
 
 
 class OcrUnavailable(RuntimeError):
@@ -30,6 +34,84 @@ class OcrPage:
     text: str
     confidence: float
     words: int
+    handwriting: list[str] = field(default_factory=list)
+
+
+_NUMBER_WORD = regex.compile(r"^S[ốôoó6ồổỗ0][:.;]?")
+_DIGITS = regex.compile(r"^\d{1,5}$")
+
+
+def _digits_in(image, box: tuple[int, int, int, int]) -> tuple[str, float] | None:
+    """Second pass on a small region where a number was written by hand: digits only.
+    Returns the digits and Tesseract's lowest word confidence."""
+    x0, y0, x1, y1 = box
+    if x1 - x0 < 8 or y1 - y0 < 8:
+        return None
+    crop = image.crop(box)
+    crop = crop.resize((crop.width * 3, crop.height * 3)).point(lambda v: 255 if v > 150 else 0)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "crop.png")
+        crop.save(path)
+        for psm in ("7", "8"):
+            out = subprocess.run(["tesseract", path, "stdout", "--psm", psm, "-c", "tessedit_char_whitelist=0123456789",
+                                  "tsv"], capture_output=True, text=True,
+                                 env={**os.environ, "OMP_THREAD_LIMIT": "1"}, timeout=60)
+            rows = [r for r in csv.DictReader(io.StringIO(out.stdout), delimiter="\t", quoting=csv.QUOTE_NONE)
+                    if (r.get("text") or "").strip() and float(r.get("conf") or -1) >= 0]
+            digits = "".join(r["text"].strip() for r in rows)
+            if _DIGITS.match(digits):
+                return digits, min(float(r["conf"]) for r in rows)
+    return None
+
+
+def _read_handwriting(image, words: list[Box]) -> list[str]:
+    """Numbers and days written by hand in the header (``Số: 46 /TB-UBND``, ``ngày 24 tháng``)
+    come out of OCR as noise. Read the gap between the printed words again, digits only, and
+    rewrite the line; each value read this way is reported so a person can check it."""
+    notes: list[str] = []
+    for i, w in enumerate(words):
+        h = w.y1 - w.y0
+        if _NUMBER_WORD.match(w.text) and i + 1 < len(words):
+            slash = next((j for j in range(i, len(words)) if "/" in words[j].text or "-" in words[j].text[:1]), None)
+            if slash is None:
+                continue
+            head = _NUMBER_WORD.match(w.text).group()
+            rest = w.text[len(head):] + "".join(x.text for x in words[i + 1:slash]) + words[slash].text.split("/")[0]
+            if _DIGITS.match(rest):
+                continue  # printed and read
+            printed = words[slash]
+            char = (printed.x1 - printed.x0) / max(len(printed.text), 1)  # width of a printed character
+            left = int(w.x0 + len(head) * char * 0.9)
+            right = int(printed.x0 - char * 0.15)
+            read = _digits_in(image, (left, w.y0 - h // 2, right, w.y1 + h // 2))
+            tail = "/" + printed.text.split("/", 1)[1] if "/" in printed.text else printed.text
+            if read and read[1] >= HANDWRITING_CONFIDENCE:
+                words[i:slash + 1] = [Box(w.x0, w.y0, printed.x1, w.y1, f"{head} {read[0]}{tail}")]
+                notes.append(f"number {read[0]} (confidence {read[1]:.0f})")
+            else:  # unreadable: leave the number blank, never a guess
+                words[i:slash + 1] = [Box(w.x0, w.y0, printed.x1, w.y1, f"{head} {tail}")]
+                notes.append(f"number unreadable{f' (best guess {read[0]}, confidence {read[1]:.0f})' if read else ''}")
+            break
+    for i, w in enumerate(words):
+        if w.text.lower() in ("ngày", "ngay") and i + 1 < len(words):
+            month = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j].text.lower().startswith("thá")), None)
+            if month is None or month == i + 1 and False:
+                continue
+            between = "".join(x.text for x in words[i + 1:month])
+            if _DIGITS.match(between) or month == i + 1 and not between:
+                continue
+            h = w.y1 - w.y0
+            char = (w.x1 - w.x0) / 4
+            read = _digits_in(image, (int(w.x1 - char * 0.6), w.y0 - h // 2, int(words[month].x0 - char * 0.2),
+                                      w.y1 + h // 2))
+            if read and 1 <= int(read[0]) <= 31 and len(read[0]) == 2 and read[1] >= HANDWRITING_CONFIDENCE:
+                words[i + 1:month] = [Box(w.x1, w.y0, words[month].x0, w.y1, read[0])]
+                notes.append(f"day {read[0]} (confidence {read[1]:.0f})")
+            else:
+                words[i + 1:month] = []
+                notes.append(f"day unreadable{f' (best guess {read[0]}, confidence {read[1]:.0f})' if read else ''}")
+            break
+    return notes
 
 
 def tesseract_available() -> bool:
@@ -52,18 +134,29 @@ def ocr_image(image) -> OcrPage:
                              capture_output=True, text=True, env=env, timeout=300)
     if out.returncode != 0:
         raise OcrUnavailable(out.stderr.strip()[-300:])
-    boxes: list[Box] = []
+    # Tesseract's page layout analysis already puts each column in a block of its own: lines are
+    # emitted block by block, so the two header columns come out apart, not interleaved.
+    lines: dict[tuple[int, int, int], list[Box]] = {}
     confidences: list[float] = []
     for row in csv.DictReader(io.StringIO(out.stdout), delimiter="\t", quoting=csv.QUOTE_NONE):
         text = (row.get("text") or "").strip()
         conf = float(row.get("conf") or -1)
         if not text or conf < 0:
             continue
+        key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
         left, top = int(row["left"]), int(row["top"])
-        boxes.append(Box(left, top, left + int(row["width"]), top + int(row["height"]), text))
+        lines.setdefault(key, []).append(Box(left, top, left + int(row["width"]), top + int(row["height"]), text))
         confidences.append(conf)
     confidence = sum(confidences) / len(confidences) if confidences else 0.0
-    return OcrPage(reading_order(boxes, image.width), confidence, len(boxes))
+    notes: list[str] = []
+    blocks: dict[int, list[list[Box]]] = {}
+    for (block, _par, _line), words in lines.items():
+        words = sorted(words, key=lambda b: b.x0)
+        notes.extend(_read_handwriting(image, words))
+        blocks.setdefault(block, []).append(words)
+    # a block that spans both header columns still interleaves them: split it at the column gap
+    text = "\n\n".join(lines_in_order(block_lines, image.width) for block_lines in blocks.values())
+    return OcrPage(text, confidence, len(confidences), notes)
 
 
 def _prepare(image):
@@ -92,7 +185,11 @@ def ocr_images(images: list, jobs: int | None = None) -> list[OcrPage]:
 
 
 def ocr_warnings(pages: list[OcrPage]) -> list[tuple[str, str]]:
+    warnings = []
     low = [i + 1 for i, p in enumerate(pages) if p.confidence < LOW_CONFIDENCE]
     if low:
-        return [("ocr_low_confidence", f"OCR confidence below {LOW_CONFIDENCE:.0f} on page(s) {low}")]
-    return []
+        warnings.append(("ocr_low_confidence", f"OCR confidence below {LOW_CONFIDENCE:.0f} on page(s) {low}"))
+    read = [note for p in pages for note in p.handwriting]
+    if read:
+        warnings.append(("handwriting", "handwritten number or day in the header: " + "; ".join(read)))
+    return warnings
