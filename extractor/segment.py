@@ -20,7 +20,8 @@ from .grammar import doc_types, patterns
 
 HEADER_WINDOW = 4000  # characters from the top where header blocks are looked for
 _UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
-_NAME_LINE = regex.compile(r"^(?:\p{Lu}[\p{Ll}]*\.?[ ]?){1,6}$")
+# a signer's name as printed, with a military or police rank in front if any
+_NAME_LINE = regex.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)[ ](?:tướng|tá|úy)[ ])?(?:\p{Lu}[\p{Ll}]*\.?[ ]?){1,6}$")
 _NOT_SUBJECT = regex.compile(r"^\s*(?:Căn\s+cứ|Kính\s+gửi|Ngày\s+\d|Xét|Theo\s+đề\s+nghị|Trong\s|Điều\s+1|[IVX]+\.|\d+\.)")
 _CLOSING = regex.compile(r"\.\s*/\s*\.")
 _ITEM_OR_DASH = regex.compile(r"^[ ]*(?:[-–+•]|\d+[.)]|[a-zđ]\))")
@@ -392,10 +393,8 @@ def _find_signature(layout: Layout, body_start: int, noi_start: int | None, dist
     if noi_start is not None:
         i = layout.line_at(noi_start)
         regions.append((max(layout.line_at(body_start), i - 14), i))
-    closing = None
-    for m in _CLOSING.finditer(layout.text, body_start):
-        closing = m
-    if closing:
+    closings = list(_CLOSING.finditer(layout.text, body_start))
+    for closing in closings[:1] + closings[-1:]:  # the main text's end; an annex may close later
         i = layout.line_at(closing.end()) + 1
         regions.append((i, min(i + 25, len(lines))))
     regions.append((max(layout.line_at(body_start), len(lines) - 30), len(lines)))
@@ -413,15 +412,23 @@ def _find_signature(layout: Layout, body_start: int, noi_start: int | None, dist
 def _scan_signature(layout: Layout, lo: int, hi: int):
     sig = patterns("header")["signature"]
     lines = layout.lines
-    k = lo
-    while k < hi:
+    for k in range(lo, hi):
         text = lines[k].text.strip()
-        if text and is_upper_line(text.split("  ")[0]) and (
-                sig["authority"].match(text) or sig["position"].match(text)):
-            break
-        k += 1
-    else:
-        return None
+        if not text or not is_upper_line(text.split("  ")[0]):
+            continue
+        # an authority or title line, or any short upper-case line that a name follows
+        strong = sig["authority"].match(text) or sig["position"].match(text)
+        if not strong and len(text.split()) > 10:
+            continue
+        found = _read_signature(layout, k, hi)
+        if found and (strong or found[3]):
+            return found
+    return None
+
+
+def _read_signature(layout: Layout, k: int, hi: int):
+    sig = patterns("header")["signature"]
+    lines = layout.lines
     caps: list[str] = []
     name_parts: list[str] = []
     name_span = None
@@ -478,11 +485,13 @@ def _distribution_end(layout: Layout, start: int) -> int:
         if not text:
             j += 1
             continue
-        if seen_archive and not regex.match(r"^\p{Ll}", text):
+        prev = layout.text[lines[i].start:end].rstrip()
+        if seen_archive and not regex.match(r"^\p{Ll}", text) and not prev.endswith(":"):
             break
         is_entry = text.startswith(("-", "–", "+", "•")) or regex.match(r"^\p{Ll}", text)
+        if not is_entry and prev.endswith(":"):
+            is_entry = True  # "- Lưu:\nVT, Vụ TCCB."
         if not is_entry:
-            prev = layout.text[lines[i].start:end].rstrip()
             sig = patterns("header")["signature"]
             if (prev.endswith((";", ".")) or sig["authority"].match(text) or sig["position"].fullmatch(text)
                     or _NAME_LINE.match(text)):
