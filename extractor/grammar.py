@@ -18,6 +18,12 @@ if not GRAMMAR_DIR.is_dir():  # installed as a wheel: grammars ship inside the p
     GRAMMAR_DIR = Path(__file__).resolve().parent / "grammars"
 
 
+@cache
+def rx(pattern: str) -> regex.Pattern[str]:
+    """A pattern written in code, compiled once (the ``regex`` module's own cache is slow)."""
+    return regex.compile(pattern, regex.V1)
+
+
 def _rows(name: str) -> list[list[str]]:
     """Rows of a tab-separated grammar file, comments and blank lines skipped."""
     rows = []

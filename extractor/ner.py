@@ -19,7 +19,7 @@ from functools import cache
 
 import regex
 
-from .grammar import word_list
+from .grammar import rx, word_list
 
 
 @dataclass(frozen=True)
@@ -74,46 +74,63 @@ def _compiled() -> dict[str, regex.Pattern[str]]:
             rf"(?<!\p{{L}})(?:[Cc]ác\s+)(?:{_KINDS})(?:\s*,\s*{_KINDS}|\s+và\s+{_KINDS})*"
             rf"(?:\s+(?:Thành\s+phố|tỉnh|cấp\s+tỉnh|Trung\s+ương|nêu\s+trên|trực\s+thuộc(?:\s+(?:Tỉnh\s+ủy|Thành\s+ủy|Trung\s+ương|Sở|Bộ))?))?(?!\s*:)",
             regex.I | regex.V1),
+        "shared_item": regex.compile(r"\s*(?:,|\svà\s)?\s*(?P<n>" + _NAME + ")", regex.V1),
+        # where any pattern can start: one scan finds these, the patterns are then tried there only
+        "trigger": regex.compile(r"(?<!\p{L})(?:" + "|".join(sorted(
+            {w.split()[0] for w in heads + bodies} | {"Bộ", "Sở", "Phòng", "Vụ", "Đảng", "Ủy", "UBND", "Hội", "HĐND",
+                                                     "Công", "Ban", "Kho", "Thuế", "Văn", "các", "Các", "CÁC"},
+            key=len, reverse=True)) + r")(?!\p{L})", regex.V1),
         "relevant_only": regex.compile(r"\s*(?:có\s+)?(?:liên\s+quan|chức\s+năng)", regex.V1),
         "trail": regex.compile(r"(?:\s+(?:và|của|các|với|cho|tại|về))+$|[\s,]+$", regex.V1),
     }
 
 
-def find_agencies(text: str) -> list[Agency]:
-    """Agencies named in ``text``, left to right, longest match where two overlap."""
+def find_agencies(text: str, offset: int = 0) -> list[Agency]:
+    """Agencies named in ``text``, left to right, longest match where two overlap; spans are
+    moved by ``offset`` (where ``text`` starts in the document)."""
     c = _compiled()
+    starts = [m.start() for m in c["trigger"].finditer(text)]
     strong: list[Agency] = []
-    for m in c["shared"].finditer(text):
+    for m in _at(c["shared"], text, starts):
         head = m["head"]
         # "các Sở: Tài chính, Tư pháp và Xây dựng": the list runs while items are capitalised
         pos = m.start("list")
-        for item in regex.finditer(r"\s*(?:,|\svà\s)?\s*(?P<n>" + c["name"].pattern + ")", text[pos:pos + 400]):
-            if item.start() != 0 and not regex.match(r"\s*(?:,|\svà\s)", item.group()):
+        for item in c["shared_item"].finditer(text[pos:pos + 400]):
+            if item.start() != 0 and not rx(r"\s*(?:,|\svà\s)").match(item.group()):
                 break
             name = item["n"].strip()
-            parts = [name] if c["field"].fullmatch(f"{head} {name}") else regex.split(r"\s+và\s+", name)
+            parts = [name] if c["field"].fullmatch(f"{head} {name}") else rx(r"\s+và\s+").split(name)
             for part in parts:
                 strong.append(Agency(f"{head} {part}", pos + item.start("n"), pos + item.end("n")))
             pos_end = pos + item.end()
-            if not regex.match(r"\s*(?:,|\svà\s)\s*\p{Lu}", text[pos_end:pos_end + 6]):
+            if not rx(r"\s*(?:,|\svà\s)\s*\p{Lu}").match(text[pos_end:pos_end + 6]):
                 break
     for key in ("field", "territorial", "bodies"):
-        strong.extend(_matches(c, key, text))
-    shared = [a for a in strong]
-    weak = [a for key in ("named", "kinds") for a in _matches(c, key, text)]
-    return _resolve(shared + weak)
+        strong.extend(_matches(c, key, text, starts))
+    weak = [a for key in ("named", "kinds") for a in _matches(c, key, text, starts)]
+    found = _resolve(strong + weak)
+    if offset:
+        found = [Agency(a.name, a.start + offset, a.end + offset) for a in found]
+    return found
 
 
-def _matches(c: dict, key: str, text: str) -> list[Agency]:
+def _at(pattern: regex.Pattern[str], text: str, starts: list[int]):
+    for pos in starts:
+        m = pattern.match(text, pos)
+        if m:
+            yield m
+
+
+def _matches(c: dict, key: str, text: str, starts: list[int]) -> list[Agency]:
     out = []
-    for m in c[key].finditer(text):
+    for m in _at(c[key], text, starts):
         if key == "kinds" and c["relevant_only"].match(text, m.end()):
             continue
         start = m.start()
         name = c["trail"].sub("", m.group())
         if key == "named" and len(name.split()) < 2:
             continue
-        out.append(Agency(regex.sub(r"\s+", " ", name), start, start + len(name)))
+        out.append(Agency(" ".join(name.split()), start, start + len(name)))
     return out
 
 
@@ -121,9 +138,11 @@ def _resolve(found: list[Agency]) -> list[Agency]:
     """Leftmost-longest among overlapping matches; items of one shared head all stay."""
     found.sort(key=lambda a: (a.start, -(a.end - a.start)))
     out: list[Agency] = []
+    seen: set[Agency] = set()
     for a in found:
         if out and a.start < out[-1].end and not (a.start == out[-1].start and a.end == out[-1].end):
             continue
-        if a not in out:
+        if a not in seen:
+            seen.add(a)
             out.append(a)
     return out

@@ -40,9 +40,11 @@ _CHAR_MAP = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u0110": "Đ", "\u00
                            "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ", "\u3000": " "})
 _ODD_CHARS = regex.compile(r"[\u00d0\u00f0\u00a0\t\u2002\u2003\u2009\u202f\u3000]")
 _CRLF = regex.compile(r"\r\n?")
-_ZERO_WIDTH = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_MARKUP = regex.compile(r"\*\*|__|~~|(?<![\p{L}\d*])\*(?=\S)|(?<=\S)\*(?![\p{L}\d*])|(?m)^[ ]*#{1,6}[ ]+|\\(?=[\[\]().\-*_#|])")
-_MARKUP_CHARS = regex.compile(r"[*_~#\\]")
+_ZERO_WIDTH_LIST = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH = regex.compile(f"[{_ZERO_WIDTH_LIST}]")
+_ODD_LIST = "\u00d0\u00f0\u00a0\t\u2002\u2003\u2009\u202f\u3000"
+_MARKUP_PAIRS = regex.compile(r"\*\*|__|~~")
+_MARKUP = regex.compile(r"(?<![\p{L}\d*])\*(?=\S)|(?<=\S)\*(?![\p{L}\d*])|(?m)^[ ]*#{1,6}[ ]+|\\(?=[\[\]().\-*_#|])")
 _TABLE_BAR = regex.compile(r"[ ]*\|[ ]*")
 _TRAILING_SPACE = regex.compile(r"[ ]+(?=\n)|[ ]+$")
 # a line starting with a lower-case letter continues the previous one, unless it opens an item
@@ -129,19 +131,24 @@ def _nfc(text: Text) -> Text:
 
 def normalize(source: str) -> Text:
     """The normalized text of a decoded document, with its offset map."""
+    # each edit runs only when a cheap test (a substring search in C) says it has work to do
     text = Text.of(source)
     if "\r" in source:
         text = text.sub(_CRLF, "\n")
     text = _nfc(text)
-    if _ODD_CHARS.search(text.text):
+    if any(ch in text.text for ch in _ODD_LIST):
         text = text.sub(_ODD_CHARS, lambda m: m.group().translate(_CHAR_MAP))
-    text = text.sub(_ZERO_WIDTH, "")
-    if _MARKUP_CHARS.search(text.text):
+    if any(ch in text.text for ch in _ZERO_WIDTH_LIST):
+        text = text.sub(_ZERO_WIDTH, "")
+    if "**" in text.text or "__" in text.text or "~~" in text.text:
+        text = text.sub(_MARKUP_PAIRS, "")
+    if "*" in text.text or "#" in text.text or "\\" in text.text:
         text = text.sub(_MARKUP, "")
     if "|" in text.text:
         text = text.sub(_TABLE_BAR, "\n")
     text = text.sub(_OLD_TONE_RE, lambda m: _OLD_TONES[m.group(1)])
-    text = text.sub(_TRAILING_SPACE, "")
+    if " \n" in text.text or text.text.endswith(" "):
+        text = text.sub(_TRAILING_SPACE, "")
     text = text.sub(_SOFT_BREAK, " ")
     return text.sub(_join_words(), lambda m: m.group()[:-1] + " ")
 
@@ -152,13 +159,11 @@ def _join_words() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}])(?:{words})\n(?=[ ]*[\p{{Lu}}\d])", regex.V1)
 
 
-_SPACES = regex.compile(r"\s+")
-_MARKS = regex.compile(r"[*~`]")
 
 
 def clean_value(value: str | None, strip: str = " ;.,:") -> str | None:
     """A text value as the record holds it: white space folded, no trailing punctuation."""
     if value is None:
         return None
-    value = _SPACES.sub(" ", _MARKS.sub("", value)).strip().strip(strip).strip()
+    value = " ".join(value.replace("*", "").replace("~", "").replace("`", "").split()).strip(strip).strip()
     return value or None

@@ -22,6 +22,7 @@ from .record import DocType, Error, PartialDate, Record, Source, Stamp
 from .segment import Layout, segment
 
 MIN_TEXT = 40  # characters: less than this is not a document
+HEADER_CHARS = 6000  # the header of a directive lies well within this
 
 
 def extract(source: str | Path | bytes) -> Record:
@@ -39,6 +40,21 @@ def extract(source: str | Path | bytes) -> Record:
 def extract_text(raw: str, source: Source | None = None, warnings: list[tuple[str, str]] | None = None,
                  body: bool = True) -> Record:
     """The record of a decoded document; ``body=False`` stops after the header and signature."""
+    return _extract(raw, source, warnings, body)
+
+
+def extract_header(raw: str) -> Record:
+    """Only the header fields (number, issuer, place and date, type, subject, recipients), read
+    from the top of the document: for triage of large batches, where the body is not needed."""
+    record = Record()
+    text = normalize(raw[:HEADER_CHARS])
+    layout = segment(text.text, header_only=True)
+    _header(record, layout, text)
+    _issuer(record, layout, text)
+    return record
+
+
+def _extract(raw: str, source: Source | None, warnings: list[tuple[str, str]] | None, body: bool) -> Record:
     record = Record(source=source or Source())
     for code, message in warnings or []:
         record.warn(code, message)
@@ -67,7 +83,7 @@ def _header(record: Record, layout: Layout, text: Text) -> None:
     title = layout.get("title")
     subject = layout.get("subject")
     if title:
-        from .grammar import doc_types
+        from .grammar import doc_types, rx
         dt = next(t for t in doc_types() if t.name == title.groups["name"])
         record.doc_type = DocType(name=dt.name, code=dt.code, span=_span(text, title.start, title.end))
     elif subject is not None and subject.groups.get("vv"):
@@ -78,7 +94,7 @@ def _header(record: Record, layout: Layout, text: Text) -> None:
         record.number = parse_number(rest, record.doc_type.name if record.doc_type else None)
         if record.number:
             record.number.span = _span(text, *number.spans["rest"])
-        if record.number is not None and record.number.number is None and regex.match(r"[^/\-]*\d", record.number.raw):
+        if record.number is not None and record.number.number is None and rx(r"[^/\-]*\d").match(record.number.raw):
             record.warn("number_unreadable", f"the number '{record.number.raw}' cannot be read (handwritten?)")
         elif record.number is None or record.number.number is None:
             record.warn("blank_number", "the document number is left blank")

@@ -12,11 +12,16 @@ flattened onto one line, or lose the issuer block; the signature may stand befor
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import operator
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
-from .grammar import doc_types, patterns
+from .grammar import doc_types, patterns, rx
 
 HEADER_WINDOW = 4000  # characters from the top where header blocks are looked for
 _UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
@@ -27,8 +32,7 @@ _CLOSING = regex.compile(r"\.\s*/\s*\.")
 _ITEM_OR_DASH = regex.compile(r"^[ ]*(?:[-–+•]|\d+[.)]|[a-zđ]\))")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     start: int
     end: int
     text: str
@@ -51,7 +55,7 @@ class Block:
 @dataclass
 class Layout:
     text: str
-    lines: list[Line]
+    lines: Lines
     blocks: dict[str, Block] = field(default_factory=dict)
 
     def get(self, kind: str) -> Block | None:
@@ -63,29 +67,40 @@ class Layout:
         return block
 
     def line_at(self, offset: int) -> int:
-        lo, hi = 0, len(self.lines) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if self.lines[mid].start <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo
+        """Index of the line that holds ``offset``."""
+        return max(bisect.bisect_right(self.lines.starts, offset) - 1, 0)
 
 
-def split_lines(text: str) -> list[Line]:
-    lines, start = [], 0
-    for part in text.split("\n"):
-        lines.append(Line(start, start + len(part), part))
-        start += len(part) + 1
-    return lines
+class Lines(Sequence):
+    """The lines of a text, made into ``Line`` objects only when looked at: most of a long
+    document's lines are never visited by the segmenter."""
+
+    def __init__(self, text: str):
+        self.parts = text.split("\n")
+        self.starts = list(itertools.accumulate(map(operator.add, map(len, self.parts), itertools.repeat(1)),
+                                                initial=0))
+
+    def __len__(self) -> int:
+        return len(self.parts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self.parts)))]
+        part = self.parts[i]
+        start = self.starts[i if i >= 0 else len(self.parts) + i]
+        return Line(start, start + len(part), part)
+
+
+def split_lines(text: str) -> Lines:
+    return Lines(text)
 
 
 def is_upper_line(text: str) -> bool:
     return bool(_UPPER_LINE.match(text.strip()))
 
 
-def segment(text: str) -> Layout:
+def segment(text: str, header_only: bool = False) -> Layout:
+    """Blocks of a normalized document; ``header_only`` stops after the header and recipients."""
     layout = Layout(text, split_lines(text))
     p = patterns("header")["blocks"]
     window = text[:HEADER_WINDOW]
@@ -101,6 +116,8 @@ def segment(text: str) -> Layout:
     _find_issuer(layout, masks, number, date)
     body_start = _find_title_and_subject(layout, top_end, p)
     body_start = max(body_start, _find_recipients(layout, body_start, p))
+    if header_only:
+        return layout
     tail_start = _find_tail(layout, body_start)
     layout.add("body", body_start, max(body_start, tail_start))
     _find_stamps(layout, p)
@@ -113,7 +130,7 @@ def _header_masks(window: str, p: dict) -> list[tuple[int, int]]:
     for key in ("national_title", "motto", "party_motto"):
         m = p[key].search(window)
         if m is None and f"{key}_fuzzy" in p:
-            m = p[f"{key}_fuzzy"].search(window[:2000])
+            m = p[f"{key}_fuzzy"].search(window[:1200])  # OCR: only the top of the page, it is slow
         if m:
             spans.append(m.span())
     spans.extend(m.span() for m in p["separator"].finditer(window))
@@ -124,17 +141,17 @@ def _find_number(layout: Layout, p: dict) -> Block | None:
     for m in p["number_line"].finditer(layout.text, 0, HEADER_WINDOW):
         rest = m.group("rest")
         start, end = m.span("rest")
-        gap = regex.search(r"\S(\s{2,})\S", rest)  # two header columns flattened onto one line
+        gap = rx(r"\S(\s{2,})\S").search(rest)  # two header columns flattened onto one line
         if gap:
             end = start + gap.start(1)
             rest = rest[:gap.start(1)]
         if not rest.strip():  # "Số:" alone, the number on the next line (or blank)
             nxt = layout.line_at(m.end()) + 1
-            if nxt < len(layout.lines) and regex.match(r"^\s*[\d.…]*\s*/", layout.lines[nxt].text):
+            if nxt < len(layout.lines) and rx(r"^\s*[\d.…]*\s*/").match(layout.lines[nxt].text):
                 start, end = layout.lines[nxt].start, layout.lines[nxt].end
-        elif not regex.search(r"[/\d]", rest[:40]):
+        elif not rx(r"[/\d]").search(rest[:40]):
             continue  # "Số liệu …" or prose
-        if "/" not in layout.text[start:end] and not regex.search(r"\d", layout.text[start:end]):
+        if "/" not in layout.text[start:end] and not rx(r"\d").search(layout.text[start:end]):
             return layout.add("number", m.start(), m.end(), groups={"rest": ""}, spans={"rest": (start, start)})
         return layout.add("number", m.start(), end, groups={"rest": layout.text[start:end]}, spans={"rest": (start, end)})
     return None
@@ -285,7 +302,7 @@ def _continue_subject(layout: Layout, i: int, p: dict, upper: bool) -> int:
         if line.blank:
             nxt = _next_nonblank(lines, j)
             # a trích yếu split by blank lines continues only with a lower-case word
-            if nxt is None or upper or not regex.match(r"^\s*\p{Ll}", lines[nxt].text):
+            if nxt is None or upper or not rx(r"^\s*\p{Ll}").match(lines[nxt].text):
                 break
             j = nxt
             continue
@@ -298,7 +315,7 @@ def _continue_subject(layout: Layout, i: int, p: dict, upper: bool) -> int:
             break
         if upper and _is_authority_line(text):
             break
-        if not upper and not regex.match(r"^\s*\p{Ll}", text) and regex.search(r"[.;:]\s*$", lines[last].text):
+        if not upper and not rx(r"^\s*\p{Ll}").match(text) and rx(r"[.;:]\s*$").search(lines[last].text):
             break
         last = j
         j += 1
@@ -329,7 +346,7 @@ def _find_recipients(layout: Layout, body_start: int, p: dict) -> int:
     end = lines[i].end
     last_text = first_inline
     j = i + 1
-    if first_inline and regex.search(r"\.\s*$", first_inline) and not first_inline.startswith("-"):
+    if first_inline and rx(r"\.\s*$").search(first_inline) and not first_inline.startswith("-"):
         layout.add("recipients", m.end(), end)
         return max(body_start, end)
     seen_entry = bool(first_inline)
@@ -346,8 +363,8 @@ def _find_recipients(layout: Layout, body_start: int, p: dict) -> int:
         starts_dash = text.startswith(("-", "–", "+", "•"))
         if seen_entry and not starts_dash:
             # a wrapped line continues an entry that has not ended
-            if regex.search(r"[.;,]\s*$", last_text) and not regex.match(r"^\p{Ll}", text):
-                if dashed or regex.search(r"\.\s*$", last_text):
+            if rx(r"[.;,]\s*$").search(last_text) and not rx(r"^\p{Ll}").match(text):
+                if dashed or rx(r"\.\s*$").search(last_text):
                     break
         if p["body_open"].match(text) and not starts_dash:
             break
@@ -441,14 +458,14 @@ def _read_signature(layout: Layout, k: int, hi: int):
             j += 1
             continue
         if not name_parts and is_upper_line(text) and (not caps or len(text.split()) <= 12):
-            if regex.match(r"^\p{Lu}[\p{Ll}]+(?:\s+\p{Lu}[\p{Ll}]+){1,4}$", text):
+            if rx(r"^\p{Lu}[\p{Ll}]+(?:\s+\p{Lu}[\p{Ll}]+){1,4}$").match(text):
                 pass  # a name after all
             else:
                 caps.append(text)
                 end = lines[j].end
                 j += 1
                 continue
-        flat = regex.match(r"^(?P<caps>[^\p{Ll}]+?)\s{2,}(?P<name>\p{Lu}[\p{Ll}]*(?:\s+\p{Lu}[\p{Ll}]*){1,5})$", text)
+        flat = rx(r"^(?P<caps>[^\p{Ll}]+?)\s{2,}(?P<name>\p{Lu}[\p{Ll}]*(?:\s+\p{Lu}[\p{Ll}]*){1,5})$").match(text)
         if not name_parts and flat and is_upper_line(flat["caps"]):
             caps.append(flat["caps"].strip())
             name_parts.append(flat["name"])
@@ -486,9 +503,9 @@ def _distribution_end(layout: Layout, start: int) -> int:
             j += 1
             continue
         prev = layout.text[lines[i].start:end].rstrip()
-        if seen_archive and not regex.match(r"^\p{Ll}", text) and not prev.endswith(":"):
+        if seen_archive and not rx(r"^\p{Ll}").match(text) and not prev.endswith(":"):
             break
-        is_entry = text.startswith(("-", "–", "+", "•")) or regex.match(r"^\p{Ll}", text)
+        is_entry = text.startswith(("-", "–", "+", "•")) or rx(r"^\p{Ll}").match(text)
         if not is_entry and prev.endswith(":"):
             is_entry = True  # "- Lưu:\nVT, Vụ TCCB."
         if not is_entry:

@@ -6,6 +6,7 @@ import regex
 
 from ..normalize import Text
 from ..record import Record, Task
+from ..ner import find_agencies
 from .citations import find_citations
 from .deadlines import find_deadlines
 from .tasks import assign_roles, find_items, item_text, preamble_lead
@@ -19,8 +20,9 @@ def extract_body(record: Record, text: Text, start: int, end: int) -> None:
     items = find_items(t, start, end)
     first = items[0].start if items else end
     top_lead = preamble_lead(t, start, first) if items else []
+    agencies = find_agencies(t[start:end], start) if items else []
     for item in items:
-        assign_roles(t, item, items)
+        assign_roles(t, item, items, agencies)
         if not item.lead:
             item.lead = list(item.parent.lead) if item.parent else list(top_lead)
     tasks = [Task(id=i.id, parent=i.parent.id if i.parent else None, text=item_text(t, i, items),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import regex
 
-from ..grammar import patterns
+from ..grammar import patterns, rx
 from ..normalize import clean_value
 from ..record import Citation
 from .dates import find_date
@@ -28,7 +28,7 @@ def find_citations(text: str, start: int, end: int, own_number: str | None) -> l
     own = _key(own_number) if own_number else None
     out: list[Citation] = []
     for m in p["number"].finditer(text, start, end):
-        number = regex.sub(r"\s+", "", m["number"])
+        number = rx(r"\s+").sub("", m["number"])
         key = _key(number)
         if key in seen or key == own:
             continue
@@ -36,7 +36,7 @@ def find_citations(text: str, start: int, end: int, own_number: str | None) -> l
         clause_cut = _CLAUSE_START.search(before)
         clause = before[clause_cut.end():] if clause_cut else before
         type_m = p["type_before"].search(before[-90:])
-        if type_m is None and not regex.search(r"(?i)\bsố\s*$", before):
+        if type_m is None and not rx(r"(?i)\bsố\s*$").search(before):
             continue
         seen.add(key)
         after = text[m.end():m.end() + 160]
@@ -53,11 +53,11 @@ def find_citations(text: str, start: int, end: int, own_number: str | None) -> l
                 break
         doc_type = type_m["type"] if type_m else None
         out.append(Citation(
-            doc_type=regex.sub(r"\s+", " ", doc_type[0].upper() + doc_type[1:]) if doc_type else None,
+            doc_type=rx(r"\s+").sub(" ", doc_type[0].upper() + doc_type[1:]) if doc_type else None,
             number=number, date=date, issuer=clean_value(issuer_m["issuer"]) if issuer_m else None,
             relation=relation, raw=clean_value(text[raw_start:raw_end]) or number, span=(raw_start, raw_end)))
     return out
 
 
 def _key(number: str) -> str:
-    return regex.sub(r"\s+", "", number).casefold().replace("đ", "d")
+    return rx(r"\s+").sub("", number).casefold().replace("đ", "d")

@@ -21,6 +21,7 @@ from ..normalize import clean_value
 from ..record import Deadline
 from .dates import iso_date
 
+_DIGIT_LINE = regex.compile(r"[^\n]*\d[^\n]*")
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -36,15 +37,23 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None) -> list[t
             found.append((m.start(), m.end(), Deadline(value=value, precision=precision, recurrence=recurrence,
                                                        relative=relative, raw=clean_value(m.group())), notes or []))
 
-    for m in p["relative"].finditer(text, start, end):
+    # every form has a figure and a cue word in it: scan only the lines that hold both
+    windows = [(max(start, m.start()), min(end, m.end())) for m in _DIGIT_LINE.finditer(text, start, end)
+               if p["cue"].search(m.group())]
+
+    def scan(key: str):
+        for lo, hi in windows:
+            yield from p[key].finditer(text, lo, hi)
+
+    for m in scan("relative"):
         if issue and len(issue) == 10:
             base = dt.date.fromisoformat(issue)
             n = int(m["n"])
             value = (base + dt.timedelta(days=n)).isoformat() if m["unit"].startswith("ngày") else _add_months(base, n)
             add(m, value, "day", relative=True)
-    for m in p["monthly"].finditer(text, start, end):
+    for m in scan("monthly"):
         add(m, f"---{int(m['d']):02d}", "day", "monthly")
-    for m in p["day"].finditer(text, start, end):
+    for m in scan("day"):
         if m["every"]:
             add(m, f"--{int(m['m']):02d}-{int(m['d']):02d}", "day", "yearly")
             continue
@@ -55,19 +64,19 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None) -> list[t
                 continue
             year, notes = issue_year, ["year_from_issue_date"]
         add(m, iso_date(year, m["m"], m["d"]), "day", notes=notes)
-    for m in p["month"].finditer(text, start, end):
+    for m in scan("month"):
         if m["every"]:
             add(m, f"--{int(m['m']):02d}", "month", "yearly")
         elif m["y"]:
             add(m, iso_date(m["y"], m["m"]), "month")
-    for m in p["quarter"].finditer(text, start, end):
+    for m in scan("quarter"):
         if m["y"] or issue_year:
             add(m, f"{m['y'] or issue_year}-Q{_QUARTERS[m['q'].upper()]}", "quarter",
                 notes=[] if m["y"] else ["year_from_issue_date"])
-    for m in p["half"].finditer(text, start, end):
+    for m in scan("half"):
         if m["y"]:
             add(m, f"{m['y']}-H{1 if m['part'] == 'đầu' else 2}", "half")
-    for m in p["year"].finditer(text, start, end):
+    for m in scan("year"):
         add(m, m["y"], "year")
     found.sort(key=lambda f: f[0])
     out = []

@@ -18,7 +18,7 @@ from functools import cache
 
 import regex
 
-from ..grammar import issuer_codes, provinces, settings
+from ..grammar import issuer_codes, provinces, rx, settings
 from ..normalize import clean_value
 from ..record import Issuer, Number
 
@@ -70,7 +70,7 @@ def _expand(text: str) -> str:
 def sentence_case(upper: str) -> str:
     """``SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH HÀ TĨNH`` → ``Sở Giáo dục và Đào tạo tỉnh Hà Tĩnh``."""
     g = _grammar()
-    text = regex.sub(r"\s+", " ", upper).strip()
+    text = rx(r"\s+").sub(" ", upper).strip()
     if not is_upper(text):
         return text
     m = g["territory"].search(text)
@@ -99,12 +99,12 @@ def sentence_case(upper: str) -> str:
 
 
 def is_upper(text: str) -> bool:
-    return not regex.search(r"\p{Ll}", text)
+    return not rx(r"\p{Ll}").search(text)
 
 
 def territory_of(name: str) -> str | None:
     """``Ủy ban nhân dân tỉnh Hà Tĩnh`` → ``tỉnh Hà Tĩnh``."""
-    m = regex.search(r"(?i)(?:^|\s)((?:thành phố|tỉnh|thị xã|xã|phường|huyện|quận|đặc khu|thị trấn)\s+\S.*)$", name)
+    m = rx(r"(?i)(?:^|\s)((?:thành phố|tỉnh|thị xã|xã|phường|huyện|quận|đặc khu|thị trấn)\s+\S.*)$").search(name)
     return m.group(1) if m else None
 
 
@@ -126,7 +126,7 @@ def parse_issuer(block_text: str) -> Issuer | None:
 
 def clean_place(place: str | None) -> str | None:
     if place:
-        place = regex.split(r"\s{2,}", place.strip())[-1]  # flattened columns: the right one
+        place = rx(r"\s{2,}").split(place.strip())[-1]  # flattened columns: the right one
     place = clean_value(place)
     if place and len(place.split()) > 8:
         return None
@@ -144,10 +144,10 @@ def infer_issuer(number: Number | None, authority: list[str], place: str | None)
             name, kind = codes[code]
     if name is None:
         for line in authority:
-            m = regex.match(r"^(?:TM|T/M)\.?\s+(.+)$", line)
+            m = rx(r"^(?:TM|T/M)\.?\s+(.+)$").match(line)
             if m:
                 name = sentence_case(_expand(m.group(1)))
-                kind = "local" if regex.search(r"(?i)nhân dân|tỉnh ủy|huyện ủy", name) else "central"
+                kind = "local" if rx(r"(?i)nhân dân|tỉnh ủy|huyện ủy").search(name) else "central"
     if name is None:
         return None
     if kind == "local" and place and not territory_of(name):

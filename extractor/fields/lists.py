@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import regex
 
-from ..grammar import patterns
+from ..grammar import patterns, rx
 from ..normalize import clean_value
 from ..record import DistributionEntry, Recipient
 
@@ -35,8 +35,8 @@ def _entries(text: str, offset: int) -> list[tuple[str, str, int, int]]:
         dashed = bool(_DASH.match(line))
         body = _DASH.sub("", line).strip()
         sub_item = line.lstrip().startswith("+") and entries and entries[-1][1].endswith(":")
-        continues = sub_item or (entries and not dashed and (not regex.search(r"[;.]\s*$", entries[-1][1])
-                                                             or regex.match(r"^\p{Ll}", body)))
+        continues = sub_item or (entries and not dashed and (not rx(r"[;.]\s*$").search(entries[-1][1])
+                                                             or rx(r"^\p{Ll}").match(body)))
         if continues:
             entries[-1][1] += " " + body
             entries[-1][3] = start + len(line)
@@ -54,7 +54,7 @@ def parse_recipients(text: str, offset: int) -> list[Recipient]:
     if first_line.strip() and not _DASH.match(first_line):
         # entries on the "Kính gửi:" line itself, split on ";"
         pos = offset
-        for part in regex.split(r"(?<=;)", first_line):
+        for part in rx(r"(?<=;)").split(first_line):
             if part.strip():
                 pieces.append((part, pos, pos + len(part)))
             pos += len(part)
@@ -67,7 +67,7 @@ def parse_recipients(text: str, offset: int) -> list[Recipient]:
         if attribute.match(body):
             continue
         name = clean_value(_DASH.sub("", body))
-        if name and not regex.match(r"^[\d\W]+$", name):
+        if name and not rx(r"^[\d\W]+$").match(name):
             out.append(Recipient(name=name, raw=body.strip(), span=(start, end)))
     return out
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import regex
 
-from ..grammar import doc_type_by_code
+from ..grammar import doc_type_by_code, rx
 from ..record import Number
 
 _NUMBER = regex.compile(
@@ -22,20 +22,20 @@ _JUNK_NUMBER = regex.compile(r"^(?=[^/]*[^\d/A-Za-z\p{L}-])[^/]{1,8}(?=/)")
 
 
 def parse_number(rest: str, doc_type_name: str | None = None) -> Number | None:
-    raw = regex.sub(r"\s+", "", rest).rstrip(".,;:…")
-    raw = regex.sub(r"[.…_]+(?=/)", "", raw)
+    raw = rx(r"\s+").sub("", rest).rstrip(".,;:…")
+    raw = rx(r"[.…_]+(?=/)").sub("", raw)
     if not raw:
         return None
     junk = _JUNK_NUMBER.match(raw)  # a handwritten number read by OCR as noise: "4@`/TB-UBND"
     m = _NUMBER.match(raw[junk.end():] if junk else raw)
     if not m:
-        digits = regex.match(r"^\d+", raw)
+        digits = rx(r"^\d+").match(raw)
         return Number(raw=raw, number=digits.group() if digits else None)
     symbol = m["symbol"].strip("-/.…")
     number = m["number"]
     if m["sep"] == "-" and number and "/" not in symbol and not m["year"]:
         pass  # "432-TB" without issuer: keep as is
-    parts = regex.split(r"[-/]", symbol)
+    parts = rx(r"[-/]").split(symbol)
     type_code = issuer_code = unit_code = None
     codes = doc_type_by_code()
     if parts and parts[0] in codes and (doc_type_name != "Công văn" or codes[parts[0]].name == "Công văn"):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import regex
 
-from ..grammar import patterns
+from ..grammar import patterns, rx
 from ..normalize import clean_value
 from ..record import Signature
 
@@ -55,4 +55,4 @@ def parse_signature(caps: str, name: str | None) -> Signature:
 
 def _tidy_marker(line: str) -> str:
     """``KT.TRƯỞNG`` → ``KT. TRƯỞNG``; the printed marker otherwise stays as is."""
-    return regex.sub(r"^(TM|KT|TL|TUQ|Q)\.(?=\S)", r"\1. ", line)
+    return rx(r"^(TM|KT|TL|TUQ|Q)\.(?=\S)").sub(r"\1. ", line)

@@ -13,11 +13,12 @@ các nội dung sau:``).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import regex
 
-from ..grammar import patterns
+from ..grammar import patterns, rx
 from ..ner import Agency, find_agencies
 from ..normalize import clean_value
 
@@ -25,7 +26,7 @@ _RANK = {"roman": 0, "article": 1, "arabic": 2, "paren_number": 5, "letter": 6, 
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
-@dataclass
+@dataclass(eq=False)
 class Item:
     id: str
     scheme: str
@@ -37,6 +38,7 @@ class Item:
     lead: list[str] = field(default_factory=list)
     cooperating: list[str] = field(default_factory=list)
     field_of_parent: bool = False  # "b) Cơ quan thực hiện: …" describes its parent task
+    children: list[Item] = field(default_factory=list)
 
 
 def find_items(text: str, start: int, end: int) -> list[Item]:
@@ -49,6 +51,9 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
     for line in text[start:end].split("\n"):
         line_start = pos
         pos += len(line) + 1
+        head = line.lstrip()[:2]
+        if not head or not (head[0].isdigit() or head[0] in "IVX(Đ" or head[1:] == ")"):
+            continue  # cheap test: no item marker can start this line
         for scheme in ("article", "roman", "arabic", "paren_number", "letter", "paren_roman"):
             m = p[scheme].match(line)
             if not m:
@@ -78,6 +83,8 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
             else:
                 item_id = f"{parent.id}.{local}"
             item = Item(item_id, scheme, level, line_start, line_start + m.end(), parent=parent)
+            if parent is not None:
+                parent.children.append(item)
             items.append(item)
             stack.append(item)
             break
@@ -94,23 +101,25 @@ def _next_letter(prev: Item, raw: str) -> bool:
 
 def own_text(text: str, item: Item, items: list[Item]) -> tuple[int, int]:
     """The span of an item's own text: up to its first child."""
-    child = next((o.start for o in items if o.parent is item), item.end)
-    return item.text_start, child
+    return item.text_start, item.children[0].start if item.children else item.end
 
 
-def assign_roles(text: str, item: Item, items: list[Item]) -> None:
-    """Lead and cooperating agencies named by the item itself (or by its field sub-items)."""
+def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[Agency]) -> None:
+    """Lead and cooperating agencies named by the item itself (or by its field sub-items).
+
+    ``body_agencies`` are the agencies of the whole body, recognised once."""
     r = patterns("body")["roles"]
     start, end = own_text(text, item, items)
     chunk = text[start:end]
     if item.parent and r["field_item"].match(chunk):
         item.field_of_parent = True
         return
-    for child in items:
-        if child.parent is item and r["field_item"].match(text, child.text_start):
+    agencies = _within(body_agencies, start, end, 0)
+    for child in item.children:
+        if r["field_item"].match(text, child.text_start):
             cs, ce = own_text(text, child, items)
+            agencies += _within(body_agencies, cs, ce, len(chunk) + 1)
             chunk += "\n" + text[cs:ce]
-    agencies = find_agencies(chunk)
     labelled_lead = _labelled(chunk, agencies, r["lead_label"])
     labelled_coop = _labelled(chunk, agencies, r["coop_label"])
     coop_spans: list[tuple[int, int]] = []
@@ -133,6 +142,18 @@ def assign_roles(text: str, item: Item, items: list[Item]) -> None:
     item.cooperating = coop
 
 
+def _within(agencies: list[Agency], start: int, end: int, at: int) -> list[Agency]:
+    """Agencies inside ``[start, end)``, with offsets moved to where that text sits in a chunk."""
+    lo = bisect.bisect_left(agencies, start, key=lambda a: a.start)
+    out = []
+    for a in agencies[lo:]:
+        if a.start >= end:
+            break
+        if a.end <= end:
+            out.append(Agency(a.name, a.start - start + at, a.end - start + at))
+    return out
+
+
 def _labelled(chunk: str, agencies: list[Agency], label: regex.Pattern[str]) -> list[str]:
     names: list[str] = []
     for m in label.finditer(chunk):
@@ -142,6 +163,8 @@ def _labelled(chunk: str, agencies: list[Agency], label: regex.Pattern[str]) -> 
 
 
 _BULLET = regex.compile(r"(?m)^[ \t]*[-–+•][ \t]*")
+_CHU_TRI = regex.compile(r"\bchủ\s+trì\b")
+_SENTENCE_END = regex.compile(r"[.;](?:\s|$)|\n")
 
 
 def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict) -> list[str]:
@@ -156,7 +179,7 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict) -> li
     run = _run(agencies, _skip_space(chunk, start), chunk)
     if run and r["lead_verb"].match(chunk, run[-1].end):
         return [a.name for a in run]
-    m = regex.compile(r"\bchủ\s+trì\b").search(chunk, start, end)
+    m = _CHU_TRI.search(chunk, start, end)
     if m:
         before = [a for a in agencies if start <= a.start and a.end <= m.start() and m.start() - a.end < 4]
         if before:
@@ -165,7 +188,7 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict) -> li
 
 
 def _sentence_end(chunk: str, start: int = 0) -> int:
-    m = regex.compile(r"[.;](?:\s|$)|\n").search(chunk, start, start + 600)
+    m = _SENTENCE_END.search(chunk, start, start + 600)
     return m.end() if m else min(len(chunk), start + 600)
 
 
@@ -183,11 +206,11 @@ def _run(agencies: list[Agency], start: int, chunk: str) -> list[Agency]:
         if a.start < pos:
             continue
         gap = chunk[pos:a.start]
-        if out and not regex.fullmatch(r"\s*(?:,|;|và|,\s*và)?\s*", gap):
+        if out and not rx(r"\s*(?:,|;|và|,\s*và)?\s*").fullmatch(gap):
             break
         if not out and gap.strip():
             # allow a role before the agency: "Giám đốc Sở X", "Chủ tịch UBND …"
-            if not regex.fullmatch(r"\s*(?:[Pp]hó\s+)?(?:Giám đốc|Chủ tịch|Thủ trưởng|Bộ trưởng|Trưởng|Lãnh đạo|Chánh Văn phòng|Cục trưởng|Bí thư|Chỉ huy trưởng)(?:\s+(?:các|và))?\s*", gap):
+            if not rx(r"\s*(?:[Pp]hó\s+)?(?:Giám đốc|Chủ tịch|Thủ trưởng|Bộ trưởng|Trưởng|Lãnh đạo|Chánh Văn phòng|Cục trưởng|Bí thư|Chỉ huy trưởng)(?:\s+(?:các|và))?\s*").fullmatch(gap):
                 break
         out.append(a)
         pos = a.end

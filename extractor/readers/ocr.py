@@ -20,7 +20,6 @@ import regex
 
 from .columns import Box, lines_in_order
 
-
 LOW_CONFIDENCE = 70.0
 HANDWRITING_CONFIDENCE = 85.0  # a handwritten number read below this is reported, not used
 
