@@ -48,7 +48,7 @@ _KINDS = r"(?:sở|bộ|ban|ngành|huyện\s+ủy|thị\s+ủy|thành\s+ủy|qu�
 
 
 @cache
-def _compiled() -> dict[str, regex.Pattern[str]]:
+def _compiled() -> dict:
     heads = sorted(word_list("agencies/heads.txt"), key=len, reverse=True)
     fields = sorted(word_list("agencies/fields.txt"), key=len, reverse=True)
     bodies = sorted(word_list("agencies/bodies.txt"), key=len, reverse=True)
@@ -80,6 +80,14 @@ def _compiled() -> dict[str, regex.Pattern[str]]:
             {w.split()[0] for w in heads + bodies} | {"Bộ", "Sở", "Phòng", "Vụ", "Đảng", "Ủy", "UBND", "Hội", "HĐND",
                                                      "Công", "Ban", "Kho", "Thuế", "Văn", "các", "Các", "CÁC"},
             key=len, reverse=True)) + r")(?!\p{L})", regex.V1),
+        "first_words": {
+            "named": {h.split()[0] for h in heads},
+            "bodies": {b.split()[0] for b in bodies},
+            "field": {"Bộ", "Sở", "Phòng", "Vụ", "Đảng"},
+            "territorial": {"Ủy", "UBND", "Hội", "HĐND", "Công", "Ban", "Bộ", "Kho", "Đảng", "Thuế", "Văn"},
+            "shared": {"các", "Các"},
+            "kinds": {"các", "Các", "CÁC"},
+        },
         "relevant_only": regex.compile(r"\s*(?:có\s+)?(?:liên\s+quan|chức\s+năng)", regex.V1),
         "trail": regex.compile(r"(?:\s+(?:và|của|các|với|cho|tại|về))+$|[\s,]+$", regex.V1),
     }
@@ -89,9 +97,14 @@ def find_agencies(text: str, offset: int = 0) -> list[Agency]:
     """Agencies named in ``text``, left to right, longest match where two overlap; spans are
     moved by ``offset`` (where ``text`` starts in the document)."""
     c = _compiled()
-    starts = [m.start() for m in c["trigger"].finditer(text)]
+    triggers = [(m.start(), m.group()) for m in c["trigger"].finditer(text)]
+
+    def starts_for(key: str) -> list[int]:
+        words = c["first_words"][key]
+        return [pos for pos, word in triggers if word in words]
+
     strong: list[Agency] = []
-    for m in _at(c["shared"], text, starts):
+    for m in _at(c["shared"], text, starts_for("shared")):
         head = m["head"]
         # "các Sở: Tài chính, Tư pháp và Xây dựng": the list runs while items are capitalised
         pos = m.start("list")
@@ -106,8 +119,8 @@ def find_agencies(text: str, offset: int = 0) -> list[Agency]:
             if not rx(r"\s*(?:,|\svà\s)\s*\p{Lu}").match(text[pos_end:pos_end + 6]):
                 break
     for key in ("field", "territorial", "bodies"):
-        strong.extend(_matches(c, key, text, starts))
-    weak = [a for key in ("named", "kinds") for a in _matches(c, key, text, starts)]
+        strong.extend(_matches(c, key, text, starts_for(key)))
+    weak = [a for key in ("named", "kinds") for a in _matches(c, key, text, starts_for(key))]
     found = _resolve(strong + weak)
     if offset:
         found = [Agency(a.name, a.start + offset, a.end + offset) for a in found]

@@ -146,17 +146,19 @@ def normalize(source: str) -> Text:
         text = text.sub(_MARKUP, "")
     if "|" in text.text:
         text = text.sub(_TABLE_BAR, "\n")
-    text = text.sub(_OLD_TONE_RE, lambda m: _OLD_TONES[m.group(1)])
+    if any(pair in text.text for pair in _OLD_TONES):
+        text = text.sub(_OLD_TONE_RE, lambda m: _OLD_TONES[m.group(1)])
     if " \n" in text.text or text.text.endswith(" "):
         text = text.sub(_TRAILING_SPACE, "")
     text = text.sub(_SOFT_BREAK, " ")
-    return text.sub(_join_words(), lambda m: m.group()[:-1] + " ")
+    return text.sub(_join_words(), " ")
 
 
 @cache
 def _join_words() -> regex.Pattern[str]:
     words = "|".join(map(regex.escape, settings("normalize")["joins"]["words"].split()))
-    return regex.compile(rf"(?<![\p{{L}}])(?:{words})\n(?=[ ]*[\p{{Lu}}\d])", regex.V1)
+    # the match is the line break itself, so the scan stops only at line breaks
+    return regex.compile(rf"(?<=(?<![\p{{L}}])(?:{words}))\n(?=[ ]*[\p{{Lu}}\d])", regex.V1)
 
 
 
