@@ -69,9 +69,13 @@ def _extract(raw: str, source: Source | None, warnings: list[tuple[str, str]] | 
     block = layout.get("body")
     if body and block:
         extract_body(record, text, block.start, block.end)
-    if record.number is None and record.issue_date is None and record.signature is None and not record.tasks:
-        record.error = Error(code="not_a_directive",
-                             message="no number, date, signature or task found: not an administrative document?")
+    if record.number is None and record.issue_date is None and record.signature is None:
+        # no header and no signature: not an administrative document, or one that lost both
+        if record.tasks or record.citations:
+            record.warn("not_a_directive", "no number, date or signature found: not an administrative document?")
+        else:
+            record.error = Error(code="not_a_directive",
+                                 message="no number, date, signature, task or citation found: not an administrative document")
     return record
 
 

@@ -112,7 +112,13 @@ def segment(text: str, header_only: bool = False) -> Layout:
         layout.blocks["date"] = date
     _find_marks(layout, window, p)
 
-    top_end = max([m[1] for m in masks] + [b.end for b in (number, layout.get("date")) if b] + [0])
+    # the top of the header ends with the last of quốc hiệu, tiêu ngữ, number and date (and a
+    # rule drawn right under them); rules further down belong to the body
+    marks = [m for m in masks if not p["separator"].fullmatch(window, m[0], m[1])]
+    top_end = max([m[1] for m in marks] + [b.end for b in (number, layout.get("date")) if b] + [0])
+    for s_, e_ in masks:
+        if top_end <= s_ <= top_end + 120 and p["separator"].fullmatch(window, s_, e_):
+            top_end = e_
     _find_issuer(layout, masks, number, date)
     body_start = _find_title_and_subject(layout, top_end, p)
     body_start = max(body_start, _find_recipients(layout, body_start, p))
