@@ -54,5 +54,6 @@ def parse_signature(caps: str, name: str | None) -> Signature:
 
 
 def _tidy_marker(line: str) -> str:
-    """``KT.TRƯỞNG`` → ``KT. TRƯỞNG``; the printed marker otherwise stays as is."""
+    """``KT.TRƯỞNG`` → ``KT. TRƯỞNG``, OCR's ``TM:`` → ``TM.``; the marker otherwise stays as printed."""
+    line = rx(r"^(TM|KT|TL|TUQ|Q)[:,](?=\s)").sub(r"\1.", line)  # OCR reads the dot as ":" or ","
     return rx(r"^(TM|KT|TL|TUQ|Q)\.(?=\S)").sub(r"\1. ", line)

@@ -1,7 +1,105 @@
-"""TCVN3 (ABC) and VNI font encodings (to be completed)."""
+"""TCVN3 (ABC) and VNI: the pre-Unicode Vietnamese font encodings, detected and converted.
+
+Both put Vietnamese letters on byte values that other code pages use for Latin letters, so a
+file decodes "successfully" as Windows-1252 and reads as mojibake (``Vi\\u00d6t``, ``Vieät``).
+The tables are data in ``grammars/encodings/``. Detection converts with each table and keeps the
+one whose result reads most like Vietnamese (see ``encoding.vietnamese_score``).
+"""
 
 from __future__ import annotations
 
+import unicodedata
+from functools import cache
+
+from ..grammar import GRAMMAR_DIR, settings
+
+_BASES = {"a": "aAáÁàÀảẢãÃạẠ", "e": "eEéÉèÈẻẺẽẼẹẸ", "o": "oOóÓòÒỏỎõÕọỌ", "u": "uUúÚùÙủỦũŨụỤ",
+          "y": "yYýÝỳỲỷỶỹỸỵỴ", "ơ": "ơƠớỚờỜởỞỡỠợỢ", "ư": "ưƯứỨừỪửỬữỮựỰ"}
+
+
+@cache
+def tcvn3_table() -> dict[int, str]:
+    table = {}
+    for line in (GRAMMAR_DIR / "encodings" / "tcvn3.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            byte, char = line.split("\t")[:2]
+            table[int(byte, 16)] = char
+    return table
+
+
+@cache
+def vni_table() -> dict[str, str]:
+    """VNI sequence (as Windows-1252 text) → Unicode letter, for every Vietnamese letter."""
+    g = settings("encodings/vni")
+    tones = [g["tones"][k] for k in ("acute", "grave", "hook", "tilde", "dot")]
+    table: dict[str, str] = {}
+    # plain vowels and the horn vowels (whose VNI form is a letter of its own) with tones
+    for base, forms in _BASES.items():
+        vni_lower, vni_upper = base, base.upper()
+        for key, value in g["letters"].items():
+            if value == base:
+                vni_lower = key
+            elif value == base.upper():
+                vni_upper = key
+        for t, (low, up) in enumerate(tones):
+            table[vni_lower + low] = forms[2 + 2 * t]
+            table[vni_upper + up] = forms[3 + 2 * t]
+    # â ê ô (circumflex) and ă (breve), alone and with tones
+    shaped = {("a", "circumflex"): "âấầẩẫậ", ("e", "circumflex"): "êếềểễệ", ("o", "circumflex"): "ôốồổỗộ",
+              ("a", "breve"): "ăắằẳẵặ"}
+    for (base, shape), letters in shaped.items():
+        for i, letter in enumerate(letters):
+            table[base + g["shapes"][shape][i]] = letter
+            table[base.upper() + g["shapes"][f"{shape}_upper"][i]] = letter.upper()
+    table.update(g["letters"])
+    return table
+
+
+def decode_tcvn3(data: bytes) -> str:
+    table = tcvn3_table()
+    return unicodedata.normalize("NFC", "".join(table.get(b, chr(b)) for b in data))
+
+
+def decode_vni(data: bytes) -> str:
+    text = data.decode("cp1252", errors="replace")
+    table = vni_table()
+    out = []
+    i = 0
+    while i < len(text):
+        pair = text[i:i + 2]
+        if pair in table:
+            out.append(table[pair])
+            i += 2
+        else:
+            out.append(table.get(text[i], text[i]))
+            i += 1
+    return "".join(out)
+
+
+def encode_tcvn3(text: str) -> bytes:
+    reverse = {ch: b for b, ch in tcvn3_table().items()}
+    return bytes(reverse[ch] if ch in reverse else ord(ch) for ch in unicodedata.normalize("NFC", text)
+                 if ch in reverse or ord(ch) < 256)
+
+
+def encode_vni(text: str) -> bytes:
+    reverse = {letter: seq for seq, letter in vni_table().items() if len(seq) == 2 or letter != seq}
+    out = "".join(reverse.get(ch, ch) for ch in unicodedata.normalize("NFC", text))
+    return out.encode("cp1252", errors="replace")
+
 
 def legacy_decode(data: bytes) -> tuple[str, str] | None:
-    return None
+    """The text of a TCVN3 or VNI file, with the encoding's name; None when neither fits."""
+    from .encoding import vietnamese_score
+
+    if all(b < 0x80 for b in data[:20000]):
+        return None
+    baseline = max(vietnamese_score(data.decode("cp1252", errors="replace")),
+                   vietnamese_score(data.decode("cp1258", errors="replace")))
+    best = None
+    for name, decode in (("tcvn3", decode_tcvn3), ("vni", decode_vni)):
+        text = decode(data)
+        score = vietnamese_score(text) - text.count("\ufffd") / max(len(text), 1)
+        if score > 0.1 and score > baseline + 0.05 and (best is None or score > best[0]):
+            best = (score, text, name)
+    return (best[1], best[2]) if best else None

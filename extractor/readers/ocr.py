@@ -148,14 +148,36 @@ def ocr_image(image) -> OcrPage:
         confidences.append(conf)
     confidence = sum(confidences) / len(confidences) if confidences else 0.0
     notes: list[str] = []
-    blocks: dict[int, list[list[Box]]] = {}
-    for (block, _par, _line), words in lines.items():
+    tess_lines = []
+    for words in lines.values():
         words = sorted(words, key=lambda b: b.x0)
         notes.extend(_read_handwriting(image, words))
-        blocks.setdefault(block, []).append(words)
-    # a block that spans both header columns still interleaves them: split it at the column gap
-    text = "\n\n".join(lines_in_order(block_lines, image.width) for block_lines in blocks.values())
+        tess_lines.append(words)
+    # Tesseract's lines follow the skew of the page; lines that stand side by side (the two header
+    # columns, Nơi nhận beside the signature) become one row, which is then read column by column
+    text = lines_in_order(_rows(tess_lines), image.width)
     return OcrPage(text, confidence, len(confidences), notes)
+
+
+def _rows(lines: list[list[Box]]) -> list[list[Box]]:
+    def extent(line):
+        return min(b.y0 for b in line), max(b.y1 for b in line), line[0].x0, line[-1].x1
+
+    rows: list[list[Box]] = []
+    extents: list[tuple[float, float, float, float]] = []
+    for line in sorted(lines, key=lambda ln: sum(extent(ln)[:2]) / 2):
+        y0, y1, x0, x1 = extent(line)
+        for i, (ry0, ry1, rx0, rx1) in enumerate(extents):
+            overlap = min(y1, ry1) - max(y0, ry0)
+            apart = x0 > rx1 or x1 < rx0
+            if apart and overlap > 0.5 * min(y1 - y0, ry1 - ry0):
+                rows[i] = sorted(rows[i] + line, key=lambda b: b.x0)
+                extents[i] = (min(y0, ry0), max(y1, ry1), min(x0, rx0), max(x1, rx1))
+                break
+        else:
+            rows.append(line)
+            extents.append((y0, y1, x0, x1))
+    return rows
 
 
 def _prepare(image):

@@ -1,0 +1,228 @@
+"""Render a directive's text as a real-looking DOCX, PDF or page images, for tests and benchmarks.
+
+The layout follows Nghị định 30/2020/NĐ-CP: the header in two columns (issuer, number and
+trích yếu left; quốc hiệu, tiêu ngữ, place and date right), the body across the page, and
+Nơi nhận and the signature side by side. Where each block is comes from the extractor's own
+segmenter, so a wrongly segmented document is also rendered wrongly (a limit of this measure).
+Images can be degraded like a scan or a phone photo: blur, speckle, a small rotation and a red
+seal over the signature.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from extractor.normalize import normalize  # noqa: E402
+from extractor.segment import segment  # noqa: E402
+
+FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu")]
+NATIONAL = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+
+
+def font_path(bold: bool = False) -> Path | None:
+    name = "DejaVuSerif-Bold.ttf" if bold else "DejaVuSerif.ttf"
+    for d in FONT_DIRS:
+        if (d / name).exists():
+            return d / name
+    return None
+
+
+@dataclass
+class Layout:
+    left: list[str]
+    right: list[str]
+    middle: list[str]
+    bottom_left: list[str]
+    bottom_right: list[str]
+    rest: list[str]
+
+
+def _lines(text: str) -> list[str]:
+    return [ln for ln in (x.strip() for x in text.split("\n")) if ln]
+
+
+def layout_of(raw: str) -> Layout:
+    """Split a document into the blocks a printed directive puts side by side."""
+    text = normalize(raw).text
+    lay = segment(text)
+    get = lay.get
+    left: list[str] = []
+    if get("issuer"):
+        left += _lines(get("issuer").text)
+    ends = [0]
+    if get("number"):
+        left.append(text[get("number").start:get("number").end].strip())
+        ends.append(get("number").end)
+    subject = get("subject")
+    if subject is not None and subject.groups.get("vv"):
+        left.append("V/v " + " ".join(_lines(subject.text)))
+        ends.append(subject.end)
+    right = list(NATIONAL)
+    if get("date"):
+        right.append(" ".join(_lines(get("date").text)))
+        ends.append(get("date").end)
+    for key in ("title", "recipients"):
+        if get(key) is not None and get(key).start < max(ends):
+            ends.append(get(key).end)
+    start = max(ends)
+    tail_blocks = [b for b in (get("distribution"), get("signature")) if b is not None]
+    body_end = min([b.start for b in tail_blocks] + [len(text)])
+    if get("distribution"):
+        body_end = min(body_end, text.rfind("\n", 0, get("distribution").start))
+    middle = _lines(text[start:body_end])
+    bottom_left = (["Nơi nhận:"] + _lines(get("distribution").text)) if get("distribution") else []
+    bottom_right = _lines(get("signature").text) if get("signature") else []
+    after = max([b.end for b in tail_blocks] + [body_end])
+    rest = _lines(text[after:]) if tail_blocks else []
+    return Layout(left, right, middle, bottom_left, bottom_right, rest)
+
+
+def to_docx(raw: str) -> bytes:
+    import docx
+
+    lay = layout_of(raw)
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    for cell, lines in zip(table.rows[0].cells, (lay.left, lay.right), strict=True):
+        cell.paragraphs[0].text = lines[0] if lines else ""
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+    for line in lay.middle:
+        document.add_paragraph(line)
+    if lay.bottom_left or lay.bottom_right:
+        table = document.add_table(rows=1, cols=2)
+        for cell, lines in zip(table.rows[0].cells, (lay.bottom_left, lay.bottom_right), strict=True):
+            cell.paragraphs[0].text = lines[0] if lines else ""
+            for line in lines[1:]:
+                cell.add_paragraph(line)
+    for line in lay.rest:
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def to_pdf(raw: str) -> bytes:
+    """A PDF with a text layer (fpdf2), columns placed side by side as on paper."""
+    from fpdf import FPDF
+
+    lay = layout_of(raw)
+    pdf = FPDF(format="A4")
+    pdf.add_font("serif", "", str(font_path()))
+    pdf.set_font("serif", size=11)
+    pdf.set_auto_page_break(True, margin=15)
+    pdf.add_page()
+
+    def columns(left: list[str], right: list[str]) -> None:
+        top = pdf.get_y()
+        pdf.set_xy(15, top)
+        pdf.multi_cell(80, 5.5, "\n".join(left) or " ")
+        y_left = pdf.get_y()
+        pdf.set_xy(105, top)
+        pdf.multi_cell(90, 5.5, "\n".join(right) or " ")
+        pdf.set_y(max(y_left, pdf.get_y()) + 4)
+
+    columns(lay.left, lay.right)
+    pdf.set_x(15)
+    pdf.multi_cell(180, 5.5, "\n".join(lay.middle) or " ")
+    pdf.ln(4)
+    if lay.bottom_left or lay.bottom_right:
+        if pdf.get_y() > 220:
+            pdf.add_page()
+        columns(lay.bottom_left, lay.bottom_right)
+    if lay.rest:
+        pdf.set_x(15)
+        pdf.multi_cell(180, 5.5, "\n".join(lay.rest))
+    return bytes(pdf.output())
+
+
+def to_images(raw: str, degrade: bool = True, seed: int = 7, dpi: int = 200):
+    """Pages as PIL images (A4 at ``dpi``), optionally degraded like a scan."""
+    from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+    rng = random.Random(seed)
+    lay = layout_of(raw)
+    width, height = int(8.27 * dpi), int(11.69 * dpi)
+    size = int(dpi * 13 / 72)  # 13 pt
+    font = ImageFont.truetype(str(font_path()), size)
+    line_h = int(size * 1.45)
+    margin = int(dpi * 0.8)
+    pages = []
+    page = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(page)
+    y = margin
+
+    def new_page():
+        nonlocal page, draw, y
+        pages.append(page)
+        page = Image.new("RGB", (width, height), "white")
+        draw = ImageDraw.Draw(page)
+        y = margin
+
+    def wrap(line: str, max_w: int) -> list[str]:
+        words, out, cur = line.split(), [], ""
+        for w in words:
+            trial = f"{cur} {w}".strip()
+            if draw.textlength(trial, font=font) <= max_w or not cur:
+                cur = trial
+            else:
+                out.append(cur)
+                cur = w
+        return out + ([cur] if cur else [])
+
+    def column_pair(left: list[str], right: list[str]) -> None:
+        nonlocal y
+        col_w = (width - 2 * margin) // 2 - int(dpi * 0.4)
+        lw = [w for ln in left for w in wrap(ln, col_w)]
+        rw = [w for ln in right for w in wrap(ln, col_w)]
+        if y + line_h * max(len(lw), len(rw)) > height - margin:
+            new_page()
+        for i, ln in enumerate(lw):
+            draw.text((margin, y + i * line_h), ln, fill="black", font=font)
+        for i, ln in enumerate(rw):
+            draw.text((width // 2 + int(dpi * 0.1), y + i * line_h), ln, fill="black", font=font)
+        y += line_h * (max(len(lw), len(rw)) + 1)
+
+    column_pair(lay.left, lay.right)
+    for line in lay.middle + [""] + lay.rest:
+        for piece in wrap(line, width - 2 * margin) or [""]:
+            if y + line_h > height - margin:
+                new_page()
+            draw.text((margin, y), piece, fill="black", font=font)
+            y += line_h
+    seal_at = None
+    if lay.bottom_left or lay.bottom_right:
+        y0 = y
+        column_pair(lay.bottom_left, lay.bottom_right)
+        seal_at = (width * 3 // 4 - int(dpi * 0.5), min(y0 + line_h * 2, height - margin))
+    pages.append(page)
+    if not degrade:
+        return pages
+    out = []
+    for i, p in enumerate(pages):
+        if seal_at and i == len(pages) - 1:  # a red seal over the signature, as on signed copies
+            d = ImageDraw.Draw(p)
+            r = int(dpi * 0.6)
+            cx, cy = seal_at
+            d.ellipse((cx - r, cy - r, cx + r, cy + r), outline=(220, 30, 30), width=int(dpi * 0.03))
+        p = p.filter(ImageFilter.GaussianBlur(0.6))
+        px = p.load()
+        for _ in range(width * height // 2500):  # speckle
+            px[rng.randrange(width), rng.randrange(height)] = (0, 0, 0)
+        p = p.rotate(rng.uniform(-0.8, 0.8), expand=False, fillcolor="white")
+        out.append(p)
+    return out
+
+
+def to_image_pdf(raw: str, degrade: bool = True) -> bytes:
+    """A scanned PDF: page images, no text layer."""
+    images = to_images(raw, degrade)
+    out = io.BytesIO()
+    images[0].save(out, format="PDF", save_all=True, append_images=images[1:], resolution=200)
+    return out.getvalue()
