@@ -12,7 +12,8 @@ import regex
 
 from . import read
 from .fields.body import extract_body
-from .fields.dates import iso_date
+from .grammar import doc_type_by_code, doc_types, rx
+from .fields.dates import find_date, iso_date
 from .fields.issuer import clean_place, infer_issuer, parse_issuer
 from .fields.lists import parse_distribution, parse_recipients
 from .fields.number import parse_number
@@ -87,7 +88,6 @@ def _header(record: Record, layout: Layout, text: Text) -> None:
     title = layout.get("title")
     subject = layout.get("subject")
     if title:
-        from .grammar import doc_types, rx
         dt = next(t for t in doc_types() if t.name == title.groups["name"])
         record.doc_type = DocType(name=dt.name, code=dt.code, span=_span(text, title.start, title.end))
     elif subject is not None and subject.groups.get("vv"):
@@ -103,7 +103,6 @@ def _header(record: Record, layout: Layout, text: Text) -> None:
         elif record.number is None or record.number.number is None:
             record.warn("blank_number", "the document number is left blank")
     if record.doc_type is None and record.number and record.number.type_code:
-        from .grammar import doc_type_by_code
         dt = doc_type_by_code()[record.number.type_code]
         record.doc_type = DocType(name=dt.name, code=dt.code)
     elif record.doc_type is None and record.number and record.number.symbol:
@@ -152,7 +151,6 @@ def _tail(record: Record, layout: Layout, text: Text) -> None:
     stamp = layout.get("stamp")
     if stamp:
         g = stamp.groups
-        from .fields.dates import find_date
         found = find_date(g.get("date") or "")
         record.stamps.append(Stamp(org=clean_value(g.get("org")), number=g.get("number"),
                                    date=found[0] if found else None, raw=clean_value(stamp.text),

@@ -22,7 +22,7 @@ _JUNK_NUMBER = regex.compile(r"^(?=[^/]*[^\d/A-Za-z\p{L}-])[^/]{1,8}(?=/)")
 
 
 def parse_number(rest: str, doc_type_name: str | None = None) -> Number | None:
-    raw = rx(r"\s+").sub("", rest).rstrip(".,;:…")
+    raw = rx(r"[^\p{L}\d)]+$").sub("", rx(r"\s+").sub("", rest))  # OCR specks after the symbol
     raw = rx(r"[.…_]+(?=/)").sub("", raw)
     if not raw:
         return None

@@ -75,13 +75,18 @@ def _read_handwriting(image, words: list[Box]) -> list[str]:
             if slash is None:
                 continue
             head = _NUMBER_WORD.match(w.text).group()
-            rest = w.text[len(head):] + "".join(x.text for x in words[i + 1:slash]) + words[slash].text.split("/")[0]
+            if slash == i:  # "Số:1523/UBND-KT" read as one word
+                rest = w.text[len(head):].split("/")[0]
+            else:
+                rest = w.text[len(head):] + "".join(x.text for x in words[i + 1:slash]) + words[slash].text.split("/")[0]
             if _DIGITS.match(rest):
                 continue  # printed and read
             printed = words[slash]
             char = (printed.x1 - printed.x0) / max(len(printed.text), 1)  # width of a printed character
             left = int(w.x0 + len(head) * char * 0.9)
             right = int(printed.x0 - char * 0.15)
+            if slash == i:
+                right = int(w.x0 + (len(w.text.split("/")[0]) + 0.2) * char)
             read = _digits_in(image, (left, w.y0 - h // 2, right, w.y1 + h // 2))
             tail = "/" + printed.text.split("/", 1)[1] if "/" in printed.text else printed.text
             if read and read[1] >= HANDWRITING_CONFIDENCE:

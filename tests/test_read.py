@@ -1,0 +1,144 @@
+"""Every format a user holds gives the same record as the typed text: encodings, DOCX, PDF, scans.
+
+Fixtures are made by the tests from the project's own samples (no binary test data committed):
+legacy encodings by the converters, DOCX with python-docx, PDF with fpdf2, page images with
+Pillow, degraded like a scan (blur, speckle, rotation, a red seal)."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import shutil
+import subprocess
+import unicodedata
+
+import pytest
+from conftest import SAMPLES, sample_files
+from expected import summary
+
+from extractor import extract
+from extractor.readers.legacy import encode_tcvn3, encode_vni
+
+render = pytest.importorskip("render")
+
+HATINH = SAMPLES / "cv-ubnd-hatinh-cchc.txt"
+KEY_FIELDS = ["doc_type", "number", "issuer", "place", "issue_date", "subject", "recipients", "signature",
+              "distribution", "archive"]
+
+
+def expected(path) -> dict:
+    return json.loads(path.with_name(path.name.rsplit(".", 1)[0] + ".expected.json").read_text(encoding="utf-8"))
+
+
+def record_of(tmp_path, name: str, data: bytes) -> dict:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return json.loads(extract(path).model_dump_json())
+
+
+def to_cp1258(text: str) -> bytes:
+    """Windows-1258 keeps â ê ô ă ơ ư đ precomposed and writes the tone marks apart."""
+    shapes = {"\u0302", "\u0306", "\u031b"}
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", ch)
+            base = unicodedata.normalize("NFC", parts[0] + "".join(p for p in parts[1:] if p in shapes))
+            out += (base + "".join(p for p in parts[1:] if p not in shapes)).encode("cp1258")
+    return bytes(out)
+
+
+@pytest.mark.parametrize("path", sample_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
+def test_legacy_font_encodings_give_the_same_record(tmp_path, path, encoding):
+    text = path.read_text(encoding="utf-8")
+    data = encode_tcvn3(text) if encoding == "tcvn3" else encode_vni(text)
+    record = record_of(tmp_path, path.name, data)
+    assert record["source"]["encoding"] == encoding
+    got = summary(record)
+    for key, value in expected(path).items():
+        if key != "warnings":
+            assert got[key] == value, key
+
+
+@pytest.mark.parametrize("name, encode", [
+    ("utf-16", lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le")),
+    ("utf-8-sig", lambda t: codecs.BOM_UTF8 + t.encode("utf-8")),
+    ("cp1258", to_cp1258),
+    ("nfd", lambda t: unicodedata.normalize("NFD", t).encode("utf-8")),
+])
+def test_unicode_encodings_and_windows_1258(tmp_path, name, encode):
+    record = record_of(tmp_path, "doc.txt", encode(HATINH.read_text(encoding="utf-8")))
+    got, want = summary(record), expected(HATINH)
+    assert [k for k in KEY_FIELDS if got[k] != want[k]] == []
+
+
+def test_docx_with_header_and_signature_tables(tmp_path):
+    record = record_of(tmp_path, "doc.docx", render.to_docx(HATINH.read_text(encoding="utf-8")))
+    assert record["source"]["format"] == "docx"
+    got, want = summary(record), expected(HATINH)
+    assert [k for k in KEY_FIELDS + ["tasks", "citations"] if got[k] != want[k]] == []
+
+
+def test_docx_table_is_read_column_by_column(tmp_path):
+    import docx
+
+    document = docx.Document()
+    cells = document.add_table(rows=2, cols=2).rows
+    cells[0].cells[0].text, cells[0].cells[1].text = "BỘ Y TẾ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    cells[1].cells[0].text, cells[1].cells[1].text = "Số: 12/BYT-KH", "Hà Nội, ngày 02 tháng 01 năm 2024"
+    document.add_paragraph("V/v báo cáo")
+    path = tmp_path / "t.docx"
+    document.save(path)
+    from extractor.read import load_path
+
+    assert load_path(path).text.split("\n")[:4] == ["BỘ Y TẾ", "Số: 12/BYT-KH", "",
+                                                   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+
+
+def test_pdf_text_layer_keeps_columns_apart(tmp_path):
+    if render.font_path() is None:
+        pytest.skip("no DejaVu font to write the PDF")
+    pytest.importorskip("fpdf")
+    record = record_of(tmp_path, "doc.pdf", render.to_pdf(HATINH.read_text(encoding="utf-8")))
+    assert record["source"]["ocr"] is False
+    got, want = summary(record), expected(HATINH)
+    assert [k for k in KEY_FIELDS + ["tasks"] if got[k] != want[k]] == []
+
+
+def test_signature_box_only_text_layer_is_not_usable():
+    from extractor.readers.pdf import usable_text
+
+    assert not usable_text("Ký bởi: Ủy ban nhân dân tỉnh Quảng Ngãi\nThời gian ký: 24.01.2025 09:15:22 +07:00")
+    assert usable_text(HATINH.read_text(encoding="utf-8"))
+
+
+def tesseract_ready() -> bool:
+    if not shutil.which("tesseract"):
+        return False
+    langs = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True).stdout.split()
+    return "vie" in langs and render.font_path() is not None
+
+
+@pytest.mark.skipif(not tesseract_ready(), reason="tesseract with Vietnamese data (tesseract-ocr-vie) not installed")
+def test_scanned_page_image_through_ocr(tmp_path):
+    [page] = render.to_images(HATINH.read_text(encoding="utf-8"), degrade=True)
+    path = tmp_path / "scan.png"
+    page.save(path)
+    record = json.loads(extract(path).model_dump_json())
+    assert record["source"]["ocr"] is True
+    got = summary(record)
+    assert got["number"] == "1523/UBND-KT"
+    assert got["issuer"] == "Ủy ban nhân dân tỉnh Hà Tĩnh"
+    assert got["issue_date"] == ["2019-03-05", "day"]
+    assert got["place"] == "Hà Tĩnh"
+    assert [t[0] for t in got["tasks"]] == ["1", "2", "3", "3.a", "3.b"]
+
+
+@pytest.mark.skipif(not tesseract_ready(), reason="tesseract with Vietnamese data (tesseract-ocr-vie) not installed")
+def test_scanned_pdf_without_text_layer_is_ocred(tmp_path):
+    record = record_of(tmp_path, "scan.pdf", render.to_image_pdf(HATINH.read_text(encoding="utf-8")))
+    assert record["source"]["ocr"] is True and record["source"]["pages"] == 1
+    assert summary(record)["number"] == "1523/UBND-KT"
