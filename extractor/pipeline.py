@@ -12,7 +12,7 @@ import regex
 
 from . import read
 from .fields.body import extract_body
-from .grammar import doc_type_by_code, doc_types, rx
+from .grammar import doc_type_by_code, doc_types, patterns, rx
 from .fields.dates import find_date, iso_date
 from .fields.issuer import clean_place, infer_issuer, parse_issuer
 from .fields.lists import parse_distribution, parse_recipients
@@ -125,8 +125,8 @@ def _header(record: Record, layout: Layout, text: Text) -> None:
             elif not day:
                 record.warn("blank_day", "the day of the issue date is left blank")
         record.place = clean_place(g.get("place"))
-    if subject:
-        record.subject = clean_value(subject.text)
+    if subject:  # the trích yếu without a leading "V/v" or "Về việc", also under a title
+        record.subject = clean_value(patterns("header")["blocks"]["subject_prefix"].sub("", subject.text, count=1))
     recipients = layout.get("recipients")
     if recipients:
         record.recipients = parse_recipients(recipients.text, recipients.start)

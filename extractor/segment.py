@@ -241,6 +241,9 @@ def _find_title_and_subject(layout: Layout, top_end: int, p: dict) -> int:
     # V/v trích yếu of a công văn: near the number line
     for i in range(first, min(first + 12, len(lines))):
         m = p["subject_prefix"].match(lines[i].text)
+        prev = next((lines[j].text.strip() for j in range(i - 1, max(first, i - 3) - 1, -1) if not lines[j].blank), "")
+        if m and _title_type(prev)[0]:
+            break  # "QUYẾT ĐỊNH / Về việc …": the title's subject, found with the title below
         if m and lines[i].start < HEADER_WINDOW:
             end_line = _continue_subject(layout, i, p, upper=False)
             start = lines[i].start + m.end()

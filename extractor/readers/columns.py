@@ -42,8 +42,8 @@ def _split_point(line: list[Box], page_width: float) -> float | None:
     for a, b in zip(line, line[1:], strict=False):
         gap = b.x0 - a.x1
         if gap > page_width * 0.035 and (best is None or gap > best[0]):
-            # nearer the right column: a left line may run further right than the first one
-            best = (gap, a.x1 + gap * 0.75)
+            # just left of the right column: a left line may run further right than the first one
+            best = (gap, b.x0 - page_width * 0.01)
     return best[1] if best else None
 
 
