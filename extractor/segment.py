@@ -372,9 +372,9 @@ def _find_recipients(layout: Layout, body_start: int, p: dict) -> int:
         starts_dash = text.startswith(("-", "–", "+", "•"))
         if seen_entry and not starts_dash:
             # a wrapped line continues an entry that has not ended
-            if rx(r"[.;,]\s*$").search(last_text) and not rx(r"^\p{Ll}").match(text):
-                if dashed or rx(r"\.\s*$").search(last_text):
-                    break
+            ended = rx(r"[.;]\s*$").search(last_text) if dashed else rx(r"[.;,]\s*$").search(last_text)
+            if ended and not rx(r"^\p{Ll}").match(text):
+                break
         if p["body_open"].match(text) and not starts_dash:
             break
         seen_entry = True
@@ -475,6 +475,10 @@ def _read_signature(layout: Layout, k: int, hi: int):
                 j += 1
                 continue
         flat = rx(r"^(?P<caps>[^\p{Ll}]+?)\s{2,}(?P<name>\p{Lu}[\p{Ll}]*(?:\s+\p{Lu}[\p{Ll}]*){1,5})$").match(text)
+        if flat is None:  # one space only, but the upper-case part is a title: "CHỦ TỊCH Huỳnh Tấn Việt"
+            flat = rx(r"^(?P<caps>[^\p{Ll}]+?)\s(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,5})$").match(text)
+            if flat and not sig["position"].fullmatch(flat["caps"].strip().split(".")[-1].strip()):
+                flat = None
         if not name_parts and flat and is_upper_line(flat["caps"]):
             caps.append(flat["caps"].strip())
             name_parts.append(flat["name"])

@@ -18,7 +18,9 @@ from ..normalize import clean_value
 from ..record import Citation
 from .dates import find_date
 
-_CLAUSE_START = regex.compile(r"[.;:\n](?=[^.;:\n]*$)")
+# where the clause before a citation starts: line breaks are not boundaries (conversion and
+# layout put them anywhere), sentence punctuation is
+_CLAUSE_START = regex.compile(r"[.;:](?=[^.;:]*$)")
 
 
 def find_citations(text: str, start: int, end: int, own_number: str | None) -> list[Citation]:

@@ -26,14 +26,32 @@ def usable_text(text: str) -> bool:
 
 
 def _page_text(page) -> str:
+    """The page's words with their boxes (from PDFium's characters), then in reading order."""
     textpage = page.get_textpage()
     width, _height = page.get_size()
-    boxes = []
-    for i in range(textpage.count_rects()):
-        left, bottom, right, top = textpage.get_rect(i)
-        text = textpage.get_text_bounded(left, bottom, right, top).strip()
-        if text:
-            boxes.append(Box(left, -top, right, -bottom, text.replace("\r\n", " ").replace("\n", " ")))
+    text = textpage.get_text_range()
+    boxes: list[Box] = []
+    word: list[str] = []
+    box: list[float] = []
+
+    def flush() -> None:
+        if word:
+            boxes.append(Box(box[0], -box[3], box[2], -box[1], "".join(word)))
+            word.clear()
+
+    for i, ch in enumerate(text[:textpage.count_chars()]):
+        if ch.isspace():
+            flush()
+            continue
+        left, bottom, right, top = textpage.get_charbox(i)
+        if word and left - box[2] > (box[3] - box[1]) * 0.8:  # a wide jump without a space: a new word
+            flush()
+        if not word:
+            box = [left, bottom, right, top]
+        else:
+            box = [min(box[0], left), min(box[1], bottom), max(box[2], right), max(box[3], top)]
+        word.append(ch)
+    flush()
     textpage.close()
     return reading_order(boxes, width) if boxes else ""
 
