@@ -17,7 +17,7 @@ from .fields.dates import find_date, iso_date
 from .fields.issuer import clean_place, infer_issuer, parse_issuer
 from .fields.lists import parse_distribution, parse_recipients
 from .fields.number import parse_number
-from .fields.signature import parse_signature
+from .fields.signature import correct_ocr, parse_signature
 from .normalize import Text, clean_value, normalize
 from .record import DocType, Error, PartialDate, Record, Source, Stamp
 from .segment import Layout, segment
@@ -143,6 +143,9 @@ def _tail(record: Record, layout: Layout, text: Text) -> None:
     if sig:
         record.signature = parse_signature(sig.groups["caps"], sig.groups.get("name"))
         record.signature.span = _span(text, sig.start, sig.end)
+        if record.source.ocr:
+            for note in correct_ocr(record.signature):
+                record.warn("ocr_corrected", note)
     dist = layout.get("distribution")
     if dist:
         record.distribution, record.archive = parse_distribution(dist.text, dist.start)

@@ -108,3 +108,15 @@ def test_citations_forms_and_relations():
 ])
 def test_agency_recognition(text, names):
     assert [a.name for a in find_agencies(text)] == names
+
+
+def test_ocr_corrections_of_titles_and_family_names():
+    from extractor.fields.signature import correct_ocr
+    from extractor.record import Signature
+
+    sig = Signature(authority=["KT. CHỦ TỊCH"], position="PHO CHU TỊCH", signer="Nguyên Hoàng Giang")
+    notes = correct_ocr(sig)
+    assert (sig.position, sig.signer) == ("PHÓ CHỦ TỊCH", "Nguyễn Hoàng Giang")
+    assert notes == ["PHO CHU TỊCH → PHÓ CHỦ TỊCH", "Nguyên Hoàng Giang → Nguyễn Hoàng Giang"]
+    clean = Signature(authority=["KT. BỘ TRƯỞNG"], position="THỨ TRƯỞNG", signer="Lê Anh Tuấn")
+    assert correct_ocr(clean) == [] and clean.position == "THỨ TRƯỞNG"

@@ -11,11 +11,49 @@ Forms handled (the block located by the segmenter, upper-case lines then the nam
 
 from __future__ import annotations
 
+import difflib
+import unicodedata
+
 import regex
 
-from ..grammar import patterns, rx
+from ..grammar import patterns, rx, settings
 from ..normalize import clean_value
 from ..record import Signature
+
+
+def correct_ocr(signature: Signature) -> list[str]:
+    """Mend what OCR does to a signature block: a title close to a known one (``PHÓ CHỦ TỊC``)
+    and a family name without its tone marks (``Nguyên``). Returns the corrections made."""
+    g = settings("header")["corrections"]
+    notes: list[str] = []
+
+    def closest(text: str) -> str | None:
+        same_letters = [t for t in g["titles"] if _strip_marks(t) == _strip_marks(text)]
+        if same_letters:  # only the tone marks were lost
+            return same_letters[0] if same_letters[0] != text else None
+        best = max(g["titles"], key=lambda t: difflib.SequenceMatcher(None, text, t).ratio())
+        ok = text != best and difflib.SequenceMatcher(None, text, best).ratio() >= 0.85
+        return best if ok else None
+
+    if signature.position and (fixed := closest(signature.position)):
+        notes.append(f"{signature.position} → {fixed}")
+        signature.position = fixed
+    for i, line in enumerate(signature.authority):
+        if fixed := closest(line):
+            notes.append(f"{line} → {fixed}")
+            signature.authority[i] = fixed
+    if signature.signer:
+        first, _, rest = signature.signer.partition(" ")
+        plain = {_strip_marks(n).casefold(): n for n in g["family_names"]}
+        if first not in g["family_names"] and _strip_marks(first).casefold() in plain:
+            fixed = f"{plain[_strip_marks(first).casefold()]} {rest}".strip()
+            notes.append(f"{signature.signer} → {fixed}")
+            signature.signer = fixed
+    return notes
+
+
+def _strip_marks(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)).replace("đ", "d")
 
 
 def parse_signature(caps: str, name: str | None) -> Signature:
