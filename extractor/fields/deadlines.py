@@ -38,8 +38,9 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None) -> list[t
                                                        relative=relative, raw=clean_value(m.group())), notes or []))
 
     # every form has a figure and a cue word in it: scan only the lines that hold both
-    windows = [(max(start, m.start()), min(end, m.end())) for m in _DIGIT_LINE.finditer(text, start, end)
-               if p["cue"].search(m.group())]
+    # (a window reaches back into the line before: table cells put "Trước ngày" above the date)
+    windows = [(max(start, m.start() - 60), min(end, m.end())) for m in _DIGIT_LINE.finditer(text, start, end)
+               if p["cue"].search(text, max(start, m.start() - 60), m.end())]
 
     def scan(key: str):
         for lo, hi in windows:
@@ -51,6 +52,23 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None) -> list[t
             n = int(m["n"])
             value = (base + dt.timedelta(days=n)).isoformat() if m["unit"].startswith("ngày") else _add_months(base, n)
             add(m, value, "day", relative=True)
+    for m in scan("label"):
+        for item in p["label_item"].finditer(m["rest"]):
+            if item["from"]:
+                continue
+            if item["d"] or item["d2"]:
+                value, precision = iso_date(item["dy"] or item["dy2"], item["dm"] or item["dm2"], item["d"] or item["d2"]), "day"
+            elif item["m"]:
+                value, precision = iso_date(item["my"], item["m"]), "month"
+            elif item["q"]:
+                value, precision = f"{item['qy']}-Q{_QUARTERS[item['q'].upper()]}", "quarter"
+            else:
+                value, precision = item["y"], "year"
+            at = m.start("rest") + item.start()
+            span = _Span(at, m.start("rest") + item.end(), item.group())
+            add(span, value, precision)
+    for m in scan("yearly_month"):
+        add(m, f"--{int(m['m']):02d}", "month", "yearly")
     for m in scan("monthly"):
         add(m, f"---{int(m['d']):02d}", "day", "monthly")
     for m in scan("day"):
@@ -60,6 +78,10 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None) -> list[t
         notes = []
         year = m["y"]
         if not year:
+            sentence = text[max(start, text.rfind(".", start, m.start()) + 1, m.start() - 200):m.start()]
+            if p["yearly_clause"].search(sentence):  # "định kỳ … trước ngày 20/11": every year
+                add(m, f"--{int(m['m']):02d}-{int(m['d']):02d}", "day", "yearly")
+                continue
             if issue_year is None:
                 continue
             year, notes = issue_year, ["year_from_issue_date"]
@@ -84,6 +106,22 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None) -> list[t
         d.span = (s, e)
         out.append((d, notes))
     return out
+
+
+class _Span:
+    """A match-like view of a piece of a labelled time limit."""
+
+    def __init__(self, start: int, end: int, text: str):
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text
 
 
 def _add_months(base: dt.date, n: int) -> str:

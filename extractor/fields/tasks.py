@@ -63,6 +63,8 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
                 if raw_id in "iv" and stack[-1].id[-1] not in "hi":
                     continue
             level = _RANK[scheme] + (raw_id.count(".") if scheme == "arabic" else 0)
+            if scheme == "paren_number" and stack and stack[-1].level > _RANK["arabic"] and stack[-1].scheme != "paren_number":
+                continue  # "(1) …" deep inside a sub-item lists details of that sub-item, not tasks
             if scheme == "arabic" and has_articles and not any(s.scheme == "article" for s in stack):
                 pass
             while stack and stack[-1].level >= level:
