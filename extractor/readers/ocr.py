@@ -187,7 +187,7 @@ def _rows(lines: list[list[Box]]) -> list[list[Box]]:
 
 def _prepare(image):
     """Grey scale, with red (seals, signatures in red ink) pushed to white so it is not read."""
-    from PIL import Image, ImageChops
+    from PIL import Image, ImageChops, ImageFilter
 
     rgb = image.convert("RGB")
     r, g, b = rgb.split()
@@ -198,7 +198,7 @@ def _prepare(image):
     if grey.width < 1500:  # small photos: enlarge for Tesseract
         scale = 1800 / grey.width
         grey = grey.resize((int(grey.width * scale), int(grey.height * scale)), Image.LANCZOS)
-    return grey
+    return grey.filter(ImageFilter.MedianFilter(3))  # dust and speckle would be read as "_", "-", "."
 
 
 def ocr_images(images: list, jobs: int | None = None) -> list[OcrPage]:
