@@ -43,7 +43,7 @@ _CRLF = regex.compile(r"\r\n?")
 _ZERO_WIDTH_LIST = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZERO_WIDTH = regex.compile(f"[{_ZERO_WIDTH_LIST}]")
 _ODD_LIST = "\u00d0\u00f0\u00a0\t\u2002\u2003\u2009\u202f\u3000"
-_DOUBLED_D = regex.compile(r"Đ{2,}")
+_DOUBLED_D = regex.compile(r"Đ{3,}")
 _MARKUP_PAIRS = regex.compile(r"\*\*|__|~~")
 _MARKUP = regex.compile(r"(?<![\p{L}\d*])\*(?=\S)|(?<=\S)\*(?![\p{L}\d*])|(?m)^[ ]*#{1,6}[ ]+|\\(?=[\[\]().\-*_#|])")
 _TABLE_BAR = regex.compile(r"[ ]*\|[ ]*")
@@ -139,7 +139,7 @@ def normalize(source: str) -> Text:
     text = _nfc(text)
     if any(ch in text.text for ch in _ODD_LIST):
         text = text.sub(_ODD_CHARS, lambda m: m.group().translate(_CHAR_MAP))
-    if "ĐĐ" in text.text:  # OCR doubles the letter; Vietnamese never does
+    if "ĐĐĐ" in text.text:  # OCR repeats the letter (ĐĐ alone is a real abbreviation: Cục QLĐĐ)
         text = text.sub(_DOUBLED_D, "Đ")
     if any(ch in text.text for ch in _ZERO_WIDTH_LIST):
         text = text.sub(_ZERO_WIDTH, "")
