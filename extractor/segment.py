@@ -13,6 +13,7 @@ flattened onto one line, or lose the issuer block; the signature may stand befor
 from __future__ import annotations
 
 import bisect
+import unicodedata
 import itertools
 import operator
 from collections.abc import Sequence
@@ -291,7 +292,18 @@ def _title_type(line: str) -> tuple[str | None, int]:
         for title in dt.titles:
             if line.startswith(title) and (len(line) == len(title) or not line[len(title)].isalpha()):
                 return dt.name, len(title) if title == dt.name.upper() else len(dt.name)
+    # OCR loses tone marks on bold capitals ("QUYÉT ĐỊNH", "THONG BAO"): compare without them
+    bare = _bare(line)
+    for dt in doc_types():
+        title = _bare(dt.name.upper())
+        if len(title) >= 6 and bare.startswith(title) and (len(bare) == len(title) or not bare[len(title)].isalpha()):
+            return dt.name, len(dt.name)
     return None, 0
+
+
+def _bare(text: str) -> str:
+    """Upper-case letters without tone and shape marks (Đ kept apart as D)."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).replace("Đ", "D")
 
 
 def _next_nonblank(lines: list[Line], i: int, limit: int = 6) -> int | None:

@@ -32,9 +32,16 @@ def correct_ocr(signature: Signature) -> list[str]:
         if same_letters:  # only the tone marks were lost
             return same_letters[0] if same_letters[0] != text else None
         best = max(g["titles"], key=lambda t: difflib.SequenceMatcher(None, text, t).ratio())
-        ok = text != best and difflib.SequenceMatcher(None, text, best).ratio() >= 0.85
+        ok = text != best and difflib.SequenceMatcher(None, _strip_marks(text), _strip_marks(best)).ratio() >= 0.85
         return best if ok else None
 
+    if signature.position and not signature.authority:
+        # "TẦXI.UY BAN NHAN DAN CHỦ TỊCH": an authority line run into the title by OCR
+        m = rx(r"^(?P<auth>.+?)\s+(?P<pos>" + patterns("header")["signature"]["position"].pattern + r")$").match(
+            signature.position)
+        if m and (fixed := closest(m["auth"]) or (m["auth"] if m["auth"] in g["titles"] else None)):
+            notes.append(f"{signature.position} → {fixed} / {m['pos']}")
+            signature.authority, signature.position = [fixed], m["pos"]
     if signature.position and (fixed := closest(signature.position)):
         notes.append(f"{signature.position} → {fixed}")
         signature.position = fixed
