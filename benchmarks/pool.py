@@ -48,7 +48,7 @@ def main() -> int:
 
     n = len(docs) * args.repeat
     have = Counter()
-    for f, r in zip(files, records):
+    for f, r in zip(files, records, strict=True):
         checks = {
             "no error": r.error is None,
             "number": r.number is not None and r.number.number is not None,

@@ -30,7 +30,8 @@ class Agency:
 
 
 _TERRITORY = r"(?:tỉnh|thành[ ]+phố|Thành[ ]+phố|TP\.?|huyện|quận|thị[ ]+xã|xã|phường|đặc[ ]+khu|thị[ ]+trấn)"
-_TERRITORY_GROUP = (rf"(?:các[ ]+)?(?:cấp[ ]+(?:tỉnh|huyện|xã)|{_TERRITORY}(?:[ ]*,[ ]*{_TERRITORY})*(?:[ ]+(?:và|,)[ ]+{_TERRITORY})?)"
+_TERRITORY_GROUP = (rf"(?:các[ ]+)?(?:cấp[ ]+(?:tỉnh|huyện|xã)|{_TERRITORY}(?:[ ]*,[ ]*{_TERRITORY})*"
+                    rf"(?:[ ]+(?:và|,)[ ]+{_TERRITORY})?)"
                     r"(?:[ ]+trực[ ]+thuộc[ ]+Trung[ ]+ương)?")
 _CAP = r"(?:\p{Lu}[\p{L}]*|\d{1,3})"
 
@@ -44,7 +45,8 @@ def _name_pattern() -> str:
     # lower-case words inside a name (Chuyển đổi số Thành phố), at most one after the last capital
     territory = rf"(?:[ ]+(?:tỉnh|huyện|quận|xã|phường|thị[ ]xã|thành[ ]phố|Thành[ ]phố)(?:[ ]+{_CAP})*)?"
     return rf"(?:{_CAP}(?:(?:{word}){{0,5}}(?:[ ]+|[ ]+và[ ]+|[ ]*-[ ]*){_CAP})*(?:{word})?{territory})"
-_KINDS = r"(?:sở|bộ|ban|ngành|huyện\s+ủy|thị\s+ủy|thành\s+ủy|quận\s+ủy|đảng\s+ủy|tỉnh\s+ủy|cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội|đoàn\s+thể|tổ\s+chức|doanh\s+nghiệp)"
+_KINDS = (r"(?:sở|bộ|ban|ngành|huyện\s+ủy|thị\s+ủy|thành\s+ủy|quận\s+ủy|đảng\s+ủy|tỉnh\s+ủy|cơ\s+quan|đơn\s+vị|"
+          r"địa\s+phương|tổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội|đoàn\s+thể|tổ\s+chức|doanh\s+nghiệp)")
 
 
 @cache

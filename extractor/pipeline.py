@@ -8,16 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import regex
-
 from . import read
 from .fields.body import extract_body
-from .grammar import doc_type_by_code, doc_types, patterns, rx
 from .fields.dates import find_date, iso_date
 from .fields.issuer import clean_place, infer_issuer, parse_issuer
 from .fields.lists import parse_distribution, parse_recipients
 from .fields.number import parse_number
 from .fields.signature import correct_ocr, parse_signature
+from .grammar import doc_type_by_code, doc_types, patterns, rx
 from .normalize import Text, clean_value, normalize
 from .record import DocType, Error, PartialDate, Record, Source, Stamp
 from .segment import Layout, segment
@@ -76,7 +74,8 @@ def _extract(raw: str, source: Source | None, warnings: list[tuple[str, str]] | 
             record.warn("not_a_directive", "no number, date or signature found: not an administrative document?")
         else:
             record.error = Error(code="not_a_directive",
-                                 message="no number, date, signature, task or citation found: not an administrative document")
+                                 message="no number, date, signature, task or citation found: "
+                                         "not an administrative document")
     return record
 
 

@@ -13,9 +13,9 @@ flattened onto one line, or lose the issuer block; the signature may stand befor
 from __future__ import annotations
 
 import bisect
-import unicodedata
 import itertools
 import operator
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -28,7 +28,6 @@ HEADER_WINDOW = 4000  # characters from the top where header blocks are looked f
 _UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
 # a signer's name as printed, with a military or police rank in front if any
 _NAME_LINE = regex.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)[ ](?:tướng|tá|úy)[ ])?(?:\p{Lu}[\p{Ll}]*\.?[ ]?){1,6}$")
-_NOT_SUBJECT = regex.compile(r"^\s*(?:Căn\s+cứ|Kính\s+gửi|Ngày\s+\d|Xét|Theo\s+đề\s+nghị|Trong\s|Điều\s+1|[IVX]+\.|\d+\.)")
 _CLOSING = regex.compile(r"\.\s*/\s*\.")
 _ITEM_OR_DASH = regex.compile(r"^[ ]*(?:[-–+•]|\d+[.)]|[a-zđ]\))")
 
@@ -160,7 +159,8 @@ def _find_number(layout: Layout, p: dict) -> Block | None:
             continue  # "Số liệu …" or prose
         if "/" not in layout.text[start:end] and not rx(r"\d").search(layout.text[start:end]):
             return layout.add("number", m.start(), m.end(), groups={"rest": ""}, spans={"rest": (start, start)})
-        return layout.add("number", m.start(), end, groups={"rest": layout.text[start:end]}, spans={"rest": (start, end)})
+        return layout.add("number", m.start(), end, groups={"rest": layout.text[start:end]},
+                          spans={"rest": (start, end)})
     return None
 
 
@@ -278,7 +278,8 @@ def _find_title_and_subject(layout: Layout, top_end: int, p: dict) -> int:
             rest_start = lines[sub_first].start
             upper = is_upper_line(lines[sub_first].text)
         first_text = lines[sub_first].text
-        if "subject" not in layout.blocks and not _NOT_SUBJECT.match(first_text) and not p["telegram_open"].match(first_text) \
+        starts_body = p["not_subject"].match(first_text) or p["telegram_open"].match(first_text)
+        if "subject" not in layout.blocks and not starts_body \
                 and (upper or (len(first_text) < 250 and not first_text.rstrip().endswith(":"))):
             end_line = _continue_subject(layout, sub_first, p, upper=upper)
             layout.add("subject", rest_start, lines[end_line].end)

@@ -14,7 +14,8 @@ def summary(record: dict) -> dict:
         "error": get(record, "error", "code"),
         "doc_type": get(record, "doc_type", "name"),
         "number": get(record, "number", "raw"),
-        "number_parts": [get(record, "number", k) for k in ("number", "symbol", "type_code", "issuer_code", "unit_code", "year")],
+        "number_parts": [get(record, "number", k)
+                         for k in ("number", "symbol", "type_code", "issuer_code", "unit_code", "year")],
         "issuer": get(record, "issuer", "name"),
         "issuer_parent": get(record, "issuer", "parent"),
         "issuer_inferred": get(record, "issuer", "inferred"),
@@ -23,7 +24,8 @@ def summary(record: dict) -> dict:
         "subject": record.get("subject"),
         "urgency": record.get("urgency"),
         "recipients": [r["name"] for r in record.get("recipients") or []],
-        "tasks": [[t["id"], t["lead"], t["cooperating"], get(t, "deadline", "value")] for t in record.get("tasks") or []],
+        "tasks": [[t["id"], t["lead"], t["cooperating"], get(t, "deadline", "value")]
+                  for t in record.get("tasks") or []],
         "deadlines": [[d["value"], d["precision"], d["recurrence"], d["task"]] for d in record.get("deadlines") or []],
         "citations": [[c["number"], c["relation"]] for c in record.get("citations") or []],
         "signature": [sig.get("authority"), sig.get("position"), sig.get("signer")],

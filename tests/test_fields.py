@@ -52,7 +52,8 @@ def test_issuer_units_split_at_heads_not_at_wraps():
 @pytest.mark.parametrize("caps, authority, position", [
     ("TM. ỦY BAN NHÂN\nDÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH"),
     ("KT.\nTRƯỞNG THUẾ TỈNH\nPHÓ TRƯỞNG THUẾ TỈNH", ["KT. TRƯỞNG THUẾ TỈNH"], "PHÓ TRƯỞNG THUẾ TỈNH"),
-    ("K/T CHÁNH\nVĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG THƯỜNG TRỰC", ["K/T CHÁNH VĂN PHÒNG"], "PHÓ CHÁNH VĂN PHÒNG THƯỜNG TRỰC"),
+    ("K/T CHÁNH\nVĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG THƯỜNG TRỰC", ["K/T CHÁNH VĂN PHÒNG"],
+     "PHÓ CHÁNH VĂN PHÒNG THƯỜNG TRỰC"),
     ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH", ["TM. ỦY BAN NHÂN DÂN"], "CHỦ TỊCH"),
     ("THỦ TƯỚNG", [], "THỦ TƯỚNG"),
 ])

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import regex
-
+from ..grammar import patterns
+from ..ner import find_agencies
 from ..normalize import Text
 from ..record import Record, Task
-from ..ner import find_agencies
 from .citations import find_citations
 from .deadlines import find_deadlines
 from .tasks import assign_roles, find_items, item_text, preamble_lead
-
-_GROUP_CLOSER = regex.compile(r"(?i)thời\s+hạn\s+(?:hoàn\s+thành|thực\s+hiện)\s+(?:các\s+)?(?:nội\s+dung|nhiệm\s+vụ)\s+(?:trên|nêu\s+trên)")
 
 
 def extract_body(record: Record, text: Text, start: int, end: int) -> None:
@@ -34,7 +31,8 @@ def extract_body(record: Record, text: Text, start: int, end: int) -> None:
         for i in items:
             if i.start <= s < i.end and (owner is None or i.level >= owner.level):
                 owner = i
-        if owner and _GROUP_CLOSER.search(t, max(owner.start, s - 80), s) and owner.parent:
+        closer = patterns("body")["deadlines"]["group_closer"]
+        if owner and owner.parent and closer.search(t, max(owner.start, s - 80), s):
             owner = owner.parent
         while owner and owner.field_of_parent and owner.parent:
             owner = owner.parent

@@ -57,7 +57,8 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None) -> list[t
             if item["from"]:
                 continue
             if item["d"] or item["d2"]:
-                value, precision = iso_date(item["dy"] or item["dy2"], item["dm"] or item["dm2"], item["d"] or item["d2"]), "day"
+                day = (item["dy"] or item["dy2"], item["dm"] or item["dm2"], item["d"] or item["d2"])
+                value, precision = iso_date(*day), "day"
             elif item["m"]:
                 value, precision = iso_date(item["my"], item["m"]), "month"
             elif item["q"]:

@@ -63,7 +63,8 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
                 if raw_id in "iv" and stack[-1].id[-1] not in "hi":
                     continue
             level = _RANK[scheme] + (raw_id.count(".") if scheme == "arabic" else 0)
-            if scheme == "paren_number" and stack and stack[-1].level > _RANK["arabic"] and stack[-1].scheme != "paren_number":
+            deep = stack and stack[-1].level > _RANK["arabic"] and stack[-1].scheme != "paren_number"
+            if scheme == "paren_number" and deep:
                 continue  # "(1) …" deep inside a sub-item lists details of that sub-item, not tasks
             if scheme == "arabic" and has_articles and not any(s.scheme == "article" for s in stack):
                 pass
@@ -212,7 +213,7 @@ def _run(agencies: list[Agency], start: int, chunk: str) -> list[Agency]:
             break
         if not out and gap.strip():
             # allow a role before the agency: "Giám đốc Sở X", "Chủ tịch UBND …"
-            if not rx(r"\s*(?:[Pp]hó\s+)?(?:Giám đốc|Chủ tịch|Thủ trưởng|Bộ trưởng|Trưởng|Lãnh đạo|Chánh Văn phòng|Cục trưởng|Bí thư|Chỉ huy trưởng)(?:\s+(?:các|và))?\s*").fullmatch(gap):
+            if not patterns("body")["roles"]["role_before"].fullmatch(gap):
                 break
         out.append(a)
         pos = a.end
@@ -226,12 +227,8 @@ def _add(names: list[str], name: str) -> None:
 
 def preamble_lead(text: str, start: int, end: int) -> list[str]:
     """Agencies a preamble hands the list to: ``đề nghị Sở Y tế … thực hiện các nội dung sau:``."""
-    m = None
-    for m in patterns("body")["roles"]["preamble"].finditer(text, start, end):
-        pass
-    if not m:
-        return []
-    return [a.name for a in find_agencies(m["who"])]
+    found = list(patterns("body")["roles"]["preamble"].finditer(text, start, end))
+    return [a.name for a in find_agencies(found[-1]["who"])] if found else []
 
 
 def item_text(text: str, item: Item, items: list[Item]) -> str:

@@ -68,5 +68,6 @@ def decode(data: bytes) -> tuple[str | None, str | None, list[tuple[str, str]]]:
     cp = data.decode("cp1258", errors="replace")
     if vietnamese_score(cp) > 0.05:
         return unicodedata.normalize("NFC", cp), "cp1258", warnings
-    warnings.append(("encoding_errors", f"not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start}); bad bytes replaced"))
+    warnings.append(("encoding_errors",
+                     f"not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start}); bad bytes replaced"))
     return data.decode("utf-8", errors="replace"), "utf-8", warnings

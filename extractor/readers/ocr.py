@@ -78,7 +78,8 @@ def _read_handwriting(image, words: list[Box]) -> list[str]:
             if slash == i:  # "Số:1523/UBND-KT" read as one word
                 rest = w.text[len(head):].split("/")[0]
             else:
-                rest = w.text[len(head):] + "".join(x.text for x in words[i + 1:slash]) + words[slash].text.split("/")[0]
+                between = "".join(x.text for x in words[i + 1:slash])
+                rest = w.text[len(head):] + between + words[slash].text.split("/")[0]
             if _DIGITS.match(rest):
                 continue  # printed and read
             printed = words[slash]
@@ -98,7 +99,8 @@ def _read_handwriting(image, words: list[Box]) -> list[str]:
             break
     for i, w in enumerate(words):
         if w.text.lower() in ("ngày", "ngay") and i + 1 < len(words):
-            month = next((j for j in range(i + 1, min(i + 4, len(words))) if words[j].text.lower().startswith("thá")), None)
+            month = next((j for j in range(i + 1, min(i + 4, len(words)))
+                          if words[j].text.lower().startswith("thá")), None)
             if month is None or month == i + 1 and False:
                 continue
             between = "".join(x.text for x in words[i + 1:month])

@@ -75,7 +75,7 @@ def read_pdf(data: bytes, src: Source) -> Document:
             results = ocr_images(images)
         except OcrUnavailable as e:
             raise ReadError("ocr_unavailable", f"{len(scanned)} page(s) need OCR: {e}", src) from e
-        for i, result in zip(scanned, results):
+        for i, result in zip(scanned, results, strict=True):
             texts[i] = result.text
         src.ocr = True
         warnings.extend(ocr_warnings(results))
