@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import read
 from .fields.body import extract_body
+from .fields.citations import find_citations
 from .fields.dates import find_date, iso_date
 from .fields.issuer import clean_place, infer_issuer, parse_issuer
 from .fields.lists import parse_distribution, parse_recipients
@@ -70,7 +71,7 @@ def _extract(raw: str, source: Source | None, warnings: list[tuple[str, str]] | 
         extract_body(record, text, block.start, block.end)
     if record.number is None and record.issue_date is None and record.signature is None:
         # no header and no signature: not an administrative document, or one that lost both
-        if record.tasks or record.citations:
+        if record.tasks or record.citations or find_citations(text.text, 0, len(text.text), None):
             record.warn("not_a_directive", "no number, date or signature found: not an administrative document?")
         else:
             record.error = Error(code="not_a_directive",
