@@ -42,9 +42,15 @@ def _name_pattern() -> str:
     stops = sorted(word_list("agencies/name_stops.txt"), key=len, reverse=True)
     stop = "|".join(regex.escape(w).replace(r"\ ", "[ ]+") for w in stops)
     word = rf"[ ]+(?!(?:{stop})(?!\p{{L}}))\p{{Ll}}+"
-    # lower-case words inside a name (Chuyển đổi số Thành phố), at most one after the last capital
+    # a capital that opens another body ends this one: "Sở Tài chính và Ủy ban nhân dân …"
+    # (an abbreviation may follow: "Văn phòng HĐND và UBND phường" is one office)
+    heads = "|".join(sorted({h.split()[0] for h in word_list("agencies/heads.txt") if not h.split()[0].isupper()},
+                            key=len, reverse=True))
+    joint = rf"(?:[ ]+|[ ]+và[ ]+(?!(?:{heads})(?!\p{{L}}))|[ ]*-[ ]*)"
     territory = rf"(?:[ ]+(?:tỉnh|huyện|quận|xã|phường|thị[ ]xã|thành[ ]phố|Thành[ ]phố)(?:[ ]+{_CAP})*)?"
-    return rf"(?:{_CAP}(?:(?:{word}){{0,5}}(?:[ ]+|[ ]+và[ ]+|[ ]*-[ ]*){_CAP})*(?:{word})?{territory})"
+    # lower-case words inside a name (Chuyển đổi số Thành phố) and after its last capital
+    # (Cục Kết cấu hạ tầng xây dựng), none of them a stop word
+    return rf"(?:{_CAP}(?:(?:{word}){{0,5}}{joint}{_CAP})*(?:{word}){{0,5}}{territory})"
 _KINDS = (r"(?:sở|bộ|ban|ngành|huyện\s+ủy|thị\s+ủy|thành\s+ủy|quận\s+ủy|đảng\s+ủy|tỉnh\s+ủy|cơ\s+quan|đơn\s+vị|"
           r"địa\s+phương|tổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội|đoàn\s+thể|tổ\s+chức|doanh\s+nghiệp)")
 
@@ -59,7 +65,7 @@ def _compiled() -> dict:
     body_alt = "|".join(regex.escape(b).replace(r"\ ", r"\s+") for b in bodies)
     _NAME = _name_pattern()
     return {
-        "bodies": regex.compile(rf"(?<!\p{{L}})(?:{body_alt})(?!\p{{L}})", regex.V1),
+        "bodies": regex.compile(rf"(?<!\p{{L}})(?:{body_alt})(?!\p{{L}})", regex.V1 | regex.I),
         "field": regex.compile(
             rf"(?<!\p{{L}})(?P<head>Bộ|Sở|Phòng|Vụ|Đảng\s+ủy\s+Bộ|Đảng\s+ủy)\s+(?P<field>{field_alt})(?!\p{{L}})"
             rf"(?:[ ]+(?P<terr>{_TERRITORY_GROUP}(?:[ ]+{_NAME})?))?", regex.V1),
@@ -84,7 +90,7 @@ def _compiled() -> dict:
             key=len, reverse=True)) + r")(?!\p{L})", regex.V1),
         "first_words": {
             "named": {h.split()[0] for h in heads},
-            "bodies": {b.split()[0] for b in bodies},
+            "bodies": {w for b in bodies for w in (b.split()[0], b.split()[0].lower(), b.split()[0].upper())},
             "field": {"Bộ", "Sở", "Phòng", "Vụ", "Đảng"},
             "territorial": {"Ủy", "UBND", "Hội", "HĐND", "Công", "Ban", "Bộ", "Kho", "Đảng", "Thuế", "Văn"},
             "shared": {"các", "Các"},

@@ -179,6 +179,11 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict) -> li
             _add(names, a.name)
         if names:
             return names
+    if start == 0:  # "(1) Về việc …: …; giao Bộ X làm …": a later clause of the item assigns it
+        for m in r["assign"].finditer(chunk, end):
+            names = [a.name for a in _run(agencies, m.end(), chunk)]
+            if names:
+                return names
     run = _run(agencies, _skip_space(chunk, start), chunk)
     if run and r["lead_verb"].match(chunk, run[-1].end):
         return [a.name for a in run]
