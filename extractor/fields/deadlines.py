@@ -33,14 +33,25 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None) -> list[t
 
     def add(m: regex.Match[str], value: str | None, precision: str, recurrence: str | None = None,
             relative: bool = False, notes: list[str] | None = None) -> None:
+        cue = m.group()[:4].lower()
+        if cue.startswith("đến") and not m.group().lower().startswith("đến hết") \
+                and p["range_start"].search(text, max(start, m.start() - 45), m.start()):
+            return  # "từ … đến tháng 4/2026" keeps only the end: this "đến" is it, unless a "từ" is open
         if value and not any(s < m.end() and m.start() < e for s, e, _, _ in found):
             found.append((m.start(), m.end(), Deadline(value=value, precision=precision, recurrence=recurrence,
                                                        relative=relative, raw=clean_value(m.group())), notes or []))
 
     # every form has a figure and a cue word in it: scan only the lines that hold both
     # (a window reaches back into the line before: table cells put "Trước ngày" above the date)
-    windows = [(max(start, m.start() - 60), min(end, m.end())) for m in _DIGIT_LINE.finditer(text, start, end)
-               if p["cue"].search(text, max(start, m.start() - 60), m.end())]
+    windows: list[tuple[int, int]] = []
+    for m in _DIGIT_LINE.finditer(text, start, end):
+        lo, hi = max(start, m.start() - 60), min(end, m.end())
+        if not p["cue"].search(text, lo, hi):
+            continue
+        if windows and lo <= windows[-1][1]:  # overlapping windows are scanned once
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
 
     def scan(key: str):
         for lo, hi in windows:
