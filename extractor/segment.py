@@ -453,8 +453,8 @@ def _scan_signature(layout: Layout, lo: int, hi: int):
     lines = layout.lines
     for k in range(lo, hi):
         text = lines[k].text.strip()
-        if not text or not is_upper_line(text.split("  ")[0]):
-            continue
+        if not text or not is_upper_line(text.split("  ")[0]) or text.startswith(("-", "+", "–")):
+            continue  # (a dash line is a Nơi nhận entry)
         # an authority or title line, or any short upper-case line that a name follows
         strong = sig["authority"].match(text) or sig["position"].match(text)
         if not strong and len(text.split()) > 10:
@@ -479,7 +479,8 @@ def _read_signature(layout: Layout, k: int, hi: int):
         if not text or sig["noise"].match(text):
             j += 1
             continue
-        if not name_parts and is_upper_line(text) and (not caps or len(text.split()) <= 12):
+        if not name_parts and is_upper_line(text) and (not caps or len(text.split()) <= 12) \
+                and not text.startswith(("-", "+", "–")):
             if rx(r"^\p{Lu}[\p{Ll}]+(?:\s+\p{Lu}[\p{Ll}]+){1,4}$").match(text):
                 pass  # a name after all
             else:
@@ -513,6 +514,13 @@ def _read_signature(layout: Layout, k: int, hi: int):
         break
     if not caps:
         return None
+    if not name_parts:
+        # OCR may put the rest of the Nơi nhận column between the title and the name: look further
+        for jj in range(j, min(j + 20, len(lines))):
+            text = lines[jj].text.strip().strip("[]{}()|`'\"“”‘’:;,.")  # OCR specks around the name
+            if _NAME_LINE.match(text) and 2 <= len(text.split()) <= 5 and not text.startswith(("-", "+")):
+                off = lines[jj].start + lines[jj].text.index(text)
+                return lines[k].start, end, "\n".join(caps), text, (off, off + len(text))
     return lines[k].start, end, "\n".join(caps), " ".join(name_parts) or None, name_span
 
 
