@@ -33,10 +33,8 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None) -> list[t
 
     def add(m: regex.Match[str], value: str | None, precision: str, recurrence: str | None = None,
             relative: bool = False, notes: list[str] | None = None) -> None:
-        cue = m.group()[:4].lower()
-        if cue.startswith("đến") and not m.group().lower().startswith("đến hết") \
-                and p["range_start"].search(text, max(start, m.start() - 45), m.start()):
-            return  # "từ … đến tháng 4/2026" keeps only the end: this "đến" is it, unless a "từ" is open
+        if m.group()[:3].lower() == "đến" and p["range_start"].search(text, max(start, m.start() - 45), m.start()):
+            return  # "từ ngày 01/7 đến hết ngày 31/12": a period, not a time limit
         if value and not any(s < m.end() and m.start() < e for s, e, _, _ in found):
             found.append((m.start(), m.end(), Deadline(value=value, precision=precision, recurrence=recurrence,
                                                        relative=relative, raw=clean_value(m.group())), notes or []))
@@ -64,7 +62,10 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None) -> list[t
             value = (base + dt.timedelta(days=n)).isoformat() if m["unit"].startswith("ngày") else _add_months(base, n)
             add(m, value, "day", relative=True)
     for m in scan("label"):
-        for item in p["label_item"].finditer(m["rest"]):
+        items = list(p["label_item"].finditer(m["rest"]))
+        if any(item["from"] for item in items) and m.group().lower().split(":")[0].rstrip().endswith("hiện"):
+            continue  # "Thời gian thực hiện: từ … đến …" is a period of work, not a time limit
+        for item in items:
             if item["from"]:
                 continue
             if item["d"] or item["d2"]:
@@ -79,6 +80,8 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None) -> list[t
             at = m.start("rest") + item.start()
             span = _Span(at, m.start("rest") + item.end(), item.group())
             add(span, value, precision)
+    for m in scan("report_year"):
+        add(m, m["y"], "year")
     for m in scan("yearly_month"):
         add(m, f"--{int(m['m']):02d}", "month", "yearly")
     for m in scan("monthly"):
