@@ -134,6 +134,13 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
     for a in agencies:
         if any(s <= a.start < e for s, e in coop_spans):
             _add(coop, a.name)
+    for s_, e_ in coop_spans:  # pieces of the list that no body name covers
+        for p_start, p_end in _pieces(chunk, s_, e_):
+            covered = any(a.start < p_end and p_start < a.end for a in agencies)
+            name = chunk[p_start:p_end].strip()
+            if not covered and len(name.split()) <= 8 and r["partner_kind"].match(name) \
+                    and not r["partner_vague"].search(name):
+                _add(coop, name)
     if not lead:
         lead = _subject_lead(chunk, 0, agencies, r)
     if not lead:
@@ -143,6 +150,16 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
                 _add(lead, name)
     item.lead = [a for a in lead if a not in coop]
     item.cooperating = coop
+
+
+def _pieces(chunk: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the items of a list ``a, b và c`` between ``start`` and ``end``."""
+    out, pos = [], start
+    for sep in _SEPARATOR.finditer(chunk, start, end):
+        out.append((pos, sep.start()))
+        pos = sep.end()
+    out.append((pos, end))
+    return [(s, e) for s, e in out if e > s]
 
 
 def _within(agencies: list[Agency], start: int, end: int, at: int) -> list[Agency]:
@@ -165,6 +182,7 @@ def _labelled(chunk: str, agencies: list[Agency], label: regex.Pattern[str]) -> 
     return names
 
 
+_SEPARATOR = regex.compile(r"\s*(?:,|;|\svà\s)\s*")
 _BULLET = regex.compile(r"(?m)^[ \t]*[-–+•][ \t]*")
 _CHU_TRI = regex.compile(r"\bchủ\s+trì\b")
 _SENTENCE_END = regex.compile(r"[.;](?:\s|$)|\n")
