@@ -49,7 +49,7 @@ _MARKUP = regex.compile(r"(?<![\p{L}\d*])\*(?=\S)|(?<=\S)\*(?![\p{L}\d*])|(?m)^[
 _TABLE_BAR = regex.compile(r"[ ]*\|[ ]*")
 _TRAILING_SPACE = regex.compile(r"[ ]+(?=\n)|[ ]+$")
 # a line starting with a lower-case letter continues the previous one, unless it opens an item
-_SOFT_BREAK = regex.compile(r"(?<=[^\n])\n(?=[ ]*\p{Ll})(?![ ]*(?:[a-zđ]{1,2}\)|\(?[ivx]{1,4}\)|[a-zđ]\.[ ]))")
+_SOFT_BREAK = regex.compile(r"\n(?<=[^\n]\n)(?=[ ]*\p{Ll})(?![ ]*(?:[a-zđ]{1,2}\)|\(?[ivx]{1,4}\)|[a-zđ]\.[ ]))")
 
 
 @dataclass(frozen=True)
@@ -161,7 +161,7 @@ def normalize(source: str) -> Text:
 def _join_words() -> regex.Pattern[str]:
     words = "|".join(map(regex.escape, settings("normalize")["joins"]["words"].split()))
     # the match is the line break itself, so the scan stops only at line breaks
-    return regex.compile(rf"(?<=(?<![\p{{L}}])(?:{words}))\n(?=[ ]*[\p{{Lu}}\d])", regex.V1)
+    return regex.compile(rf"\n(?<=(?<![\p{{L}}])(?:{words})\n)(?=[ ]*[\p{{Lu}}\d])", regex.V1)
 
 
 

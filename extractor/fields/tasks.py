@@ -91,10 +91,20 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
             items.append(item)
             stack.append(item)
             break
+    end = _closing_start(text, items[-1].text_start if items else start, end, p["closing"])
     for i, item in enumerate(items):
         nxt = next((o.start for o in items[i + 1:] if o.level <= item.level), end)
-        item.end = nxt
+        item.end = min(nxt, end)
     return items
+
+
+def _closing_start(text: str, after: int, end: int, closing: regex.Pattern[str]) -> int:
+    """Where the body's closing paragraph starts (among its last lines), or ``end``."""
+    lines = [m for m in _LINE.finditer(text, after, end) if m.group().strip()]
+    for m in reversed(lines[-3:]):
+        if closing.match(m.group()) and m.start() > after:
+            return m.start()
+    return end
 
 
 def _next_letter(prev: Item, raw: str) -> bool:
@@ -182,6 +192,7 @@ def _labelled(chunk: str, agencies: list[Agency], label: regex.Pattern[str]) -> 
     return names
 
 
+_LINE = regex.compile(r"[^\n]+")
 _SEPARATOR = regex.compile(r"\s*(?:,|;|\svà\s)\s*")
 _BULLET = regex.compile(r"(?m)^[ \t]*[-–+•][ \t]*")
 _CHU_TRI = regex.compile(r"\bchủ\s+trì\b")
@@ -197,11 +208,6 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict) -> li
             _add(names, a.name)
         if names:
             return names
-    if start == 0:  # "(1) Về việc …: …; giao Bộ X làm …": a later clause of the item assigns it
-        for m in r["assign"].finditer(chunk, end):
-            names = [a.name for a in _run(agencies, m.end(), chunk)]
-            if names:
-                return names
     run = _run(agencies, _skip_space(chunk, start), chunk)
     if run and r["lead_verb"].match(chunk, run[-1].end):
         return [a.name for a in run]
@@ -210,6 +216,11 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict) -> li
         before = [a for a in agencies if start <= a.start and a.end <= m.start() and m.start() - a.end < 4]
         if before:
             return [before[-1].name]
+    if start == 0:  # "(1) Về việc …: …; giao Bộ X làm …": a later clause of the item assigns it
+        for m in r["assign"].finditer(chunk, end, end + 600):
+            names = [a.name for a in _run(agencies, m.end(), chunk)]
+            if names:
+                return names
     return []
 
 
