@@ -261,8 +261,17 @@ def _add(names: list[str], name: str) -> None:
 
 def preamble_lead(text: str, start: int, end: int) -> list[str]:
     """Agencies a preamble hands the list to: ``đề nghị Sở Y tế … thực hiện các nội dung sau:``."""
-    found = list(patterns("body")["roles"]["preamble"].finditer(text, start, end))
-    return [a.name for a in find_agencies(found[-1]["who"])] if found else []
+    roles = patterns("body")["roles"]
+    found = list(roles["preamble"].finditer(text, start, end))
+    if not found:
+        return []
+    who = found[-1]["who"]
+    names = [a.name for a in find_agencies(who)]
+    if not names and len(who.split()) <= 12 and not roles["partner_vague"].search(who):
+        # "yêu cầu cấp ủy, tổ chức đảng, chính quyền, đoàn thể các cấp tập trung thực hiện …":
+        # those addressed, as written, even when no body name is among them
+        names = [clean_value(who)]
+    return [n for n in names if n]
 
 
 def item_text(text: str, item: Item, items: list[Item]) -> str:
