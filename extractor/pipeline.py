@@ -100,6 +100,8 @@ def _header(record: Record, layout: Layout, text: Text) -> None:
             record.number.span = _span(text, *number.spans["rest"])
         if record.number is not None and record.number.number is None and rx(r"[^/\-]*\d").match(record.number.raw):
             record.warn("number_unreadable", f"the number '{record.number.raw}' cannot be read (handwritten?)")
+        elif (record.number is None or record.number.number is None) and record.source.ocr:
+            record.warn("number_unreadable", "no number could be read: blank, or handwritten (see warnings)")
         elif record.number is None or record.number.number is None:
             record.warn("blank_number", "the document number is left blank")
     if record.doc_type is None and record.number and record.number.type_code:
@@ -120,8 +122,10 @@ def _header(record: Record, layout: Layout, text: Text) -> None:
             precision = "day" if day else ("month" if g.get("month") else "year")
             record.issue_date = PartialDate(value=value, precision=precision, raw=clean_value(g["date"]),
                                             span=_span(text, *date.spans["date"]))
-            if unreadable:
-                record.warn("day_unreadable", f"the day of the issue date cannot be read ('{g.get('day')}')")
+            if unreadable or (not day and record.source.ocr):
+                signed = f"; the PDF was first signed on {record.source.signed[0][:10]}" if record.source.signed else ""
+                seen = f" ('{g.get('day')}')" if g.get("day") else ""
+                record.warn("day_unreadable", f"the day of the issue date cannot be read{seen}{signed}")
             elif not day:
                 record.warn("blank_day", "the day of the issue date is left blank")
         record.place = clean_place(g.get("place"))

@@ -25,6 +25,7 @@ class Source(Model):
     encoding: str | None = None
     sha256: str | None = None
     pages: int | None = None
+    signed: list[str] = Field(default_factory=list)  # times of the PDF's digital signatures (ISO 8601)
 
 
 class DocType(Model):

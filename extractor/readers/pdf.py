@@ -56,6 +56,30 @@ def _page_text(page) -> str:
     return reading_order(boxes, width) if boxes else ""
 
 
+def _signing_times(pdf) -> list[str]:
+    """When the PDF was digitally signed (``D:20250117170630+07'00'`` → ``2025-01-17T17:06:30+07:00``):
+    a published directive carries its signers' timestamps, a fact a tracker can use."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    times = []
+    for i in range(raw.FPDF_GetSignatureCount(pdf.raw)):
+        sig = raw.FPDF_GetSignatureObject(pdf.raw, i)
+        size = raw.FPDFSignatureObj_GetTime(sig, None, 0)
+        buf = ctypes.create_string_buffer(size)
+        raw.FPDFSignatureObj_GetTime(sig, buf, size)
+        m = _PDF_DATE.match(buf.value.decode("latin-1"))
+        if m:
+            zone = f"{m['tz']}:{m['tzm']}" if m["tz"] else ""
+            times.append(f"{m['y']}-{m['mo']}-{m['d']}T{m['h']}:{m['mi']}:{m['s']}{zone}")
+    return times
+
+
+_PDF_DATE = regex.compile(r"D:(?P<y>\d{4})(?P<mo>\d\d)(?P<d>\d\d)(?P<h>\d\d)(?P<mi>\d\d)(?P<s>\d\d)"
+                          r"(?:(?P<tz>[+-]\d\d)'(?P<tzm>\d\d))?")
+
+
 def read_pdf(data: bytes, src: Source) -> Document:
     import pypdfium2 as pdfium
 
@@ -64,6 +88,7 @@ def read_pdf(data: bytes, src: Source) -> Document:
     except Exception as e:  # noqa: BLE001 - PDFium reports broken files with one error type
         raise ReadError("unreadable", f"not a readable PDF: {e}", src) from e
     src.pages = len(pdf)
+    src.signed = _signing_times(pdf)
     texts = [_page_text(pdf[i]) for i in range(len(pdf))]
     scanned = [i for i, t in enumerate(texts) if not usable_text(t)]
     warnings: list[tuple[str, str]] = []
