@@ -49,10 +49,7 @@ def extract_body(record: Record, text: Text, start: int, end: int) -> None:
             by_id[d.task].deadline = d
     record.tasks = tasks
     own = record.number.raw if record.number else None
-    search_from = start
-    subject = record.subject or ""
-    record.citations = find_citations(t, search_from, end, own)
-    if subject and not record.citations:
-        pass
+    # citations also stand in the footnotes and annexes after the signature
+    record.citations = find_citations(t, start, len(t), own)
     for c in record.citations:
         c.span = text.source_span(*c.span)

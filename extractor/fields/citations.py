@@ -29,17 +29,23 @@ def find_citations(text: str, start: int, end: int, own_number: str | None) -> l
     seen: set[str] = set()
     own = _key(own_number) if own_number else None
     out: list[Citation] = []
+    last_end = -1000
     for m in p["number"].finditer(text, start, end):
         number = rx(r"\s+").sub("", m["number"])
         key = _key(number)
-        if key in seen or key == own:
+        listed = m.start() - last_end < 60 and p["list_gap"].fullmatch(text, last_end, m.start())
+        if key == own:
+            continue
+        if key in seen:
+            last_end = m.end()
             continue
         before = text[max(start, m.start() - 120):m.start()]
         clause_cut = _CLAUSE_START.search(before)
         clause = before[clause_cut.end():] if clause_cut else before
         type_m = p["type_before"].search(before[-90:])
-        if type_m is None and not rx(r"(?i)\bsố\s*$").search(before):
+        if type_m is None and not rx(r"(?i)\bsố\s*:?\s*$").search(before) and not listed:
             continue
+        last_end = m.end()
         seen.add(key)
         after = text[m.end():m.end() + 160]
         date_m = p["date_after"].match(after)
