@@ -36,13 +36,14 @@ _OLD_TONES.update({k.upper(): v.upper() for k, v in list(_OLD_TONES.items())})
 _OLD_TONES.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_OLD_TONES.items()) if k.islower()})
 # "qu" + "ý" is a different syllable (quý), so old-style pairs only after a consonant or at word start.
 _OLD_TONE_RE = regex.compile(r"(?<![qQ])(" + "|".join(_OLD_TONES) + r")(?![\p{L}])")
-_CHAR_MAP = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u0110": "Đ", "\u00a0": " ", "\t": " ",
-                           "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ", "\u3000": " "})
-_ODD_CHARS = regex.compile(r"[\u00d0\u00f0\u00a0\t\u2002\u2003\u2009\u202f\u3000]")
+_CHAR_MAP = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u2044": "/", "\u2215": "/", "\u0110": "Đ",
+                           "\u00a0": " ", "\t": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ", "\u3000": " "})
+_ODD_CHARS = regex.compile(r"[\u00d0\u00f0\u2044\u2215\u00a0\t\u2002\u2003\u2009\u202f\u3000]")
 _CRLF = regex.compile(r"\r\n?")
 _ZERO_WIDTH_LIST = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZERO_WIDTH = regex.compile(f"[{_ZERO_WIDTH_LIST}]")
-_ODD_LIST = "\u00d0\u00f0\u00a0\t\u2002\u2003\u2009\u202f\u3000"
+_ODD_LIST = "\u00d0\u00f0\u2044\u2215\u00a0\t\u2002\u2003\u2009\u202f\u3000"
+_CODE_BREAK = regex.compile(r"(?<=\p{Lu}-)\n(?=\p{Lu}{2,})")
 _DOUBLED_D = regex.compile(r"Đ{3,}")
 _MARKUP_PAIRS = regex.compile(r"\*\*|__|~~")
 _MARKUP = regex.compile(r"(?<![\p{L}\d*])\*(?=\S)|(?<=\S)\*(?![\p{L}\d*])|(?m)^[ ]*#{1,6}[ ]+|\\(?=[\[\]().\-*_#|])")
@@ -154,6 +155,8 @@ def normalize(source: str) -> Text:
     if " \n" in text.text or text.text.endswith(" "):
         text = text.sub(_TRAILING_SPACE, "")
     text = text.sub(_SOFT_BREAK, " ")
+    if "-\n" in text.text:  # a ký hiệu broken after its dash: "143/STC-\nHCSN"
+        text = text.sub(_CODE_BREAK, "")
     return text.sub(_join_words(), " ")
 
 
