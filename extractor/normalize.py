@@ -37,7 +37,8 @@ _OLD_TONES.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_OL
 # "qu" + "ý" is a different syllable (quý), so old-style pairs only after a consonant or at word start.
 _OLD_TONE_RE = regex.compile(r"(?<![qQ])(" + "|".join(_OLD_TONES) + r")(?![\p{L}])")
 _CHAR_MAP = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u2044": "/", "\u2215": "/", "\u0110": "Đ",
-                           "\u00a0": " ", "\t": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ", "\u3000": " "})
+                           "\u00a0": " ", "\t": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
+                           "\u3000": " "})
 _ODD_CHARS = regex.compile(r"[\u00d0\u00f0\u2044\u2215\u00a0\t\u2002\u2003\u2009\u202f\u3000]")
 _CRLF = regex.compile(r"\r\n?")
 _ZERO_WIDTH_LIST = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
