@@ -28,6 +28,8 @@ HEADER_WINDOW = 4000  # characters from the top where header blocks are looked f
 _UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
 # a signer's name as printed, with a military or police rank in front if any
 _NAME_LINE = regex.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)[ ](?:tướng|tá|úy)[ ])?(?:\p{Lu}[\p{Ll}]*\.?[ ]?){1,6}$")
+# one- or two-character specks OCR leaves at either end of a signature line (never a capitalised word)
+_SPECKS = regex.compile(r"^(?:[^\p{Lu}\s\-–+]\S?\s+)+|(?:\s+[^\p{Lu}\s]\S?)+$")
 _CLOSING = regex.compile(r"\.\s*/\s*\.")
 _ITEM_OR_DASH = regex.compile(r"^[ ]*(?:[-–+•]|\d+[.)]|[a-zđ]\))")
 
@@ -475,7 +477,7 @@ def _read_signature(layout: Layout, k: int, hi: int):
     j = k
     while j < min(hi + 8, len(lines)):
         raw = lines[j].text
-        text = raw.strip()
+        text = _SPECKS.sub("", raw.strip()) if caps else raw.strip()  # OCR specks: "ư PHÓ CHÁNH VĂN PHÒNG"
         if not text or sig["noise"].match(text):
             j += 1
             continue
