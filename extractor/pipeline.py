@@ -80,6 +80,11 @@ def _extract(raw: str, source: Source | None, warnings: list[tuple[str, str]] | 
     return record
 
 
+def _handwritten(record: Record, what: str) -> bool:
+    """Did OCR find handwriting it could not read where the number (or the day) is?"""
+    return any(w.code == "handwriting" and f"{what} unreadable" in w.message for w in record.warnings)
+
+
 def _span(text: Text, start: int, end: int) -> tuple[int, int]:
     return text.source_span(start, end)
 
@@ -100,8 +105,8 @@ def _header(record: Record, layout: Layout, text: Text) -> None:
             record.number.span = _span(text, *number.spans["rest"])
         if record.number is not None and record.number.number is None and rx(r"[^/\-]*\d").match(record.number.raw):
             record.warn("number_unreadable", f"the number '{record.number.raw}' cannot be read (handwritten?)")
-        elif (record.number is None or record.number.number is None) and record.source.ocr:
-            record.warn("number_unreadable", "no number could be read: blank, or handwritten (see warnings)")
+        elif (record.number is None or record.number.number is None) and _handwritten(record, "number"):
+            record.warn("number_unreadable", "the number is handwritten and could not be read (see warnings)")
         elif record.number is None or record.number.number is None:
             record.warn("blank_number", "the document number is left blank")
     if record.doc_type is None and record.number and record.number.type_code:
@@ -122,7 +127,7 @@ def _header(record: Record, layout: Layout, text: Text) -> None:
             precision = "day" if day else ("month" if g.get("month") else "year")
             record.issue_date = PartialDate(value=value, precision=precision, raw=clean_value(g["date"]),
                                             span=_span(text, *date.spans["date"]))
-            if unreadable or (not day and record.source.ocr):
+            if unreadable or (not day and _handwritten(record, "day")):
                 signed = f"; the PDF was first signed on {record.source.signed[0][:10]}" if record.source.signed else ""
                 seen = f" ('{g.get('day')}')" if g.get("day") else ""
                 record.warn("day_unreadable", f"the day of the issue date cannot be read{seen}{signed}")

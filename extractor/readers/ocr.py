@@ -80,8 +80,8 @@ def _read_handwriting(image, words: list[Box]) -> list[str]:
             else:
                 between = "".join(x.text for x in words[i + 1:slash])
                 rest = w.text[len(head):] + between + words[slash].text.split("/")[0]
-            if _DIGITS.match(rest):
-                continue  # printed and read
+            if _DIGITS.match(rest) or not rest:
+                continue  # printed and read, or left blank
             printed = words[slash]
             char = (printed.x1 - printed.x0) / max(len(printed.text), 1)  # width of a printed character
             left = int(w.x0 + len(head) * char * 0.9)
@@ -104,8 +104,8 @@ def _read_handwriting(image, words: list[Box]) -> list[str]:
             if month is None or month == i + 1 and False:
                 continue
             between = "".join(x.text for x in words[i + 1:month])
-            if _DIGITS.match(between) or month == i + 1 and not between:
-                continue
+            if _DIGITS.match(between) or not between:
+                continue  # printed and read, or left blank
             h = w.y1 - w.y0
             char = (w.x1 - w.x0) / 4
             read = _digits_in(image, (int(w.x1 - char * 0.6), w.y0 - h // 2, int(words[month].x0 - char * 0.2),
