@@ -134,7 +134,7 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
             agencies += _within(body_agencies, cs, ce, len(chunk) + 1)
             chunk += "\n" + text[cs:ce]
     labelled_lead = _labelled(chunk, agencies, r["lead_label"])
-    labelled_coop = _labelled(chunk, agencies, r["coop_label"])
+    labelled_coop = _labelled(chunk, agencies, r["coop_label"], split=True)
     coop_spans: list[tuple[int, int]] = []
     for m in r["cooperate"].finditer(chunk):
         stop = r["coop_stop"].search(chunk, m.end())
@@ -184,11 +184,22 @@ def _within(agencies: list[Agency], start: int, end: int, at: int) -> list[Agenc
     return out
 
 
-def _labelled(chunk: str, agencies: list[Agency], label: regex.Pattern[str]) -> list[str]:
+def _labelled(chunk: str, agencies: list[Agency], label: regex.Pattern[str], split: bool = False) -> list[str]:
+    """Agencies after a label (``Đơn vị chủ trì: Sở X``). When no body name is there, the
+    label's value as written is the answer (``Đơn vị chủ trì: Đồng chí Phó Chủ tịch …``): for
+    partners (``split``) one per comma-separated piece."""
     names: list[str] = []
     for m in label.finditer(chunk):
-        for a in _run(agencies, _skip_space(chunk, m.end()), chunk):
+        found = _run(agencies, _skip_space(chunk, m.end()), chunk)
+        for a in found:
             _add(names, a.name)
+        if not found:
+            line_end = chunk.find("\n", m.end())
+            value = chunk[m.end():line_end if line_end >= 0 else len(chunk)]
+            for piece in (rx(r"\s*[,;]\s*").split(value) if split else [value]):
+                piece = clean_value(piece)
+                if piece and len(piece.split()) <= 24:
+                    _add(names, piece)
     return names
 
 
