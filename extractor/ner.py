@@ -51,6 +51,8 @@ def _name_pattern() -> str:
     # lower-case words inside a name (Chuyển đổi số Thành phố) and after its last capital
     # (Cục Kết cấu hạ tầng xây dựng), none of them a stop word
     return rf"(?:{_CAP}(?:(?:{word}){{0,5}}{joint}{_CAP})*(?:{word}){{0,5}}{territory})"
+_SCOPE = (r"(?:\s+(?:Thành\s+phố|tỉnh|cấp\s+tỉnh|Trung\s+ương|Quốc\s+hội|Chính\s+phủ|nêu\s+trên|"
+          r"trực\s+thuộc(?:\s+(?:Tỉnh\s+ủy|Thành\s+ủy|Trung\s+ương|Sở|Bộ))?))")
 _KINDS = (r"(?:sở|bộ|ban|ngành|huyện\s+ủy|thị\s+ủy|thành\s+ủy|quận\s+ủy|đảng\s+ủy|tỉnh\s+ủy|cơ\s+quan|đơn\s+vị|"
           r"địa\s+phương|tổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội|đoàn\s+thể|tổ\s+chức|doanh\s+nghiệp)")
 
@@ -78,9 +80,10 @@ def _compiled() -> dict:
         "named": regex.compile(rf"(?<![\p{{L}}])(?P<head>{head_alt})[ ]+(?P<name>{_NAME})", regex.V1),
         "shared": regex.compile(
             r"(?<!\p{L})[Cc]ác\s+(?P<head>Bộ|Sở|Cục|Vụ|Ban)\s*:\s*(?P<list>)(?=\p{Lu})", regex.V1),
+        # kinds of bodies: a list of two or more ("các sở, ban, ngành"), or one with its scope
+        # ("các cơ quan Trung ương", "các cơ quan Quốc hội"); "các cơ quan" alone names no one
         "kinds": regex.compile(
-            rf"(?<!\p{{L}})(?:[Cc]ác\s+)(?:{_KINDS})(?:\s*,\s*{_KINDS}|\s+và\s+{_KINDS})*"
-            rf"(?:\s+(?:Thành\s+phố|tỉnh|cấp\s+tỉnh|Trung\s+ương|nêu\s+trên|trực\s+thuộc(?:\s+(?:Tỉnh\s+ủy|Thành\s+ủy|Trung\s+ương|Sở|Bộ))?))?(?!\s*:)",
+            rf"(?<!\p{{L}})(?:[Cc]ác\s+)(?:{_KINDS})(?:(?:\s*,\s*{_KINDS}|\s+và\s+{_KINDS})+{_SCOPE}?|{_SCOPE})(?!\s*:)",
             regex.I | regex.V1),
         "shared_item": regex.compile(r"\s*(?:,|\svà\s)?\s*(?P<n>" + _NAME + ")", regex.V1),
         # where any pattern can start: one scan finds these, the patterns are then tried there only
