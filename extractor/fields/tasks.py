@@ -153,6 +153,11 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
                 _add(coop, name)
     if not lead:
         lead = _subject_lead(chunk, 0, agencies, r)
+    if not lead and item.parent and r["implementation"].search(text, item.parent.text_start,
+                                                              item.parent.text_start + 80):
+        first_line = chunk.split("\n", 1)[0]
+        if r["who_heading"].match(first_line):  # "3. Cán bộ phụ trách lĩnh vực …" heading its duties
+            lead = [clean_value(first_line)]
     if not lead:
         # a heading item whose bullets each name who does what: "- Sở X chủ trì …", "- Giao Sở Y …"
         for bullet in _BULLET.finditer(chunk):
@@ -222,6 +227,11 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict) -> li
     run = _run(agencies, _skip_space(chunk, start), chunk)
     if run and r["lead_verb"].match(chunk, run[-1].end):
         return [a.name for a in run]
+    if r["intro"].match(chunk, start):  # "Căn cứ …, các sở, ban, ngành … xây dựng …"
+        for comma in rx(r",\s+").finditer(chunk, start, end):
+            run = _run(agencies, comma.end(), chunk)
+            if run and r["lead_verb"].match(chunk, run[-1].end):
+                return [a.name for a in run]
     m = _CHU_TRI.search(chunk, start, end)
     if m:
         before = [a for a in agencies if start <= a.start and a.end <= m.start() and m.start() - a.end < 4]
