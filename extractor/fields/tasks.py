@@ -163,6 +163,11 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
         for bullet in _BULLET.finditer(chunk):
             for name in _subject_lead(chunk, bullet.end(), agencies, r):
                 _add(lead, name)
+    if not lead:
+        # ... or whose paragraphs do: "1. Đối tượng kiểm tra\nBan Thường trực … kiểm tra …"
+        for line in _PARAGRAPH.finditer(chunk):
+            for name in _subject_lead(chunk, line.start(), agencies, r):
+                _add(lead, name)
     item.lead = [a for a in lead if a not in coop]
     item.cooperating = coop
 
@@ -211,6 +216,7 @@ def _labelled(chunk: str, agencies: list[Agency], label: regex.Pattern[str], spl
 _LINE = regex.compile(r"[^\n]+")
 _SEPARATOR = regex.compile(r"\s*(?:,|;|\svà\s)\s*")
 _BULLET = regex.compile(r"(?m)^[ \t]*[-–+•][ \t]*")
+_PARAGRAPH = regex.compile(r"(?m)(?<=\n)[ \t]*(?=\p{Lu})")
 _CHU_TRI = regex.compile(r"\bchủ\s+trì\b")
 _SENTENCE_END = regex.compile(r"[.;](?:\s|$)|\n")
 
