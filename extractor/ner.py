@@ -53,8 +53,8 @@ def _name_pattern() -> str:
     return rf"(?:{_CAP}(?:(?:{word}){{0,5}}{joint}{_CAP})*(?:{word}){{0,5}}{territory})"
 _SCOPE = (r"(?:\s+(?:Thành\s+phố|tỉnh|cấp\s+tỉnh|Trung\s+ương|Quốc\s+hội|Chính\s+phủ|nêu\s+trên|"
           r"trực\s+thuộc(?:\s+(?:Tỉnh\s+ủy|Thành\s+ủy|Trung\s+ương|Sở|Bộ))?))")
-_KINDS = (r"(?:sở|bộ|ban|ngành|huyện\s+ủy|thị\s+ủy|thành\s+ủy|quận\s+ủy|đảng\s+ủy|tỉnh\s+ủy|cơ\s+quan|đơn\s+vị|"
-          r"địa\s+phương|tổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội|đoàn\s+thể|tổ\s+chức|doanh\s+nghiệp)")
+_KINDS = (r"(?:sở|bộ|ban|ngành|chủ\s+rừng|huyện\s+ủy|thị\s+ủy|thành\s+ủy|quận\s+ủy|đảng\s+ủy|tỉnh\s+ủy|"
+          r"cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội|đoàn\s+thể|tổ\s+chức|doanh\s+nghiệp)")
 
 
 @cache
@@ -75,7 +75,8 @@ def _compiled() -> dict:
         "territorial": regex.compile(
             rf"(?<!\p{{L}})(?P<head>Ủy\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND|Công\s+an|Ban\s+Chỉ\s+huy\s+Quân\s+sự|"
             rf"Bộ\s+Chỉ\s+huy\s+Quân\s+sự|Kho\s+bạc\s+Nhà\s+nước|Đảng\s+ủy|Thuế|Văn\s+phòng\s+UBND|Văn\s+phòng\s+Ủy\s+ban\s+nhân\s+dân|"
-            rf"Ủy\s+ban\s+MTTQ(?:\s+Việt\s+Nam)?|Ủy\s+ban\s+Mặt\s+trận\s+Tổ\s+quốc(?:\s+Việt\s+Nam)?)"
+            rf"Ủy\s+ban\s+MTTQ(?:\s+Việt\s+Nam)?|Ủy\s+ban\s+Mặt\s+trận\s+Tổ\s+quốc(?:\s+Việt\s+Nam)?|"
+            rf"Ủy\s+ban\s+bầu\s+cử|Ban\s+bầu\s+cử|Hội\s+đồng\s+bầu\s+cử)"
             rf"[ ]+(?P<terr>{_TERRITORY_GROUP})(?:[ ]+(?P<name>{_NAME}))?", regex.V1),
         "named": regex.compile(rf"(?<![\p{{L}}])(?P<head>{head_alt})[ ]+(?P<name>{_NAME})", regex.V1),
         "shared": regex.compile(

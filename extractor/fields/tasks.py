@@ -206,7 +206,13 @@ def _labelled(chunk: str, agencies: list[Agency], label: regex.Pattern[str], spl
         if not found:
             line_end = chunk.find("\n", m.end())
             value = chunk[m.end():line_end if line_end >= 0 else len(chunk)]
+            pieces: list[str] = []
             for piece in (rx(r"\s*[,;]\s*").split(value) if split else [value]):
+                if pieces and rx(r"^(?!các\s|những\s)\p{Ll}").match(piece):
+                    pieces[-1] += ", " + piece  # "…tham mưu, giúp việc …": one partner with a comma
+                else:
+                    pieces.append(piece)
+            for piece in pieces:
                 piece = clean_value(piece)
                 if piece and len(piece.split()) <= 24:
                     _add(names, piece)
