@@ -44,7 +44,7 @@ _CRLF = regex.compile(r"\r\n?")
 _ZERO_WIDTH_LIST = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZERO_WIDTH = regex.compile(f"[{_ZERO_WIDTH_LIST}]")
 _ODD_LIST = "\u00d0\u00f0\u2044\u2215\u00a0\t\u2002\u2003\u2009\u202f\u3000"
-_CODE_BREAK = regex.compile(r"(?<=\p{Lu}-)\n(?=\p{Lu}{2,})")
+_CODE_BREAK = regex.compile(r"\n(?<=\p{Lu}-\n)(?=\p{Lu}{2,})")
 _DOUBLED_D = regex.compile(r"Đ{3,}")
 _MARKUP_PAIRS = regex.compile(r"\*\*|__|~~")
 _MARKUP = regex.compile(r"(?<![\p{L}\d*])\*(?=\S)|(?<=\S)\*(?![\p{L}\d*])|(?m)^[ ]*#{1,6}[ ]+|\\(?=[\[\]().\-*_#|])")

@@ -21,6 +21,10 @@ from ..normalize import clean_value
 from ..record import Deadline
 from .dates import iso_date
 
+# words a form cannot do without: a window lacking them is not scanned for that form
+_NEEDS = {"relative": ("kể từ",), "monthly": ("tháng",), "quarter": ("quý",), "half": ("tháng",),
+          "year": ("năm",), "month": ("tháng",), "yearly_month": ("năm",), "label": ("thời",),
+          "report_year": ("báo cáo",), "day": ("ngày", "/", "tháng")}
 _DIGIT_LINE = regex.compile(r"[^\n]*\d[^\n]*")
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -51,9 +55,13 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None) -> list[t
         else:
             windows.append((lo, hi))
 
+    lowered = [text[lo:hi].lower() for lo, hi in windows]
+
     def scan(key: str):
-        for lo, hi in windows:
-            yield from p[key].finditer(text, lo, hi)
+        needs = _NEEDS.get(key)
+        for (lo, hi), low in zip(windows, lowered, strict=True):
+            if needs is None or any(word in low for word in needs):  # a substring test before the regex
+                yield from p[key].finditer(text, lo, hi)
 
     for m in scan("relative"):
         if issue and len(issue) == 10:

@@ -163,7 +163,7 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
         for bullet in _BULLET.finditer(chunk):
             for name in _subject_lead(chunk, bullet.end(), agencies, r):
                 _add(lead, name)
-    if not lead:
+    if not lead and len(chunk.split("\n", 1)[0].split()) <= 12:
         # ... or whose paragraphs do: "1. Đối tượng kiểm tra\nBan Thường trực … kiểm tra …"
         for line in _PARAGRAPH.finditer(chunk):
             for name in _subject_lead(chunk, line.start(), agencies, r):
