@@ -13,10 +13,11 @@ những năm tiếp theo``) is not a deadline: each form needs its cue word.
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 import regex
 
-from ..grammar import patterns
+from ..grammar import settings
 from ..normalize import clean_value
 from ..record import Deadline
 from .dates import iso_date
@@ -31,7 +32,9 @@ _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 def find_deadlines(text: str, start: int, end: int, issue: str | None) -> list[tuple[Deadline, list[str]]]:
     """Deadlines between ``start`` and ``end``, each with warnings (codes) it raises."""
-    p = patterns("body")["deadlines"]
+    p = _lowercase_forms()
+    original = text
+    text = _lower(text)  # one case fold here instead of case-insensitive matching in every form
     found: list[tuple[int, int, Deadline, list[str]]] = []
     issue_year = int(issue[:4]) if issue else None
 
@@ -41,7 +44,8 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None) -> list[t
             return  # "từ ngày 01/7 đến hết ngày 31/12": a period, not a time limit
         if value and not any(s < m.end() and m.start() < e for s, e, _, _ in found):
             found.append((m.start(), m.end(), Deadline(value=value, precision=precision, recurrence=recurrence,
-                                                       relative=relative, raw=clean_value(m.group())), notes or []))
+                                                       relative=relative, raw=clean_value(original[m.start():m.end()])),
+                          notes or []))
 
     # every form has a figure and a cue word in it: scan only the lines that hold both
     # (a window reaches back into the line before: table cells put "Trước ngày" above the date)
@@ -86,7 +90,7 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None) -> list[t
             else:
                 value, precision = item["y"], "year"
             at = m.start("rest") + item.start()
-            span = _Span(at, m.start("rest") + item.end(), item.group())
+            span = _Span(at, m.start("rest") + item.end(), original[at:m.start("rest") + item.end()])
             add(span, value, precision)
     for m in scan("report_year"):
         add(m, m["y"], "year")
@@ -145,6 +149,20 @@ class _Span:
 
     def group(self) -> str:
         return self._text
+
+
+@cache
+def _lowercase_forms() -> dict[str, regex.Pattern[str]]:
+    """The deadline forms, compiled to run on lower-cased text without case-insensitive matching."""
+    forms = settings("body")["deadlines"]
+    return {key: regex.compile(value.removeprefix("(?i)"), regex.V1) for key, value in forms.items()}
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # keep offsets true
 
 
 def _add_months(base: dt.date, n: int) -> str:
