@@ -30,6 +30,8 @@ _UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
 _NAME_LINE = regex.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)[ ](?:tướng|tá|úy)[ ])?(?:\p{Lu}[\p{Ll}]*\.?[ ]?){1,6}$")
 # one- or two-character specks OCR leaves at either end of a signature line (never a capitalised word)
 _SPECKS = regex.compile(r"^(?:[^\p{Lu}\s\-–+]\S?\s+)+|(?:\s+[^\p{Lu}\s]\S?)+$")
+_FUZZY_HINTS = {"national_title": regex.compile(r"(?i)nghĩa|nghia|xã\s+h|cộng\s*h"),
+                "motto": regex.compile(r"(?i)phúc|phuc|độc|lập|tự\s+do")}
 _CLOSING = regex.compile(r"\.\s*/\s*\.")
 _ITEM_OR_DASH = regex.compile(r"^[ ]*(?:[-–+•]|\d+[.)]|[a-zđ]\))")
 
@@ -137,8 +139,10 @@ def _header_masks(window: str, p: dict) -> list[tuple[int, int]]:
     spans = []
     for key in ("national_title", "motto", "party_motto"):
         m = p[key].search(window)
-        if m is None and f"{key}_fuzzy" in p:
-            m = p[f"{key}_fuzzy"].search(window[:1200])  # OCR: only the top of the page, it is slow
+        hint = _FUZZY_HINTS.get(key)
+        if m is None and f"{key}_fuzzy" in p and hint and hint.search(window, 0, 1200):
+            # OCR noise: fuzzy matching is slow, so only where a piece of the phrase is seen
+            m = p[f"{key}_fuzzy"].search(window[:1200])
         if m:
             spans.append(m.span())
     spans.extend(m.span() for m in p["separator"].finditer(window))
