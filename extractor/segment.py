@@ -140,9 +140,10 @@ def _header_masks(window: str, p: dict) -> list[tuple[int, int]]:
     for key in ("national_title", "motto", "party_motto"):
         m = p[key].search(window)
         hint = _FUZZY_HINTS.get(key)
-        if m is None and f"{key}_fuzzy" in p and hint and hint.search(window, 0, 1200):
-            # OCR noise: fuzzy matching is slow, so only where a piece of the phrase is seen
-            m = p[f"{key}_fuzzy"].search(window[:1200])
+        seen = hint.search(window, 0, 1200) if hint and m is None and f"{key}_fuzzy" in p else None
+        if seen:  # OCR noise: fuzzy matching is slow, so only around a piece of the phrase
+            lo, hi = max(0, seen.start() - 60), min(len(window), seen.end() + 60)
+            m = p[f"{key}_fuzzy"].search(window, lo, hi)
         if m:
             spans.append(m.span())
     spans.extend(m.span() for m in p["separator"].finditer(window))
