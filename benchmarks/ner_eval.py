@@ -58,26 +58,32 @@ def underthesea_spans(text: str) -> list[str]:
     return spans
 
 
-def main() -> int:
-    golds = []
+def golds() -> list[tuple[str, str, list[str]]]:
+    """(document, normalized text, gold agency names) for each dev gold file that has any."""
+    out = []
     for g in sorted((SHARED / "corpus" / "gold").glob("*.json")):
         gold = json.loads(g.read_text(encoding="utf-8"))
         names = set(gold["sets"].get("recipients", []))
         names |= {a for _, a in gold["sets"].get("task_leads", []) + gold["sets"].get("task_cooperating", [])}
         if names:
             text = normalize((SHARED / "corpus" / "docs" / gold["doc"]).read_text(encoding="utf-8")).text
-            golds.append((gold["doc"], text, sorted(names)))
-    total = sum(len(n) for _, _, n in golds)
+            out.append((gold["doc"], text, sorted(names)))
+    return out
+
+
+def main() -> int:
+    golds_ = golds()
+    total = sum(len(n) for _, _, n in golds_)
     results = {}
     for name, recognise in (("rules (gazetteers + grammar)", lambda t: [a.name for a in find_agencies(t)]),
                             ("underthesea ner (ORG, LOC)", underthesea_spans)):
         started = time.perf_counter()
-        spans = {doc: recognise(text) for doc, text, _ in golds}
+        spans = {doc: recognise(text) for doc, text, _ in golds_}
         seconds = time.perf_counter() - started
         results[name] = spans
-        hits = sum(found(n, spans[doc]) for doc, _, names in golds for n in names)
+        hits = sum(found(n, spans[doc]) for doc, _, names in golds_ for n in names)
         print(f"{name:32} recall {hits / total:.3f} ({hits}/{total} gold agencies)  {seconds:.1f} s")
-    union_hits = sum(found(n, sum((s[doc] for s in results.values()), [])) for doc, _, names in golds for n in names)
+    union_hits = sum(found(n, sum((s[doc] for s in results.values()), [])) for doc, _, names in golds_ for n in names)
     print(f"{'rules + underthesea':32} recall {union_hits / total:.3f} ({union_hits}/{total})")
     return 0
 
