@@ -88,7 +88,7 @@ def _compiled() -> dict:
             regex.I | regex.V1),
         "shared_item": regex.compile(r"\s*(?:,|\svà\s)?\s*(?P<n>" + _NAME + ")", regex.V1),
         # where any pattern can start: one scan finds these, the patterns are then tried there only
-        "trigger": regex.compile(r"(?<!\p{L})(?:" + "|".join(sorted(
+        "trigger": regex.compile(r"(?:" + "|".join(sorted(
             {w.split()[0] for w in heads + bodies} | {"Bộ", "Sở", "Phòng", "Vụ", "Đảng", "Ủy", "UBND", "Hội", "HĐND",
                                                      "Công", "Ban", "Kho", "Thuế", "Văn", "các", "Các", "CÁC"},
             key=len, reverse=True)) + r")(?!\p{L})", regex.V1),
@@ -109,7 +109,9 @@ def find_agencies(text: str, offset: int = 0) -> list[Agency]:
     """Agencies named in ``text``, left to right, longest match where two overlap; spans are
     moved by ``offset`` (where ``text`` starts in the document)."""
     c = _compiled()
-    triggers = [(m.start(), m.group()) for m in c["trigger"].finditer(text)]
+    # (a trigger must start a word: tested here, a lookbehind would slow the scan down)
+    triggers = [(m.start(), m.group()) for m in c["trigger"].finditer(text)
+                if not m.start() or not text[m.start() - 1].isalpha()]
 
     def starts_for(key: str) -> list[int]:
         words = c["first_words"][key]

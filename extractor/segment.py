@@ -191,7 +191,9 @@ def _find_date(window: str, p: dict) -> Block | None:
 
 
 def _find_marks(layout: Layout, window: str, p: dict) -> None:
-    for key in ("urgency", "secrecy"):
+    for key, word in (("urgency", ("KHẨN", "TỐC")), ("secrecy", ("MẬT",))):
+        if not any(w in window for w in word):
+            continue
         m = p[key].search(window)
         if m:
             layout.add(key, m.start("mark"), m.end("mark"))
@@ -409,8 +411,13 @@ def _find_recipients(layout: Layout, body_start: int, p: dict) -> int:
 def _find_tail(layout: Layout, body_start: int) -> int:
     """Nơi nhận and signature blocks; return where the body ends."""
     p = patterns("header")["blocks"]
-    # the first Nơi nhận: later ones belong to forms in the annexes
-    noi = p["distribution_open"].search(layout.text, body_start)
+    # the first Nơi nhận that opens its line: later ones belong to forms in the annexes
+    noi = None
+    for m in p["distribution_open"].finditer(layout.text, body_start):
+        before = layout.text[layout.text.rfind("\n", 0, m.start()) + 1:m.start()]
+        if not before.strip(" \t-_*") or before.rstrip().endswith("./."):
+            noi = m
+            break
     dist_end = None
     if noi:
         dist_end = _distribution_end(layout, noi.end())

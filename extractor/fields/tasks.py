@@ -232,6 +232,8 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict) -> li
     end = _sentence_end(chunk, start)
     names: list[str] = []
     for m in r["assign"].finditer(chunk, start, end):
+        if m.start() and (chunk[m.start() - 1].isalnum() or chunk[m.start() - 1] in "/-"):
+            continue  # inside a word ("bàn giao")
         for a in _run(agencies, m.end(), chunk):
             _add(names, a.name)
         if names:
@@ -251,6 +253,8 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict) -> li
             return [before[-1].name]
     if start == 0:  # "(1) Về việc …: …; giao Bộ X làm …": a later clause of the item assigns it
         for m in r["assign"].finditer(chunk, end, end + 600):
+            if m.start() and chunk[m.start() - 1].isalnum():
+                continue
             names = [a.name for a in _run(agencies, m.end(), chunk)]
             if names:
                 return names
