@@ -46,14 +46,10 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
     p = patterns("body")["items"]
     items: list[Item] = []
     stack: list[Item] = []
-    pos = start
     has_articles = bool(p["article"].search(text, start, end))
-    for line in text[start:end].split("\n"):
-        line_start = pos
-        pos += len(line) + 1
-        head = line.lstrip()[:2]
-        if not head or not (head[0].isdigit() or head[0] in "IVX(Đ" or head[1:] == ")"):
-            continue  # cheap test: no item marker can start this line
+    for candidate in _MARKER_LINE.finditer(text, start, end):  # only lines that can open an item
+        line_start = candidate.start()
+        line = candidate.group()
         for scheme in ("article", "roman", "arabic", "paren_number", "letter", "paren_roman"):
             m = p[scheme].match(line)
             if not m:
@@ -220,6 +216,7 @@ def _labelled(chunk: str, agencies: list[Agency], label: regex.Pattern[str], spl
 
 
 _LINE = regex.compile(r"[^\n]+")
+_MARKER_LINE = regex.compile(r"(?m)^[ \t]*(?:\d|[IVX(Đ]|\p{Ll}{1,2}\))[^\n]*")
 _SEPARATOR = regex.compile(r"\s*(?:,|;|\svà\s)\s*")
 _BULLET = regex.compile(r"(?m)^[ \t]*[-–+•][ \t]*")
 _PARAGRAPH = regex.compile(r"(?m)(?<=\n)[ \t]*(?=\p{Lu})")
