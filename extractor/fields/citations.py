@@ -31,6 +31,8 @@ def find_citations(text: str, start: int, end: int, own_number: str | None) -> l
     out: list[Citation] = []
     last_end = -1000
     for m in p["number"].finditer(text, start, end):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/.-"):
+            continue
         number = rx(r"\s+").sub("", m["number"])
         key = _key(number)
         listed = m.start() - last_end < 60 and p["list_gap"].fullmatch(text, last_end, m.start())
