@@ -88,19 +88,19 @@ def to_docx(raw: str) -> bytes:
 
     lay = layout_of(raw)
     document = docx.Document()
-    table = document.add_table(rows=1, cols=2)
-    for cell, lines in zip(table.rows[0].cells, (lay.left, lay.right), strict=True):
-        cell.paragraphs[0].text = lines[0] if lines else ""
-        for line in lines[1:]:
-            cell.add_paragraph(line)
-    for line in lay.middle:
-        document.add_paragraph(line)
-    if lay.bottom_left or lay.bottom_right:
+
+    def two_columns(left: list[str], right: list[str]) -> None:
         table = document.add_table(rows=1, cols=2)
-        for cell, lines in zip(table.rows[0].cells, (lay.bottom_left, lay.bottom_right), strict=True):
+        for cell, lines in zip(table.rows[0].cells, (left, right), strict=True):
             cell.paragraphs[0].text = lines[0] if lines else ""
             for line in lines[1:]:
                 cell.add_paragraph(line)
+
+    two_columns(lay.left, lay.right)
+    for line in lay.middle:
+        document.add_paragraph(line)
+    if lay.bottom_left or lay.bottom_right:
+        two_columns(lay.bottom_left, lay.bottom_right)
     for line in lay.rest:
         document.add_paragraph(line)
     out = io.BytesIO()
