@@ -33,7 +33,6 @@ _SPECKS = regex.compile(r"^(?:[^\p{Lu}\s\-–+]\S?\s+)+|(?:\s+[^\p{Lu}\s]\S?)+$"
 _FUZZY_HINTS = {"national_title": regex.compile(r"(?i)nghĩa|nghia|xã\s+h|cộng\s*h"),
                 "motto": regex.compile(r"(?i)phúc|phuc|độc|lập|tự\s+do")}
 _CLOSING = regex.compile(r"\.\s*/\s*\.")
-_ITEM_OR_DASH = regex.compile(r"^[ ]*(?:[-–+•]|\d+[.)]|[a-zđ]\))")
 
 
 class Line(NamedTuple):
@@ -123,7 +122,7 @@ def segment(text: str, header_only: bool = False) -> Layout:
     for s_, e_ in masks:
         if top_end <= s_ <= top_end + 120 and p["separator"].fullmatch(window, s_, e_):
             top_end = e_
-    _find_issuer(layout, masks, number, date)
+    _find_issuer(layout, masks, number)
     body_start = _find_title_and_subject(layout, top_end, p)
     body_start = max(body_start, _find_recipients(layout, body_start, p))
     if header_only:
@@ -199,7 +198,7 @@ def _find_marks(layout: Layout, window: str, p: dict) -> None:
             layout.add(key, m.start("mark"), m.end("mark"))
 
 
-def _find_issuer(layout: Layout, masks: list[tuple[int, int]], number: Block | None, date) -> None:
+def _find_issuer(layout: Layout, masks: list[tuple[int, int]], number: Block | None) -> None:
     """The issuer block: upper-case lines above the number line, minus quốc hiệu and tiêu ngữ."""
     limit = min([b.start for b in (number, layout.get("date")) if b] or [HEADER_WINDOW])
     pieces: list[tuple[int, int]] = []
@@ -213,12 +212,9 @@ def _find_issuer(layout: Layout, masks: list[tuple[int, int]], number: Block | N
                 pieces.append((start + lead, start + len(chunk.rstrip())))
     if not pieces:
         return
-    # the issuer block is the first run of upper-case pieces: stop at a long gap of other text
-    start, end = pieces[0]
-    text = "\n".join(layout.text[s:e] for s, e in pieces)
-    layout.add("issuer", start, pieces[-1][1])
-    layout.blocks["issuer"].text = text
-    layout.blocks["issuer"].groups = {"pieces": text}
+    # the block's text is its upper-case pieces, one per line (quốc hiệu and rules left out)
+    block = layout.add("issuer", pieces[0][0], pieces[-1][1])
+    block.text = "\n".join(layout.text[s:e] for s, e in pieces)
 
 
 def _is_mark(chunk: str) -> bool:
