@@ -47,7 +47,7 @@ def _name_pattern() -> str:
     heads = "|".join(sorted({h.split()[0] for h in word_list("agencies/heads.txt") if not h.split()[0].isupper()},
                             key=len, reverse=True))
     joint = rf"(?:[ ]+|[ ]+và[ ]+(?!(?:{heads})(?!\p{{L}}))|[ ]*-[ ]*)"
-    territory = rf"(?:[ ]+(?:tỉnh|huyện|quận|xã|phường|thị[ ]xã|thành[ ]phố|Thành[ ]phố)(?:[ ]+{_CAP})*)?"
+    territory = rf"(?:[ ]+{_TERRITORY_GROUP}(?:[ ]+{_CAP})*)?"  # "Trung tâm Y tế các huyện, thành phố"
     # lower-case words inside a name (Chuyển đổi số Thành phố) and after its last capital
     # (Cục Kết cấu hạ tầng xây dựng), none of them a stop word
     return rf"(?:{_CAP}(?:(?:{word}){{0,5}}{joint}{_CAP})*(?:{word}){{0,5}}{territory})"

@@ -8,7 +8,7 @@ from ..normalize import Text
 from ..record import Record, Task
 from .citations import find_citations
 from .deadlines import find_deadlines
-from .tasks import assign_roles, find_items, item_text, preamble_lead
+from .tasks import assign_roles, find_items, item_text, preamble_lead, single_request
 
 
 def extract_body(record: Record, text: Text, start: int, end: int) -> None:
@@ -24,6 +24,13 @@ def extract_body(record: Record, text: Text, start: int, end: int) -> None:
             item.lead = list(item.parent.lead) if item.parent else list(top_lead)
     tasks = [Task(id=i.id, parent=i.parent.id if i.parent else None, text=item_text(t, i, items),
                   lead=i.lead, cooperating=i.cooperating, span=text.source_span(i.start, i.end)) for i in items]
+    if not items:  # no numbered items: one request ("đề nghị Sở Y tế …", "giao …") is one task
+        request = single_request(t, start, end)
+        if request:
+            item = request
+            items = [item]
+            tasks = [Task(id="1", text=item_text(t, item, items), lead=item.lead, cooperating=item.cooperating,
+                          span=text.source_span(item.start, item.end))]
     deadlines = find_deadlines(t, start, end, issue)
     for deadline, notes in deadlines:
         s, _ = deadline.span

@@ -308,6 +308,25 @@ def preamble_lead(text: str, start: int, end: int) -> list[str]:
     return [n for n in names if n]
 
 
+def single_request(text: str, start: int, end: int) -> Item | None:
+    """The one request of a directive without numbered items: the first sentence in which
+    ``đề nghị``, ``yêu cầu`` or ``giao`` hands work to an agency. Its task covers the rest of
+    the body, so the body's deadlines belong to it."""
+    r = patterns("body")["roles"]
+    agencies = find_agencies(text[start:end], start)
+    for m in r["assign"].finditer(text, start, end):
+        run = _run(agencies, m.end(), text)
+        if run:
+            item = Item("1", "request", 0, m.start(), m.start(), end=end)
+            item.lead = [a.name for a in run]
+            sentence_end = _sentence_end(text, m.end())
+            coop = r["cooperate"].search(text, m.end(), sentence_end)
+            if coop:
+                item.cooperating = [a.name for a in _run(agencies, coop.end(), text)]
+            return item
+    return None
+
+
 def item_text(text: str, item: Item, items: list[Item]) -> str:
     start, end = own_text(text, item, items)
-    return clean_value(text[start:end]) or ""
+    return clean_value(text[start:end], " ;.,:/") or ""  # (without the closing "./.")
