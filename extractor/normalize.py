@@ -35,7 +35,7 @@ _OLD_TONES = {
 _OLD_TONES.update({k.upper(): v.upper() for k, v in list(_OLD_TONES.items())})
 _OLD_TONES.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_OLD_TONES.items()) if k.islower()})
 # "qu" + "ý" is a different syllable (quý), so old-style pairs only after a consonant or at word start.
-_OLD_TONE_RE = regex.compile(r"(?<![qQ])(" + "|".join(_OLD_TONES) + r")(?![\p{L}])")
+_OLD_TONE_RE = regex.compile(r"[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![\p{L}])")
 _CHAR_MAP = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u2044": "/", "\u2215": "/", "\u0110": "Đ",
                            "\u00a0": " ", "\t": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
                            "\u3000": " "})
@@ -44,6 +44,7 @@ _CRLF = regex.compile(r"\r\n?")
 _ZERO_WIDTH_LIST = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZERO_WIDTH = regex.compile(f"[{_ZERO_WIDTH_LIST}]")
 _ODD_LIST = "\u00d0\u00f0\u2044\u2215\u00a0\t\u2002\u2003\u2009\u202f\u3000"
+_BREAK_BEFORE_CAPITAL = regex.compile(r"\n(?=[ ]*[\p{Lu}\d])")
 _CODE_BREAK = regex.compile(r"\n(?<=\p{Lu}-\n)(?=\p{Lu}{2,})")
 _DOUBLED_D = regex.compile(r"Đ{3,}")
 _MARKUP_PAIRS = regex.compile(r"\*\*|__|~~")
@@ -157,20 +158,33 @@ def normalize(source: str) -> Text:
     if "|" in text.text:
         text = text.sub(_TABLE_BAR, "\n")
     if any(pair in text.text for pair in _OLD_TONES):
-        text = text.replace_same_length(_OLD_TONE_RE, lambda m: _OLD_TONES[m.group(1)])
+        text = text.replace_same_length(_OLD_TONE_RE, lambda m: _modern_tone(m, text.text))
     if " \n" in text.text or text.text.endswith(" "):
         text = text.sub(_TRAILING_SPACE, "")
     text = text.replace_same_length(_SOFT_BREAK, " ")
     if "-\n" in text.text:  # a ký hiệu broken after its dash: "143/STC-\nHCSN"
         text = text.sub(_CODE_BREAK, "")
-    return text.replace_same_length(_join_words(), " ")
+    words = _join_words()
+    source = text.text
+
+    def join(m: regex.Match[str]) -> str:
+        before = source[max(0, m.start() - 20):m.start()].rsplit(None, 1)
+        return " " if before and before[-1] in words else "\n"
+
+    return text.replace_same_length(_BREAK_BEFORE_CAPITAL, join)
 
 
 @cache
-def _join_words() -> regex.Pattern[str]:
-    words = "|".join(map(regex.escape, settings("normalize")["joins"]["words"].split()))
-    # the match is the line break itself, so the scan stops only at line breaks
-    return regex.compile(rf"\n(?<=(?<![\p{{L}}])(?:{words})\n)(?=[ ]*[\p{{Lu}}\d])", regex.V1)
+def _join_words() -> frozenset[str]:
+    return frozenset(settings("normalize")["joins"]["words"].split())
+
+
+def _modern_tone(m: regex.Match[str], source: str) -> str:
+    """``hoà`` → ``hòa`` at a syllable's end (``quý`` is another syllable: left alone)."""
+    pair = m.group()
+    if pair not in _OLD_TONES or (m.start() and source[m.start() - 1] in "qQ"):
+        return pair
+    return _OLD_TONES[pair]
 
 
 
