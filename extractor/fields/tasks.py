@@ -129,10 +129,11 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
             cs, ce = own_text(text, child, items)
             agencies += _within(body_agencies, cs, ce, len(chunk) + 1)
             chunk += "\n" + text[cs:ce]
-    labelled_lead = _labelled(chunk, agencies, r["lead_label"])
-    labelled_coop = _labelled(chunk, agencies, r["coop_label"], split=True)
+    labelled = ":" in chunk and ("vị" in chunk or "quan" in chunk)  # substring tests before the regexes
+    labelled_lead = _labelled(chunk, agencies, r["lead_label"]) if labelled else []
+    labelled_coop = _labelled(chunk, agencies, r["coop_label"], split=True) if labelled else []
     coop_spans: list[tuple[int, int]] = []
-    for m in r["cooperate"].finditer(chunk):
+    for m in (r["cooperate"].finditer(chunk) if "hối hợp" in chunk else ()):
         stop = r["coop_stop"].search(chunk, m.end())
         coop_spans.append((m.end(), stop.start() if stop else len(chunk)))
     lead: list[str] = list(labelled_lead)
@@ -220,6 +221,7 @@ _MARKER_LINE = regex.compile(r"(?m)^[ \t]*(?:\d|[IVX(Đ]|\p{Ll}{1,2}\))[^\n]*")
 _SEPARATOR = regex.compile(r"\s*(?:,|;|\svà\s)\s*")
 _BULLET = regex.compile(r"(?m)^[ \t]*[-–+•][ \t]*")
 _PARAGRAPH = regex.compile(r"(?m)(?<=\n)[ \t]*(?=\p{Lu})")
+_ASK_WORDS = regex.compile(r"iao|ề\s+nghị|êu\s+cầu|IAO")  # cheap test for the "assign" words
 _CHU_TRI = regex.compile(r"\bchủ\s+trì\b")
 _SENTENCE_END = regex.compile(r"[.;](?:\s|$)|\n")
 
@@ -228,7 +230,8 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict) -> li
     """Who a sentence starting at ``start`` puts in charge: ``Giao X``, ``X chủ trì``, ``X: …``."""
     end = _sentence_end(chunk, start)
     names: list[str] = []
-    for m in r["assign"].finditer(chunk, start, end):
+    asks = _ASK_WORDS.search(chunk, start, end) is not None
+    for m in (r["assign"].finditer(chunk, start, end) if asks else ()):
         if m.start() and (chunk[m.start() - 1].isalnum() or chunk[m.start() - 1] in "/-"):
             continue  # inside a word ("bàn giao")
         for a in _run(agencies, m.end(), chunk):
@@ -243,7 +246,7 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict) -> li
             run = _run(agencies, comma.end(), chunk)
             if run and r["lead_verb"].match(chunk, run[-1].end):
                 return [a.name for a in run]
-    m = _CHU_TRI.search(chunk, start, end)
+    m = _CHU_TRI.search(chunk, start, end) if "chủ trì" in chunk else None
     if m:
         before = [a for a in agencies if start <= a.start and a.end <= m.start() and m.start() - a.end < 4]
         if before:
