@@ -44,7 +44,6 @@ _CRLF = regex.compile(r"\r\n?")
 _ZERO_WIDTH_LIST = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZERO_WIDTH = regex.compile(f"[{_ZERO_WIDTH_LIST}]")
 _ODD_LIST = "\u00d0\u00f0\u2044\u2215\u00a0\t\u2002\u2003\u2009\u202f\u3000"
-_BREAK_BEFORE_CAPITAL = regex.compile(r"\n(?=[ ]*[\p{Lu}\d])")
 _CODE_BREAK = regex.compile(r"\n(?<=\p{Lu}-\n)(?=\p{Lu}{2,})")
 _DOUBLED_D = regex.compile(r"Đ{3,}")
 _MARKUP_PAIRS = regex.compile(r"\*\*|__|~~")
@@ -164,19 +163,14 @@ def normalize(source: str) -> Text:
     text = text.replace_same_length(_SOFT_BREAK, " ")
     if "-\n" in text.text:  # a ký hiệu broken after its dash: "143/STC-\nHCSN"
         text = text.sub(_CODE_BREAK, "")
-    words = _join_words()
-    source = text.text
-
-    def join(m: regex.Match[str]) -> str:
-        before = source[max(0, m.start() - 20):m.start()].rsplit(None, 1)
-        return " " if before and before[-1] in words else "\n"
-
-    return text.replace_same_length(_BREAK_BEFORE_CAPITAL, join)
+    return text.replace_same_length(_join_words(), " ")
 
 
 @cache
-def _join_words() -> frozenset[str]:
-    return frozenset(settings("normalize")["joins"]["words"].split())
+def _join_words() -> regex.Pattern[str]:
+    words = "|".join(map(regex.escape, settings("normalize")["joins"]["words"].split()))
+    # the match is the line break itself, so the scan stops only at line breaks
+    return regex.compile(rf"\n(?<=(?<![\p{{L}}])(?:{words})\n)(?=[ ]*[\p{{Lu}}\d])", regex.V1)
 
 
 def _modern_tone(m: regex.Match[str], source: str) -> str:
