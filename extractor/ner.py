@@ -87,11 +87,11 @@ def _compiled() -> dict:
             rf"(?<!\p{{L}})(?:[Cc]ác\s+)(?:{_KINDS})(?:(?:\s*,\s*{_KINDS}|\s+và\s+{_KINDS})+{_SCOPE}?|{_SCOPE})(?!\s*:)",
             regex.I | regex.V1),
         "shared_item": regex.compile(r"\s*(?:,|\svà\s)?\s*(?P<n>" + _NAME + ")", regex.V1),
-        # where any pattern can start: one scan finds these, the patterns are then tried there only
-        "trigger": regex.compile(r"(?:" + "|".join(sorted(
-            {w.split()[0] for w in heads + bodies} | {"Bộ", "Sở", "Phòng", "Vụ", "Đảng", "Ủy", "UBND", "Hội", "HĐND",
-                                                     "Công", "Ban", "Kho", "Thuế", "Văn", "các", "Các", "CÁC"},
-            key=len, reverse=True)) + r")(?!\p{L})", regex.V1),
+        # where any pattern can start: all first words found in one Aho-Corasick pass over the
+        # text, then the patterns are tried at those places only
+        "trigger": _automaton({w.split()[0] for w in heads + bodies}
+                              | {"Bộ", "Sở", "Phòng", "Vụ", "Đảng", "Ủy", "UBND", "Hội", "HĐND", "Công", "Ban",
+                                 "Kho", "Thuế", "Văn", "các", "Các", "CÁC"}),
         "first_words": {
             "named": {h.split()[0] for h in heads},
             "bodies": {w for b in bodies for w in (b.split()[0], b.split()[0].lower(), b.split()[0].upper())},
@@ -105,13 +105,26 @@ def _compiled() -> dict:
     }
 
 
+def _automaton(words: set[str]):
+    import ahocorasick  # pyahocorasick: many names, one pass
+
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
 def find_agencies(text: str, offset: int = 0) -> list[Agency]:
     """Agencies named in ``text``, left to right, longest match where two overlap; spans are
     moved by ``offset`` (where ``text`` starts in the document)."""
     c = _compiled()
-    # (a trigger must start a word: tested here, a lookbehind would slow the scan down)
-    triggers = [(m.start(), m.group()) for m in c["trigger"].finditer(text)
-                if not m.start() or not text[m.start() - 1].isalpha()]
+    n = len(text)
+    triggers = []
+    for end, word in c["trigger"].iter(text):  # whole words only
+        start = end - len(word) + 1
+        if (not start or not text[start - 1].isalpha()) and (end + 1 == n or not text[end + 1].isalpha()):
+            triggers.append((start, word))
 
     def starts_for(key: str) -> list[int]:
         words = c["first_words"][key]

@@ -22,8 +22,10 @@ def extract_body(record: Record, text: Text, start: int, end: int) -> None:
         assign_roles(t, item, items, agencies)
         if not item.lead:
             item.lead = list(item.parent.lead) if item.parent else list(top_lead)
-    tasks = [Task(id=i.id, parent=i.parent.id if i.parent else None, text=item_text(t, i, items),
-                  lead=i.lead, cooperating=i.cooperating, span=text.source_span(i.start, i.end)) for i in items]
+    # (built without re-validation: thousands per long decree, and every value here is ours)
+    tasks = [Task.model_construct(id=i.id, parent=i.parent.id if i.parent else None, text=item_text(t, i, items),
+                                  lead=i.lead, cooperating=i.cooperating, deadline=None,
+                                  span=text.source_span(i.start, i.end)) for i in items]
     if not items:  # no numbered items: one request ("đề nghị Sở Y tế …", "giao …") is one task
         request = single_request(t, start, end)
         if request:
