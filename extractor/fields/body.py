@@ -17,7 +17,7 @@ def extract_body(record: Record, text: Text, start: int, end: int) -> None:
     items = find_items(t, start, end)
     first = items[0].start if items else end
     top_lead = preamble_lead(t, start, first) if items else []
-    agencies = find_agencies(t[start:end], start) if items else []
+    agencies = find_agencies(t[first:end], first) if items else []  # roles are read in the items only
     for item in items:
         assign_roles(t, item, items, agencies)
         if not item.lead:
