@@ -46,7 +46,6 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
     p = patterns("body")["items"]
     items: list[Item] = []
     stack: list[Item] = []
-    has_articles = bool(p["article"].search(text, start, end))
     for candidate in _MARKER_LINE.finditer(text, start, end):  # only lines that can open an item
         line_start = candidate.start()
         line = candidate.group()
@@ -57,13 +56,11 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
             raw_id = m["id"]
             if scheme == "letter" and stack and stack[-1].scheme == "letter" and not _next_letter(stack[-1], raw_id):
                 if raw_id in "iv" and stack[-1].id[-1] not in "hi":
-                    continue
+                    continue  # "i)" or "v)" out of the a, b, c… order: a roman sub-point, not a letter
             level = _RANK[scheme] + (raw_id.count(".") if scheme == "arabic" else 0)
             deep = stack and stack[-1].level > _RANK["arabic"] and stack[-1].scheme != "paren_number"
             if scheme == "paren_number" and deep:
                 continue  # "(1) …" deep inside a sub-item lists details of that sub-item, not tasks
-            if scheme == "arabic" and has_articles and not any(s.scheme == "article" for s in stack):
-                pass
             while stack and stack[-1].level >= level:
                 stack.pop()
             parent = stack[-1] if stack else None
