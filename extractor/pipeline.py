@@ -37,12 +37,6 @@ def extract(source: str | Path | bytes) -> Record:
     return extract_text(doc.text, doc.source, doc.warnings)
 
 
-def extract_text(raw: str, source: Source | None = None, warnings: list[tuple[str, str]] | None = None,
-                 body: bool = True) -> Record:
-    """The record of a decoded document; ``body=False`` stops after the header and signature."""
-    return _extract(raw, source, warnings, body)
-
-
 def extract_header(raw: str) -> Record:
     """Only the header fields (number, issuer, place and date, type, subject, recipients), read
     from the top of the document: for triage of large batches, where the body is not needed."""
@@ -54,7 +48,8 @@ def extract_header(raw: str) -> Record:
     return record
 
 
-def _extract(raw: str, source: Source | None, warnings: list[tuple[str, str]] | None, body: bool) -> Record:
+def extract_text(raw: str, source: Source | None = None, warnings: list[tuple[str, str]] | None = None) -> Record:
+    """The record of a decoded document (what ``extract`` does once the file is read)."""
     record = Record(source=source or Source())
     for code, message in warnings or []:
         record.warn(code, message)
@@ -67,7 +62,7 @@ def _extract(raw: str, source: Source | None, warnings: list[tuple[str, str]] | 
     _tail(record, layout, text)
     _issuer(record, layout, text)
     block = layout.get("body")
-    if body and block:
+    if block:
         extract_body(record, text, block.start, block.end)
     if record.number is None and record.issue_date is None and record.signature is None:
         # no header and no signature: not an administrative document, or one that lost both
