@@ -49,7 +49,10 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
     for candidate in _MARKER_LINE.finditer(text, start, end):  # only lines that can open an item
         line_start = candidate.start()
         line = candidate.group()
-        for scheme in ("article", "roman", "arabic", "paren_number", "letter", "paren_roman"):
+        first = line.lstrip()[:1]
+        schemes = (("arabic",) if first.isdigit() else ("paren_number", "paren_roman") if first == "(" else
+                   ("article",) if first == "Đ" else ("roman",) if first in "IVX" else ("letter",))
+        for scheme in schemes:
             m = p[scheme].match(line)
             if not m:
                 continue
