@@ -30,9 +30,7 @@ def find_citations(text: str, start: int, end: int, own_number: str | None) -> l
     own = _key(own_number) if own_number else None
     out: list[Citation] = []
     last_end = -1000
-    for m in p["number"].finditer(text, start, end):
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/.-"):
-            continue
+    for m in _numbers(text, start, end, p["number"]):
         number = rx(r"\s+").sub("", m["number"])
         key = _key(number)
         listed = m.start() - last_end < 60 and p["list_gap"].fullmatch(text, last_end, m.start())
@@ -67,6 +65,29 @@ def find_citations(text: str, start: int, end: int, own_number: str | None) -> l
             number=number, date=date, issuer=clean_value(issuer_m["issuer"]) if issuer_m else None,
             relation=relation, raw=clean_value(text[raw_start:raw_end]) or number, span=(raw_start, raw_end)))
     return out
+
+
+def _numbers(text: str, start: int, end: int, number: regex.Pattern[str]):
+    """Document numbers in ``text[start:end]``, found from their symbol: a "/" or "-" before a
+    capital ("845/QĐ", "12-NQ") is rare and quick to find, the digits before it are then read."""
+    after = start
+    for sep in _SYMBOL_START.finditer(text, start, end):
+        if sep.start() < after:
+            continue
+        digits = _DIGITS_BEFORE.search(text, max(start, sep.start() - 12), sep.start())
+        if digits is None:
+            continue
+        at = digits.start()
+        if at and (text[at - 1].isalnum() or text[at - 1] in "/.-"):
+            continue
+        m = number.match(text, at, end)
+        if m:
+            after = m.end()
+            yield m
+
+
+_SYMBOL_START = regex.compile(r"[/-]\s?(?=\p{Lu})")
+_DIGITS_BEFORE = regex.compile(r"\d{1,6}[a-z]?(?:/(?:19|20)\d{2})?$")
 
 
 def _key(number: str) -> str:
