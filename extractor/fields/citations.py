@@ -14,6 +14,7 @@ from __future__ import annotations
 import regex
 
 from ..grammar import patterns, rx
+from ..ner import find_agencies
 from ..normalize import clean_value
 from ..record import Citation
 from .dates import find_date
@@ -60,11 +61,21 @@ def find_citations(text: str, start: int, end: int, own_number: str | None) -> l
                 relation = name
                 break
         doc_type = type_m["type"] if type_m else None
-        out.append(Citation(
+        out.append(Citation.model_construct(  # (values built here: no re-validation)
             doc_type=rx(r"\s+").sub(" ", doc_type[0].upper() + doc_type[1:]) if doc_type else None,
-            number=number, date=date, issuer=clean_value(issuer_m["issuer"]) if issuer_m else None,
+            number=number, date=date, issuer=_issuer(rest, issuer_m),
             relation=relation, raw=clean_value(text[raw_start:raw_end]) or number, span=(raw_start, raw_end)))
     return out
+
+
+def _issuer(rest: str, m: regex.Match[str] | None) -> str | None:
+    """Who issued the cited document: the body named right after "của" ("của Thủ tướng Chính phủ")."""
+    if m is None:
+        return None
+    named = find_agencies(rest[m.start("issuer"):m.start("issuer") + 90])
+    if named and named[0].start == 0:
+        return named[0].name
+    return clean_value(m["issuer"])
 
 
 def _numbers(text: str, start: int, end: int, number: regex.Pattern[str]):
