@@ -46,7 +46,7 @@ def split_units(block_text: str) -> list[str]:
     """The bodies of an issuer block, parent first, with web line breaks re-joined."""
     g = _grammar()
     units: list[str] = []
-    for line in (ln.strip() for ln in block_text.split("\n")):
+    for line in (ln.strip().strip("\"'“”‘’`.,;:_|") for ln in block_text.split("\n")):  # (OCR specks)
         if not line:
             continue
         if units and not _opens_unit(units[-1], line, g):

@@ -18,6 +18,7 @@ class Box:
     x1: float
     y1: float  # bottom
     text: str
+    confidence: float = 100.0  # OCR's, for words read from an image
 
 
 def _lines(boxes: list[Box]) -> list[list[Box]]:

@@ -21,6 +21,7 @@ import regex
 from .columns import Box, lines_in_order
 
 LOW_CONFIDENCE = 70.0
+PRINTED_CONFIDENCE = 80.0  # a number OCR reads with less is treated as handwriting: read again or left blank
 HANDWRITING_CONFIDENCE = 85.0  # a handwritten number read below this is reported, not used
 
 
@@ -80,8 +81,9 @@ def _read_handwriting(image, words: list[Box]) -> list[str]:
             else:
                 between = "".join(x.text for x in words[i + 1:slash])
                 rest = w.text[len(head):] + between + words[slash].text.split("/")[0]
-            if _DIGITS.match(rest) or not rest:
-                continue  # printed and read, or left blank
+            sure = all(x.confidence >= PRINTED_CONFIDENCE for x in words[i:slash + 1])
+            if not rest or (_DIGITS.match(rest) and sure):
+                continue  # left blank, or printed and read
             printed = words[slash]
             char = (printed.x1 - printed.x0) / max(len(printed.text), 1)  # width of a printed character
             left = int(w.x0 + len(head) * char * 0.9)
@@ -104,8 +106,9 @@ def _read_handwriting(image, words: list[Box]) -> list[str]:
             if month is None or month == i + 1 and False:
                 continue
             between = "".join(x.text for x in words[i + 1:month])
-            if _DIGITS.match(between) or not between:
-                continue  # printed and read, or left blank
+            sure = all(x.confidence >= PRINTED_CONFIDENCE for x in words[i + 1:month])
+            if not between or (_DIGITS.match(between) and sure):
+                continue  # left blank, or printed and read
             h = w.y1 - w.y0
             char = (w.x1 - w.x0) / 4
             read = _digits_in(image, (int(w.x1 - char * 0.6), w.y0 - h // 2, int(words[month].x0 - char * 0.2),
@@ -151,7 +154,7 @@ def ocr_image(image) -> OcrPage:
             continue
         key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
         left, top = int(row["left"]), int(row["top"])
-        lines.setdefault(key, []).append(Box(left, top, left + int(row["width"]), top + int(row["height"]), text))
+        lines.setdefault(key, []).append(Box(left, top, left + int(row["width"]), top + int(row["height"]), text, conf))
         confidences.append(conf)
     confidence = sum(confidences) / len(confidences) if confidences else 0.0
     notes: list[str] = []
