@@ -12,7 +12,7 @@ from . import read
 from .fields.body import extract_body
 from .fields.citations import find_citations
 from .fields.dates import find_date, iso_date
-from .fields.issuer import clean_place, infer_issuer, parse_issuer
+from .fields.issuer import clean_place, infer_issuer, parse_issuer, repair_ocr
 from .fields.lists import parse_distribution, parse_recipients
 from .fields.number import parse_number
 from .fields.signature import correct_ocr, parse_signature
@@ -167,7 +167,12 @@ def _tail(record: Record, layout: Layout, text: Text) -> None:
 def _issuer(record: Record, layout: Layout, text: Text) -> None:
     block = layout.get("issuer")
     if block:
-        record.issuer = parse_issuer(block.text)
+        lines = block.text
+        if record.source.ocr:
+            lines, notes = repair_ocr(lines)
+            for note in notes:
+                record.warn("ocr_corrected", note)
+        record.issuer = parse_issuer(lines)
         if record.issuer:
             record.issuer.span = _span(text, block.start, block.end)
     if record.issuer is None:

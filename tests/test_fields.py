@@ -121,3 +121,11 @@ def test_ocr_corrections_of_titles_and_family_names():
     assert notes == ["PHO CHU TỊCH → PHÓ CHỦ TỊCH", "Nguyên Hoàng Giang → Nguyễn Hoàng Giang"]
     clean = Signature(authority=["KT. BỘ TRƯỞNG"], position="THỨ TRƯỞNG", signer="Lê Anh Tuấn")
     assert correct_ocr(clean) == [] and clean.position == "THỨ TRƯỞNG"
+
+
+def test_ocr_repair_of_issuer_lines_keeps_real_names():
+    from extractor.fields.issuer import repair_ocr
+
+    fixed, notes = repair_ocr("ÚY BAN NHÂN DÂN\nTÍNH QUẢNG NGÃI")
+    assert fixed == "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI" and len(notes) == 2
+    assert repair_ocr("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH") == ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH", [])

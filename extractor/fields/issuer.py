@@ -14,6 +14,7 @@ When the block is lost, the issuer is inferred from the symbol's issuer code, th
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 
 import regex
@@ -107,6 +108,35 @@ def territory_of(name: str) -> str | None:
     """``Ủy ban nhân dân tỉnh Hà Tĩnh`` → ``tỉnh Hà Tĩnh``."""
     m = rx(r"(?i)(?:^|\s)((?:thành phố|tỉnh|thị xã|xã|phường|huyện|quận|đặc khu|thị trấn)\s+\S.*)$").search(name)
     return m.group(1) if m else None
+
+
+def repair_ocr(block_text: str) -> tuple[str, list[str]]:
+    """Mend what OCR does to an issuer block's bold capitals, by comparing letters without their
+    marks: a line whose marks went wrong but whose letters spell a known head or a province
+    ("ÚY BAN NHÂN DÂN", "TÍNH QUẢNG NGÃI") is written as it should be. Returns the corrections."""
+    known = {_bare(w): w for w in _known_lines()}
+    out, notes = [], []
+    for line in block_text.split("\n"):
+        fixed = known.get(_bare(line.strip()))
+        if fixed and fixed != line.strip():
+            notes.append(f"{line.strip()} → {fixed}")
+            line = fixed
+        out.append(line)
+    return "\n".join(out), notes
+
+
+@cache
+def _known_lines() -> list[str]:
+    g = settings("issuer")
+    lines = [h for h in g["heads"] if len(h) > 3]
+    for name, kind in provinces().items():
+        lines += [f"{'THÀNH PHỐ' if kind == 'thành phố' else 'TỈNH'} {name.upper()}", name.upper()]
+    return lines
+
+
+def _bare(text: str) -> str:
+    stripped = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return " ".join(stripped.replace("Đ", "D").replace("đ", "d").upper().split())
 
 
 def parse_issuer(block_text: str) -> Issuer | None:
