@@ -30,6 +30,7 @@ _UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
 _NAME_LINE = regex.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)[ ](?:tướng|tá|úy)[ ])?(?:\p{Lu}[\p{Ll}]*\.?[ ]?){1,6}$")
 # one- or two-character specks OCR leaves at either end of a signature line (never a capitalised word)
 _SPECKS = regex.compile(r"^(?:[^\p{Lu}\s\-–+]\S?\s+)+|(?:\s+[^\p{Lu}\s]\S?)+$")
+_UPPER_HEAD = regex.compile(r"^[^\p{Ll}\n]+(?=\s+\S*\p{Ll})")
 _FUZZY_HINTS = {"national_title": regex.compile(r"(?i)nghĩa|nghia|xã\s+h|cộng\s*h"),
                 "motto": regex.compile(r"(?i)phúc|phuc|độc|lập|tự\s+do")}
 _CLOSING = regex.compile(r"\.\s*/\s*\.")
@@ -207,6 +208,11 @@ def _find_issuer(layout: Layout, masks: list[tuple[int, int]], number: Block | N
             break
         for start, end in _minus(line.start, min(line.end, limit), masks):
             chunk = layout.text[start:end]
+            if chunk.strip() and not is_upper_line(chunk):
+                # an upper-case line with lower-case OCR junk joined to it: keep its capitals
+                # (not an incoming-document stamp: "CV ĐẾN Số: 512 …")
+                head = None if patterns("header")["blocks"]["stamp"].search(chunk) else _UPPER_HEAD.match(chunk)
+                chunk = head.group() if head and len(head.group().split()) >= 2 else ""
             if chunk.strip() and is_upper_line(chunk) and not _is_mark(chunk):
                 lead = len(chunk) - len(chunk.lstrip())
                 pieces.append((start + lead, start + len(chunk.rstrip())))

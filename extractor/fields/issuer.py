@@ -51,10 +51,16 @@ def split_units(block_text: str) -> list[str]:
         if not line:
             continue
         if units and not _opens_unit(units[-1], line, g):
+            if _ends_with_province(units[-1]) and not g["territory_start"].match(line):
+                continue  # a unit is complete with its province: what follows is OCR junk
             units[-1] = f"{units[-1]} {line}"
         else:
             units.append(line)
     return units
+
+
+def _ends_with_province(unit: str) -> bool:
+    return any(unit.endswith(" " + name.upper()) for name in provinces())
 
 
 def _opens_unit(previous: str, line: str, g: dict) -> bool:
