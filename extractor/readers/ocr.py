@@ -22,6 +22,7 @@ from .columns import Box, lines_in_order
 
 LOW_CONFIDENCE = 70.0
 PRINTED_CONFIDENCE = 80.0  # a number OCR reads with less is treated as handwriting: read again or left blank
+KEEP_CONFIDENCE = 60.0  # below this, digits OCR read where a number stands are not kept at all
 HANDWRITING_CONFIDENCE = 85.0  # a handwritten number read below this is reported, not used
 
 
@@ -95,6 +96,10 @@ def _read_handwriting(image, words: list[Box]) -> list[str]:
             if read and read[1] >= HANDWRITING_CONFIDENCE:
                 words[i:slash + 1] = [Box(w.x0, w.y0, printed.x1, w.y1, f"{head} {read[0]}{tail}")]
                 notes.append(f"number {read[0]} (confidence {read[1]:.0f})")
+            elif _DIGITS.match(rest) and min(x.confidence for x in words[i + 1:slash + 1] or [w]) >= KEEP_CONFIDENCE:
+                # digits read with fair confidence and not read better: kept, flagged
+                words[i:slash + 1] = [Box(w.x0, w.y0, printed.x1, w.y1, f"{head} {rest}{tail}")]
+                notes.append(f"number {rest} read with low confidence")
             else:  # unreadable: leave the number blank, never a guess
                 words[i:slash + 1] = [Box(w.x0, w.y0, printed.x1, w.y1, f"{head} {tail}")]
                 notes.append(f"number unreadable{f' (best guess {read[0]}, confidence {read[1]:.0f})' if read else ''}")
@@ -103,7 +108,7 @@ def _read_handwriting(image, words: list[Box]) -> list[str]:
         if w.text.lower() in ("ngày", "ngay") and i + 1 < len(words):
             month = next((j for j in range(i + 1, min(i + 4, len(words)))
                           if words[j].text.lower().startswith("thá")), None)
-            if month is None or month == i + 1 and False:
+            if month is None:
                 continue
             between = "".join(x.text for x in words[i + 1:month])
             sure = all(x.confidence >= PRINTED_CONFIDENCE for x in words[i + 1:month])
@@ -116,6 +121,8 @@ def _read_handwriting(image, words: list[Box]) -> list[str]:
             if read and 1 <= int(read[0]) <= 31 and len(read[0]) == 2 and read[1] >= HANDWRITING_CONFIDENCE:
                 words[i + 1:month] = [Box(w.x1, w.y0, words[month].x0, w.y1, read[0])]
                 notes.append(f"day {read[0]} (confidence {read[1]:.0f})")
+            elif _DIGITS.match(between) and 1 <= int(between) <= 31:
+                notes.append(f"day {between} read with low confidence")  # kept, flagged
             else:
                 words[i + 1:month] = []
                 notes.append(f"day unreadable{f' (best guess {read[0]}, confidence {read[1]:.0f})' if read else ''}")
