@@ -496,14 +496,12 @@ def _read_signature(layout: Layout, k: int, hi: int):
             j += 1
             continue
         if not name_parts and is_upper_line(text) and (not caps or len(text.split()) <= 12) \
-                and not text.startswith(("-", "+", "–")):
-            if rx(r"^\p{Lu}[\p{Ll}]+(?:\s+\p{Lu}[\p{Ll}]+){1,4}$").match(text):
-                pass  # a name after all
-            else:
-                caps.append(text)
-                end = lines[j].end
-                j += 1
-                continue
+                and not text.startswith(("-", "+", "–")) \
+                and not rx(r"^\p{Lu}[\p{Ll}]+(?:\s+\p{Lu}[\p{Ll}]+){1,4}$").match(text):  # else a name after all
+            caps.append(text)
+            end = lines[j].end
+            j += 1
+            continue
         flat = rx(r"^(?P<caps>[^\p{Ll}]+?)\s{2,}(?P<name>\p{Lu}[\p{Ll}]*(?:\s+\p{Lu}[\p{Ll}]*){1,5})$").match(text)
         if flat is None:  # one space only, but the upper-case part is a title: "CHỦ TỊCH Huỳnh Tấn Việt"
             flat = rx(r"^(?P<caps>[^\p{Ll}]+?)\s(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,5})$").match(text)

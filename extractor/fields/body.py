@@ -34,13 +34,13 @@ def extract_body(record: Record, text: Text, start: int, end: int) -> None:
             tasks = [Task(id="1", text=item_text(t, item, items), lead=item.lead, cooperating=item.cooperating,
                           span=text.source_span(item.start, item.end))]
     deadlines = find_deadlines(t, start, end, issue)
+    closer = patterns("body")["deadlines"]["group_closer"]
     for deadline, notes in deadlines:
         s, _ = deadline.span
         owner = None
         for i in items:
             if i.start <= s < i.end and (owner is None or i.level >= owner.level):
                 owner = i
-        closer = patterns("body")["deadlines"]["group_closer"]
         if owner and owner.parent and closer.search(t, max(owner.start, s - 80), s):
             owner = owner.parent
         while owner and owner.field_of_parent and owner.parent:

@@ -33,8 +33,6 @@ def parse_number(rest: str, doc_type_name: str | None = None) -> Number | None:
         return Number(raw=raw, number=digits.group() if digits else None)
     symbol = m["symbol"].strip("-/.…")
     number = m["number"]
-    if m["sep"] == "-" and number and "/" not in symbol and not m["year"]:
-        pass  # "432-TB" without issuer: keep as is
     parts = rx(r"[-/]").split(symbol)
     type_code = issuer_code = unit_code = None
     codes = doc_type_by_code()
