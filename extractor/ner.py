@@ -46,7 +46,7 @@ def _name_pattern() -> str:
     # (an abbreviation may follow: "Văn phòng HĐND và UBND phường" is one office)
     heads = "|".join(sorted({h.split()[0] for h in word_list("agencies/heads.txt") if not h.split()[0].isupper()},
                             key=len, reverse=True))
-    joint = rf"(?:[ ]+|[ ]+và[ ]+(?!(?:{heads})(?!\p{{L}}))|[ ]*-[ ]*)"
+    joint = rf"(?:[ ]+|[ ]+và[ ]+(?!(?:{heads})(?!\p{{L}}))|[ ]*[-–—][ ]*)"
     territory = rf"(?:[ ]+{_TERRITORY_GROUP}(?:[ ]+{_CAP})*)?"  # "Trung tâm Y tế các huyện, thành phố"
     # lower-case words inside a name (Chuyển đổi số Thành phố) and after its last capital
     # (Cục Kết cấu hạ tầng xây dựng), none of them a stop word
@@ -57,14 +57,20 @@ _KINDS = (r"(?:sở|bộ|ban|ngành|chủ\s+rừng|huyện\s+ủy|thị\s+ủy|t
           r"cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội|đoàn\s+thể|tổ\s+chức|doanh\s+nghiệp)")
 
 
+def _listed(name: str) -> str:
+    """A gazetteer name as a pattern: any spacing, and any dash where the list has "-" (OCR and
+    typists print "Lao động – Thương binh", "Lao động — Thương binh")."""
+    return regex.escape(name).replace(r"\ \-\ ", r"\s*[-–—]\s*").replace(r"\ ", r"\s+")
+
+
 @cache
 def _compiled() -> dict:
     heads = sorted(word_list("agencies/heads.txt"), key=len, reverse=True)
     fields = sorted(word_list("agencies/fields.txt"), key=len, reverse=True)
     bodies = sorted(word_list("agencies/bodies.txt"), key=len, reverse=True)
-    head_alt = "|".join(regex.escape(h).replace(r"\ ", r"\s+") for h in heads)
-    field_alt = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in fields)
-    body_alt = "|".join(regex.escape(b).replace(r"\ ", r"\s+") for b in bodies)
+    head_alt = "|".join(_listed(h) for h in heads)
+    field_alt = "|".join(_listed(f) for f in fields)
+    body_alt = "|".join(_listed(b) for b in bodies)
     _NAME = _name_pattern()
     return {
         "bodies": regex.compile(rf"(?<!\p{{L}})(?:{body_alt})(?!\p{{L}})", regex.V1 | regex.I),

@@ -45,9 +45,12 @@ _ZERO_WIDTH_LIST = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZERO_WIDTH = regex.compile(f"[{_ZERO_WIDTH_LIST}]")
 _ODD_LIST = "\u00d0\u00f0\u2044\u2215\u00a0\t\u2002\u2003\u2009\u202f\u3000"
 _CODE_BREAK = regex.compile(r"\n(?<=\p{Lu}-\n)(?=\p{Lu}{2,})")
-_DOUBLED_D = regex.compile(r"Đ{3,}")
+# OCR repeats the letter: "ĐĐĐ" anywhere; "QĐĐ" as a symbol's type code ("79/QĐĐ-UBND": QĐĐ is no
+# type, while ĐĐ alone is a real abbreviation, Cục QLĐĐ)
+_DOUBLED_D = regex.compile(r"Đ{3,}|(?<=[/\d-]QĐ)Đ(?=-)")
 _MARKUP_PAIRS = regex.compile(r"\*\*|__|~~")
 _MARKUP = regex.compile(r"(?<![\p{L}\d*])\*(?=\S)|(?<=\S)\*(?![\p{L}\d*])|(?m)^[ ]*#{1,6}[ ]+|\\(?=[\[\]().\-*_#|])")
+_COPYRIGHT_ITEM = regex.compile(r"(?m)^[ \t]*\K©(?=\))")  # OCR reads the item "c)" as "©)"
 _TABLE_BAR = regex.compile(r"[ ]*\|[ ]*")
 _TRAILING_SPACE = regex.compile(r"[ ]+(?=\n)|[ ]+$")
 # a line starting with a lower-case letter continues the previous one, unless it opens an item
@@ -146,14 +149,16 @@ def normalize(source: str) -> Text:
     text = _nfc(text)
     if any(ch in text.text for ch in _ODD_LIST):
         text = text.replace_same_length(_ODD_CHARS, lambda m: m.group().translate(_CHAR_MAP))
-    if "ĐĐĐ" in text.text:  # OCR repeats the letter (ĐĐ alone is a real abbreviation: Cục QLĐĐ)
-        text = text.sub(_DOUBLED_D, "Đ")
+    if "ĐĐ" in text.text:
+        text = text.sub(_DOUBLED_D, lambda m: "Đ" if len(m.group()) > 1 else "")
     if any(ch in text.text for ch in _ZERO_WIDTH_LIST):
         text = text.sub(_ZERO_WIDTH, "")
     if "**" in text.text or "__" in text.text or "~~" in text.text:
         text = text.sub(_MARKUP_PAIRS, "")
     if "*" in text.text or "#" in text.text or "\\" in text.text:
         text = text.sub(_MARKUP, "")
+    if "©" in text.text:
+        text = text.replace_same_length(_COPYRIGHT_ITEM, "c")
     if "|" in text.text:
         text = text.sub(_TABLE_BAR, "\n")
     if any(pair in text.text for pair in _OLD_TONES):

@@ -106,6 +106,7 @@ def test_citations_forms_and_relations():
     ("Chủ tịch UBND các huyện, thị xã, thành phố chỉ đạo", ["UBND các huyện, thị xã, thành phố"]),
     ("các cơ quan, đơn vị có liên quan triển khai", []),
     ("Bộ Văn hóa, Thể thao và Du lịch chủ trì", ["Bộ Văn hóa, Thể thao và Du lịch"]),
+    ("2. Sở Lao động — Thương binh và Xã hội chịu trách nhiệm", ["Sở Lao động — Thương binh và Xã hội"]),
 ])
 def test_agency_recognition(text, names):
     assert [a.name for a in find_agencies(text)] == names
@@ -129,3 +130,33 @@ def test_ocr_repair_of_issuer_lines_keeps_real_names():
     fixed, notes = repair_ocr("ÚY BAN NHÂN DÂN\nTÍNH QUẢNG NGÃI")
     assert fixed == "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI" and len(notes) == 2
     assert repair_ocr("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH") == ("ỦY BAN NHÂN DÂN\nTỈNH HÀ TĨNH", [])
+
+
+def test_item_headed_by_a_body_name_is_led_by_it():
+    from extractor import extract
+
+    text = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH ĐỊNH
+Số: 212/TB-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Bình Định, ngày 09 tháng 10 năm 2024
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với huyện Tây Sơn
+1. Ban Quản lý dự án đầu tư xây dựng, giao thông huyện Tây Sơn
+a) Khẩn trương hoàn thành hồ sơ quyết toán các công trình đã bàn giao.
+b) Phối hợp với Sở Tài chính rà soát nguồn vốn còn lại.
+2. Sở Giao thông vận tải hướng dẫn thủ tục điều chỉnh dự án.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+TL. CHỦ TỊCH
+CHÁNH VĂN PHÒNG
+Trần Văn Hòa
+"""
+    tasks = {t.id: t for t in extract(text).tasks}
+    board = "Ban Quản lý dự án đầu tư xây dựng, giao thông huyện Tây Sơn"
+    assert tasks["1"].lead == [board]
+    assert tasks["1.a"].lead == [board]
+    assert tasks["1.b"].cooperating == ["Sở Tài chính"]
+    assert tasks["2"].lead == ["Sở Giao thông vận tải"]

@@ -54,6 +54,19 @@ def test_icelandic_eth_from_ocr():
     assert normalize("Số: 12/QÐ-UBND").text == "Số: 12/QĐ-UBND"
 
 
+def test_letter_repeated_by_ocr_in_a_type_code():
+    source = "Số: 47/QĐÐ-UBND, theo Quyết định số 79/QĐĐ-UBND của Cục QLĐĐ"
+    text = normalize(source)
+    assert text.text == "Số: 47/QĐ-UBND, theo Quyết định số 79/QĐ-UBND của Cục QLĐĐ"
+    at = text.text.index("Cục")
+    assert source[text.to_source(at):].startswith("Cục")  # spans still point at the source
+
+
 def test_clean_value_folds_space_and_trailing_punctuation():
     assert clean_value("  Sở  Xây\n dựng; ") == "Sở Xây dựng"
     assert clean_value(" ;. ") is None
+
+
+def test_item_letter_read_as_copyright_sign():
+    assert normalize("b) Khẩn trương rà soát;\n©) Nghiên cứu giải quyết (© 2024)").text == \
+        "b) Khẩn trương rà soát;\nc) Nghiên cứu giải quyết (© 2024)"

@@ -142,3 +142,33 @@ def test_scanned_pdf_without_text_layer_is_ocred(tmp_path):
     record = record_of(tmp_path, "scan.pdf", render.to_image_pdf(HATINH.read_text(encoding="utf-8")))
     assert record["source"]["ocr"] is True and record["source"]["pages"] == 1
     assert summary(record)["number"] == "1523/UBND-KT"
+
+
+def test_page_numbers_are_not_read_as_items():
+    from extractor.readers.columns import join_pages
+
+    pages = ["1. Sở Tài chính rà soát nguồn vốn;\na) Báo cáo UBND tỉnh", "2\nchung tay thực hiện.\n2. Sở Xây dựng",
+             "- 3 -\n3. Công an tỉnh bảo đảm an ninh.\n"]
+    assert join_pages(pages) == ("1. Sở Tài chính rà soát nguồn vốn;\na) Báo cáo UBND tỉnh\nchung tay thực hiện.\n"
+                                 "2. Sở Xây dựng\n3. Công an tỉnh bảo đảm an ninh.\n")
+
+
+@pytest.mark.skipif(not tesseract_ready(), reason="tesseract with Vietnamese data (tesseract-ocr-vie) not installed")
+def test_lines_left_out_by_layout_analysis_are_read_again():
+    from PIL import ImageDraw
+
+    from extractor.readers.columns import Box
+    from extractor.readers.ocr import _dropped_lines, _prepare
+
+    text = "4. Sở Tài nguyên và Môi trường chủ trì, phối hợp với các cơ quan, đơn vị liên quan hướng dẫn."
+    [page] = render.to_images(text, degrade=False)
+    draw = ImageDraw.Draw(page)
+    draw.line([(1100, 1500), (1180, 1440), (1220, 1520), (1300, 1450)], fill="black", width=6)  # a signature
+    image = _prepare(page)
+    # as if Tesseract had given no word for the paragraph: it is found and read; the scribble is not
+    lines = _dropped_lines(image, [])
+    read = " ".join(b.text for line in lines for b in line)
+    assert "Sở Tài nguyên và Môi trường chủ trì" in read
+    assert len(lines) == 2
+    # once its words are known, nothing is read twice
+    assert _dropped_lines(image, [[Box(0, 0, image.width, image.height // 2, "…")]]) == []

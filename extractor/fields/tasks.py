@@ -148,6 +148,8 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
             if not covered and len(name.split()) <= 8 and r["partner_kind"].match(name) \
                     and not r["partner_vague"].search(name):
                 _add(coop, name)
+    if not lead and item.children:
+        lead = _agency_heading(chunk, agencies)
     if not lead:
         lead = _subject_lead(chunk, 0, agencies, r)
     if not lead and item.parent and r["implementation"].search(text, item.parent.text_start,
@@ -167,6 +169,18 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
                 _add(lead, name)
     item.lead = [a for a in lead if a not in coop]
     item.cooperating = coop
+
+
+def _agency_heading(chunk: str, agencies: list[Agency]) -> list[str]:
+    """An item whose heading is only a body's name, its duties below it: ``1. Ban Chỉ đạo xoá nhà
+    tạm, nhà dột nát huyện Bình Sơn`` over ``a) …``, ``b) …``. The heading as written is the lead
+    (recognition alone may stop at a comma inside the name)."""
+    heading = chunk.strip()
+    if not agencies or agencies[0].start != _skip_space(chunk, 0) or "\n" in heading:
+        return []
+    if len(heading.split()) > 14 or _HEADING_STOP.search(heading) or len(agencies) > 1:
+        return []
+    return [clean_value(heading)]
 
 
 def _pieces(chunk: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -221,8 +235,9 @@ _MARKER_LINE = regex.compile(r"(?m)^[ \t]*(?:\d|[IVX(Đ]|\p{Ll}{1,2}\))[^\n]*")
 _SEPARATOR = regex.compile(r"\s*(?:,|;|\svà\s)\s*")
 _BULLET = regex.compile(r"(?m)^[ \t]*[-–+•][ \t]*")
 _PARAGRAPH = regex.compile(r"(?m)(?<=\n)[ \t]*(?=\p{Lu})")
-_ASK_WORDS = regex.compile(r"iao|ề\s+nghị|êu\s+cầu|IAO")  # cheap test for the "assign" words
+_ASK_WORDS = regex.compile(r"iao|[ềêế]\s+ngh|êu\s+cầu|IAO")  # cheap test for the "assign" words (OCR: "Đê nghị")
 _CHU_TRI = regex.compile(r"\bchủ\s+trì\b")
+_HEADING_STOP = regex.compile(r"[.;:]|\s(?:và|phối\s+hợp|với|chủ\s+trì)\s")
 _SENTENCE_END = regex.compile(r"[.;](?:\s|$)|\n")
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 
 @dataclass(frozen=True)
 class Box:
@@ -96,3 +98,24 @@ def lines_in_order(lines: list[list[Box]], page_width: float) -> str:
             out.append("")
         i = max(j, i + 1)
     return "\n".join(out)
+
+
+_PAGE_NUMBER = regex.compile(r"^[\s\-–—]*(?P<n>\d{1,3})[\s\-–—.]*$")
+
+
+def join_pages(texts: list[str]) -> str:
+    """Pages joined into one text, without the page numbers printed at their top or foot: a lone
+    "2" over the next page's first line would read as item 2 of the body."""
+    kept = []
+    for index, text in enumerate(texts, start=1):
+        lines = text.split("\n")
+        for end in (0, -1):
+            filled = [i for i, line in enumerate(lines) if line.strip()]
+            if not filled:
+                break
+            at = filled[end]
+            m = _PAGE_NUMBER.match(lines[at])
+            if m and int(m["n"]) == index and index > 1:
+                del lines[at]
+        kept.append("\n".join(lines))
+    return "\n".join(kept)

@@ -11,6 +11,7 @@ from ..record import Source
 def read_image(data: bytes, src: Source) -> Document:
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
+    from .columns import join_pages
     from .ocr import OcrUnavailable, ocr_images, ocr_warnings
 
     try:
@@ -24,4 +25,4 @@ def read_image(data: bytes, src: Source) -> Document:
         raise ReadError("ocr_unavailable", str(e), src) from e
     src.ocr = True
     src.pages = len(pages)
-    return Document("\n".join(r.text for r in results), src, ocr_warnings(results))
+    return Document(join_pages([r.text for r in results]), src, ocr_warnings(results))

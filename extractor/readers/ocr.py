@@ -24,6 +24,7 @@ LOW_CONFIDENCE = 70.0
 PRINTED_CONFIDENCE = 80.0  # a number OCR reads with less is treated as handwriting: read again or left blank
 KEEP_CONFIDENCE = 60.0  # below this, digits OCR read where a number stands are not kept at all
 HANDWRITING_CONFIDENCE = 85.0  # a handwritten number read below this is reported, not used
+HEADER_SHARE = 0.4  # the header's number and date stand in the top of the first page
 
 
 class OcrUnavailable(RuntimeError):
@@ -152,28 +153,83 @@ def ocr_image(image) -> OcrPage:
         raise OcrUnavailable(out.stderr.strip()[-300:])
     # Tesseract's page layout analysis already puts each column in a block of its own: lines are
     # emitted block by block, so the two header columns come out apart, not interleaved.
-    lines: dict[tuple[int, int, int], list[Box]] = {}
-    confidences: list[float] = []
-    for row in csv.DictReader(io.StringIO(out.stdout), delimiter="\t", quoting=csv.QUOTE_NONE):
-        text = (row.get("text") or "").strip()
-        conf = float(row.get("conf") or -1)
-        if not text or conf < 0:
-            continue
-        key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
-        left, top = int(row["left"]), int(row["top"])
-        lines.setdefault(key, []).append(Box(left, top, left + int(row["width"]), top + int(row["height"]), text, conf))
-        confidences.append(conf)
+    lines = _tsv_words(out.stdout)
+    confidences = [b.confidence for line in lines.values() for b in line]
     confidence = sum(confidences) / len(confidences) if confidences else 0.0
     notes: list[str] = []
     tess_lines = []
     for words in lines.values():
         words = sorted(words, key=lambda b: b.x0)
-        notes.extend(_read_handwriting(image, words))
+        if words[0].y0 < image.height * HEADER_SHARE and not notes:  # the header's Số and date line
+            notes.extend(_read_handwriting(image, words))
         tess_lines.append(words)
+    tess_lines.extend(_dropped_lines(image, tess_lines))
     # Tesseract's lines follow the skew of the page; lines that stand side by side (the two header
     # columns, Nơi nhận beside the signature) become one row, which is then read column by column
     text = lines_in_order(_rows(tess_lines), image.width)
     return OcrPage(text, confidence, len(confidences), notes)
+
+
+def _tsv_words(tsv: str, dx: int = 0, dy: int = 0) -> dict[tuple[int, int, int], list[Box]]:
+    """Tesseract's TSV as words grouped by (block, paragraph, line), offset by (dx, dy)."""
+    lines: dict[tuple[int, int, int], list[Box]] = {}
+    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        text = (row.get("text") or "").strip()
+        conf = float(row.get("conf") or -1)
+        if not text or conf < 0:
+            continue
+        key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
+        left, top = int(row["left"]) + dx, int(row["top"]) + dy
+        lines.setdefault(key, []).append(Box(left, top, left + int(row["width"]), top + int(row["height"]), text, conf))
+    return lines
+
+
+def _dropped_lines(image, lines: list[list[Box]]) -> list[list[Box]]:
+    """Lines of text Tesseract's page layout analysis left out. It sometimes takes a paragraph
+    for a picture and drops it (a bold item number in front helps it do so); the ink that no word
+    covers shows where. Wide bands of such ink, the height of text lines, are read again as a
+    plain block of text. Signatures and seals are narrow or masked, so they are not read."""
+    import numpy as np
+
+    ink = np.asarray(image) < 128
+    pad = max(2, image.height // 700)
+    for line in lines:
+        for b in line:
+            ink[max(0, int(b.y0) - pad):int(b.y1) + pad, max(0, int(b.x0) - pad):int(b.x1) + pad] = False
+    width = image.width
+    rows = ink.sum(axis=1) > width * 0.02
+    bands: list[tuple[int, int]] = []
+    y = 0
+    while y < len(rows):
+        if not rows[y]:
+            y += 1
+            continue
+        start = y
+        while y < len(rows) and rows[y]:
+            y += 1
+        if bands and start - bands[-1][1] < min(bands[-1][1] - bands[-1][0], width * 0.03):  # lines of a paragraph
+            bands[-1] = (bands[-1][0], y)
+        else:
+            bands.append((start, y))
+    found: list[list[Box]] = []
+    for y0, y1 in bands:
+        if y1 - y0 < width * 0.008:  # a rule under a heading, a dash
+            continue
+        cols = np.flatnonzero(ink[y0:y1].any(axis=0))
+        x0, x1 = int(cols[0]), int(cols[-1])
+        if x1 - x0 < width * 0.4:  # a signature, a stamp, a short word: not a dropped paragraph
+            continue
+        box = (max(0, x0 - 10), max(0, y0 - 10), min(width, x1 + 10), min(image.height, y1 + 10))
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "band.png")
+            image.crop(box).save(path)
+            out = subprocess.run(["tesseract", path, "stdout", "-l", "vie", "--psm", "6", "tsv"],
+                                 capture_output=True, text=True, env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+                                 timeout=120)
+        for words in _tsv_words(out.stdout, box[0], box[1]).values():
+            if sum(w.confidence for w in words) / len(words) >= LOW_CONFIDENCE:
+                found.append(sorted(words, key=lambda b: b.x0))
+    return found
 
 
 def _rows(lines: list[list[Box]]) -> list[list[Box]]:

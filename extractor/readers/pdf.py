@@ -12,7 +12,7 @@ import regex
 
 from ..read import Document, ReadError
 from ..record import Source
-from .columns import Box, reading_order
+from .columns import Box, join_pages, reading_order
 
 MIN_CHARS_PER_PAGE = 200
 _SIGNATURE_BOX = regex.compile(r"(?i)ký\s+bởi|thời\s+gian\s+ký|signed\s+by|email\s*:|cơ\s+quan\s*:")
@@ -106,4 +106,4 @@ def read_pdf(data: bytes, src: Source) -> Document:
         warnings.extend(ocr_warnings(results))
     pdf.close()
     src.encoding = None
-    return Document("\n".join(texts), src, warnings)
+    return Document(join_pages(texts), src, warnings)
