@@ -41,6 +41,8 @@ class OcrPage:
 
 _NUMBER_WORD = regex.compile(r"^S[ốôoó6ồổỗ0][:.;]?")
 _DIGITS = regex.compile(r"^\d{1,5}$")
+_BEFORE_SYMBOL = regex.compile(r"[^/-]*")
+_SYMBOL = regex.compile(r"[/-]\p{L}|/(?:19|20)\d\d/")
 
 
 def _digits_in(image, box: tuple[int, int, int, int]) -> tuple[str, float] | None:
@@ -66,68 +68,137 @@ def _digits_in(image, box: tuple[int, int, int, int]) -> tuple[str, float] | Non
     return None
 
 
+def _char_x(image, word: Box, chars: str) -> float | None:
+    """x where the first of ``chars`` starts inside a word Tesseract read as one (``$4/UBND-KTTH``:
+    handwriting run into the print), from Tesseract's character boxes of that word alone."""
+    pad = max(2, int((word.y1 - word.y0) * 0.3))
+    box = (max(0, int(word.x0) - pad), max(0, int(word.y0) - pad), int(word.x1) + pad, int(word.y1) + pad)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "word.png")
+        image.crop(box).save(path)
+        out = subprocess.run(["tesseract", path, "stdout", "-l", "vie", "--psm", "7", "makebox"],
+                             capture_output=True, text=True, env={**os.environ, "OMP_THREAD_LIMIT": "1"}, timeout=60)
+    for row in out.stdout.splitlines():
+        parts = row.split(" ")
+        if len(parts) >= 5 and parts[0] in chars:
+            return box[0] + int(parts[1])
+    return None
+
+
+def _slot_reading(image, box: tuple[int, int, int, int], text_height: float, day: bool) -> tuple[str | None, str]:
+    """Digits written by hand in ``box``: the value to use (or None) and a note for the warning.
+
+    Two readers: the digit classifier (``digits``) and Tesseract restricted to digits. A value is
+    used when both read the same, or when one of them is sure (the classifier above its trained
+    threshold, Tesseract above ``HANDWRITING_CONFIDENCE``) and the other has nothing against it;
+    otherwise the slot is left blank and the guesses go into the note. Never invented: a
+    reading that is not a plausible day or number is not used."""
+    import numpy as np
+
+    from . import digits
+
+    x0, y0, x1, y1 = box
+    if x1 - x0 < 8 or y1 - y0 < 8:
+        return None, "unreadable"
+    margin = int(text_height * 0.8)  # into the printed words beside the slot: digits written over its edge
+    wide = (max(0, x0 - margin), y0, min(image.width, x1 + margin), y1)
+    mine = digits.read_slot(np.asarray(image.crop(wide)), text_height, (x0 - wide[0], x1 - wide[0]))
+    tess = _digits_in(image, box)
+
+    def plausible(value: str | None) -> bool:
+        if not value or not _DIGITS.match(value):
+            return False
+        return 1 <= int(value) <= 31 and len(value) <= 2 if day else int(value) > 0
+
+    mine_v = mine.digits if mine and plausible(mine.digits) else None
+    tess_v = tess[0] if tess and plausible(tess[0]) else None
+    if mine is None and tess is None:
+        return None, "blank"
+    if mine_v and tess_v and int(mine_v) == int(tess_v):
+        return mine_v, f"{mine_v} (two readers agree)"
+    other = lambda value, read: f"; the other reader saw {read}" if read and read != value else ""  # noqa: E731
+    if mine_v and mine.confidence >= digits.threshold() and (tess_v is None or tess[1] < HANDWRITING_CONFIDENCE):
+        return mine_v, f"{mine_v} (digit reader, confidence {mine.confidence:.2f}{other(mine_v, tess and tess[0])})"
+    if tess_v and tess[1] >= HANDWRITING_CONFIDENCE and (mine_v is None or mine.confidence < digits.threshold()):
+        return tess_v, f"{tess_v} (OCR digits, confidence {tess[1]:.0f}{other(tess_v, mine and mine.digits)})"
+    guesses = [g for g in (f"{mine.digits} ({mine.confidence:.2f})" if mine else None,
+                           f"{tess[0]} ({tess[1]:.0f})" if tess else None) if g]
+    return None, "unreadable (best guesses " + ", ".join(guesses) + ")"
+
+
+def _printed(line: list[Box], inner: list[Box]) -> bool:
+    """Whether the digits between two printed words (``inner``, within ``line``) are print read
+    with confidence and fill the space between them: a pen digit Tesseract did not see leaves
+    a gap ("ngày 2 tháng" where "20" is written)."""
+    if any(x.confidence < PRINTED_CONFIDENCE for x in line):
+        return False
+    if len(line) < 2 or not inner:
+        return True  # one word ("Số:1523/UBND"): nothing left unread beside it
+    h = line[0].y1 - line[0].y0
+    space = line[-1].x0 - line[0].x1 - sum(x.x1 - x.x0 for x in inner)
+    return space < h * 1.5
+
+
 def _read_handwriting(image, words: list[Box]) -> list[str]:
     """Numbers and days written by hand in the header (``Số: 46 /TB-UBND``, ``ngày 24 tháng``)
-    come out of OCR as noise. Read the gap between the printed words again, digits only, and
-    rewrite the line; each value read this way is reported so a person can check it."""
+    come out of OCR as noise. The slot between the printed words is read again for digits and
+    the line rewritten; each value read this way is reported so a person can check it, and a slot
+    that cannot be read is left blank."""
     notes: list[str] = []
     for i, w in enumerate(words):
+        head = _NUMBER_WORD.match(w.text)
+        if head is None:
+            continue
+        # the printed symbol ("/TB-UBND", "/2018/QĐ-UBND", "-TB/TU"), not a "/" a pen stroke was read as
+        slash = next((j for j in range(i, len(words)) if _SYMBOL.search(words[j].text)), None)
+        if slash is None:
+            break
+        printed = words[slash]
+        # what stands where the number goes: "46" printed, "4@'" scrawled, "" left blank
+        written = w.text[head.end():] if slash == i else \
+            w.text[head.end():] + "".join(x.text for x in words[i + 1:slash]) + printed.text
+        rest = _BEFORE_SYMBOL.match(written).group()
+        if _DIGITS.match(rest) and _printed(words[i:slash + 1], words[i + 1:slash]):
+            break  # printed and read
         h = w.y1 - w.y0
-        if _NUMBER_WORD.match(w.text) and i + 1 < len(words):
-            slash = next((j for j in range(i, len(words)) if "/" in words[j].text or "-" in words[j].text[:1]), None)
-            if slash is None:
-                continue
-            head = _NUMBER_WORD.match(w.text).group()
-            if slash == i:  # "Số:1523/UBND-KT" read as one word
-                rest = w.text[len(head):].split("/")[0]
-            else:
-                between = "".join(x.text for x in words[i + 1:slash])
-                rest = w.text[len(head):] + between + words[slash].text.split("/")[0]
-            sure = all(x.confidence >= PRINTED_CONFIDENCE for x in words[i:slash + 1])
-            if not rest or (_DIGITS.match(rest) and sure):
-                continue  # left blank, or printed and read
-            printed = words[slash]
-            char = (printed.x1 - printed.x0) / max(len(printed.text), 1)  # width of a printed character
-            left = int(w.x0 + len(head) * char * 0.9)
-            right = int(printed.x0 - char * 0.15)
-            if slash == i:
-                right = int(w.x0 + (len(w.text.split("/")[0]) + 0.2) * char)
-            read = _digits_in(image, (left, w.y0 - h // 2, right, w.y1 + h // 2))
-            tail = "/" + printed.text.split("/", 1)[1] if "/" in printed.text else printed.text
-            if read and read[1] >= HANDWRITING_CONFIDENCE:
-                words[i:slash + 1] = [Box(w.x0, w.y0, printed.x1, w.y1, f"{head} {read[0]}{tail}")]
-                notes.append(f"number {read[0]} (confidence {read[1]:.0f})")
-            elif _DIGITS.match(rest) and min(x.confidence for x in words[i + 1:slash + 1] or [w]) >= KEEP_CONFIDENCE:
-                # digits read with fair confidence and not read better: kept, flagged
-                words[i:slash + 1] = [Box(w.x0, w.y0, printed.x1, w.y1, f"{head} {rest}{tail}")]
-                notes.append(f"number {rest} read with low confidence")
-            else:  # unreadable: leave the number blank, never a guess
-                words[i:slash + 1] = [Box(w.x0, w.y0, printed.x1, w.y1, f"{head} {tail}")]
-                notes.append(f"number unreadable{f' (best guess {read[0]}, confidence {read[1]:.0f})' if read else ''}")
+        left = w.x1 if w.text == head.group() else (_char_x(image, w, ":;.") or w.x0 + h * 0.9) + h * 0.25
+        right = printed.x0 if printed.text[:1] in "/-" else _char_x(image, printed, "/")
+        if right is None or right <= left + h * 0.5:
+            if not rest:
+                break  # no room for a number: left blank on purpose
+            right = printed.x0 + (printed.x1 - printed.x0) * len(rest) / max(len(printed.text), 1)
+        value, note = _slot_reading(image, (int(left), int(w.y0 - h * 0.6), int(right - h * 0.08), int(w.y1 + h * 0.6)),
+                                    h * 0.8, day=False)
+        if note == "blank":
             break
+        tail = printed.text[printed.text.find("/"):] if "/" in printed.text else printed.text
+        words[i:slash + 1] = [Box(w.x0, w.y0, printed.x1, w.y1, f"{head.group()} {value or ''}{tail}")]
+        notes.append(f"number {note}")
+        break
     for i, w in enumerate(words):
-        if w.text.lower() in ("ngày", "ngay") and i + 1 < len(words):
-            month = next((j for j in range(i + 1, min(i + 4, len(words)))
-                          if words[j].text.lower().startswith("thá")), None)
-            if month is None:
-                continue
-            between = "".join(x.text for x in words[i + 1:month])
-            sure = all(x.confidence >= PRINTED_CONFIDENCE for x in words[i + 1:month])
-            if not between or (_DIGITS.match(between) and sure):
-                continue  # left blank, or printed and read
-            h = w.y1 - w.y0
-            char = (w.x1 - w.x0) / 4
-            read = _digits_in(image, (int(w.x1 - char * 0.6), w.y0 - h // 2, int(words[month].x0 - char * 0.2),
-                                      w.y1 + h // 2))
-            if read and 1 <= int(read[0]) <= 31 and len(read[0]) == 2 and read[1] >= HANDWRITING_CONFIDENCE:
-                words[i + 1:month] = [Box(w.x1, w.y0, words[month].x0, w.y1, read[0])]
-                notes.append(f"day {read[0]} (confidence {read[1]:.0f})")
-            elif _DIGITS.match(between) and 1 <= int(between) <= 31:
-                notes.append(f"day {between} read with low confidence")  # kept, flagged
-            else:
-                words[i + 1:month] = []
-                notes.append(f"day unreadable{f' (best guess {read[0]}, confidence {read[1]:.0f})' if read else ''}")
+        if w.text.lower() not in ("ngày", "ngay"):
+            continue
+        month = next((j for j in range(i + 1, min(i + 4, len(words))) if "thá" in words[j].text.lower()), None)
+        if month is None:
             break
+        m = words[month]
+        between = "".join(x.text for x in words[i + 1:month])
+        if between and _DIGITS.match(between) and _printed(words[i:month + 1], words[i + 1:month]):
+            break  # printed and read
+        h = w.y1 - w.y0
+        month_w = (m.x1 - m.x0) * (5 / len(m.text) if len(m.text) > 5 else 1)  # "tháng", without junk before it
+        left = min(w.x1, w.x0 + month_w * 0.95)  # "ngày" read with the day run into it
+        right = m.x1 - month_w if len(m.text) > 5 else m.x0
+        if right - left < h * 0.6:
+            break  # printed words side by side: no day slot
+        value, note = _slot_reading(image, (int(left), int(w.y0 - h * 0.5), int(right), int(w.y1 + h * 0.5)),
+                                    h * 0.8, day=True)
+        if note == "blank":
+            break
+        words[i + 1:month + 1] = ([Box(left, w.y0, right, w.y1, value)] if value else []) + \
+            [Box(right, m.y0, m.x1, m.y1, "tháng")]
+        notes.append(f"day {note}")
+        break
     return notes
 
 
