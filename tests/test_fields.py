@@ -133,6 +133,8 @@ def test_ocr_repair_of_issuer_lines_keeps_real_names():
 
 
 def test_item_headed_by_a_body_name_is_led_by_it():
+    """… and an unnamed group split by a comma and a line break ("các cơ quan,\nđơn vị liên quan")
+    is no partner."""
     from extractor import extract
 
     text = """ỦY BAN NHÂN DÂN
@@ -145,7 +147,8 @@ THÔNG BÁO
 Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với huyện Tây Sơn
 1. Ban Quản lý dự án đầu tư xây dựng, giao thông huyện Tây Sơn
 a) Khẩn trương hoàn thành hồ sơ quyết toán các công trình đã bàn giao.
-b) Phối hợp với Sở Tài chính rà soát nguồn vốn còn lại.
+b) Phối hợp với Sở Tài chính, các cơ quan,
+đơn vị liên quan rà soát nguồn vốn còn lại.
 2. Sở Giao thông vận tải hướng dẫn thủ tục điều chỉnh dự án.
 Nơi nhận:
 - Như trên;

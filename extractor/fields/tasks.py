@@ -142,11 +142,14 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
         if any(s <= a.start < e for s, e in coop_spans):
             _add(coop, a.name)
     for s_, e_ in coop_spans:  # pieces of the list that no body name covers
-        for p_start, p_end in _pieces(chunk, s_, e_):
+        pieces = _pieces(chunk, s_, e_)
+        for k, (p_start, p_end) in enumerate(pieces):
             covered = any(a.start < p_end and p_start < a.end for a in agencies)
             name = chunk[p_start:p_end].strip()
+            # "các cơ quan, đơn vị liên quan" is one unnamed group, though a comma parts it
+            group = name + " " + chunk[slice(*pieces[k + 1])] if k + 1 < len(pieces) else name
             if not covered and len(name.split()) <= 8 and r["partner_kind"].match(name) \
-                    and not r["partner_vague"].search(name):
+                    and not r["partner_vague"].search(group):
                 _add(coop, name)
     if not lead and item.children:
         lead = _agency_heading(chunk, agencies)
