@@ -131,6 +131,21 @@ def find_agencies(text: str, offset: int = 0) -> list[Agency]:
         start = end - len(word) + 1
         if (not start or not text[start - 1].isalpha()) and (end + 1 == n or not text[end + 1].isalpha()):
             triggers.append((start, word))
+    return _found(c, text, triggers, offset)
+
+
+def agency_at_start(text: str) -> Agency | None:
+    """The agency ``text`` opens with, if any (``Thủ tướng Chính phủ`` in ``của Thủ tướng
+    Chính phủ về …`` once ``của`` is cut): only the patterns its first word can start are tried."""
+    c = _compiled()
+    first = rx(r"\p{L}+").match(text)
+    if first is None:
+        return None
+    found = _found(c, text, [(0, first.group())], 0)
+    return found[0] if found and found[0].start == 0 else None
+
+
+def _found(c: dict, text: str, triggers: list[tuple[int, str]], offset: int) -> list[Agency]:
 
     def starts_for(key: str) -> list[int]:
         words = c["first_words"][key]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import regex
 
 from ..grammar import patterns, rx
-from ..ner import find_agencies
+from ..ner import agency_at_start
 from ..normalize import clean_value
 from ..record import Citation
 from .dates import find_date
@@ -72,9 +72,9 @@ def _issuer(rest: str, m: regex.Match[str] | None) -> str | None:
     """Who issued the cited document: the body named right after "của" ("của Thủ tướng Chính phủ")."""
     if m is None:
         return None
-    named = find_agencies(rest[m.start("issuer"):m.start("issuer") + 90])
-    if named and named[0].start == 0:
-        return named[0].name
+    named = agency_at_start(rest[m.start("issuer"):m.start("issuer") + 90])
+    if named:
+        return named.name
     return clean_value(m["issuer"])
 
 
