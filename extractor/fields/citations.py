@@ -97,7 +97,8 @@ def _numbers(text: str, start: int, end: int, number: regex.Pattern[str]):
             yield m
 
 
-_SYMBOL_START = regex.compile(r"[/-]\s?(?=\p{Lu})")
+# (a digit or "a" must come before: "- Sở Y tế", "KH-UBND" are passed over inside the engine)
+_SYMBOL_START = regex.compile(r"[/-](?<=[0-9a-z][/-])\s?(?=\p{Lu})")
 _DIGITS_BEFORE = regex.compile(r"\d{1,6}[a-z]?(?:/(?:19|20)\d{2})?$")
 
 
