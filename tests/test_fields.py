@@ -107,6 +107,7 @@ def test_citations_forms_and_relations():
     ("các cơ quan, đơn vị có liên quan triển khai", []),
     ("Bộ Văn hóa, Thể thao và Du lịch chủ trì", ["Bộ Văn hóa, Thể thao và Du lịch"]),
     ("2. Sở Lao động — Thương binh và Xã hội chịu trách nhiệm", ["Sở Lao động — Thương binh và Xã hội"]),
+    ("các sở, ban ngành, UBND các huyện, thành phố triển khai", ["các sở, ban ngành", "UBND các huyện, thành phố"]),
 ])
 def test_agency_recognition(text, names):
     assert [a.name for a in find_agencies(text)] == names
@@ -163,3 +164,12 @@ Trần Văn Hòa
     assert tasks["1.a"].lead == [board]
     assert tasks["1.b"].cooperating == ["Sở Tài chính"]
     assert tasks["2"].lead == ["Sở Giao thông vận tải"]
+
+
+def test_a_chi_thi_hands_its_items_to_those_it_directs():
+    from extractor.fields.tasks import preamble_lead
+
+    text = ("Để cải thiện môi trường đầu tư theo Chỉ thị số 04/CT-UBND ngày 12/02/2018 của UBND tỉnh, "
+            "UBND tỉnh chỉ thị các sở, ban ngành, UBND các huyện, thành phố, các cơ quan, đơn vị liên quan "
+            "tập trung triển khai thực hiện các nhiệm vụ trọng tâm như sau:")
+    assert preamble_lead(text, 0, len(text)) == ["các sở, ban ngành", "UBND các huyện, thành phố"]
