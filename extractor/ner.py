@@ -51,6 +51,8 @@ def _name_pattern() -> str:
     # lower-case words inside a name (Chuyển đổi số Thành phố) and after its last capital
     # (Cục Kết cấu hạ tầng xây dựng), none of them a stop word
     return rf"(?:{_CAP}(?:(?:{word}){{0,5}}{joint}{_CAP})*(?:{word}){{0,5}}{territory})"
+# a kind that names a definite set of bodies on its own (the Fatherland Front's member organisations)
+_DEFINITE_KIND = r"(?:tổ\s+chức|đoàn\s+thể)\s+chính\s+trị\s*[-–—]\s*xã\s+hội(?:\s+(?:tỉnh|thành\s+phố|các\s+cấp))?"
 _SCOPE = (r"(?:\s+(?:Thành\s+phố|tỉnh|cấp\s+tỉnh|Trung\s+ương|Quốc\s+hội|Chính\s+phủ|nêu\s+trên|"
           r"trực\s+thuộc(?:\s+(?:Tỉnh\s+ủy|Thành\s+ủy|Trung\s+ương|Sở|Bộ))?))")
 _KINDS = (r"(?:sở|bộ|ban\s+ngành|ban|ngành|chủ\s+rừng|huyện\s+ủy|thị\s+ủy|thành\s+ủy|quận\s+ủy|đảng\s+ủy|tỉnh\s+ủy|"
@@ -90,7 +92,8 @@ def _compiled() -> dict:
         # kinds of bodies: a list of two or more ("các sở, ban, ngành"), or one with its scope
         # ("các cơ quan Trung ương", "các cơ quan Quốc hội"); "các cơ quan" alone names no one
         "kinds": regex.compile(
-            rf"(?<!\p{{L}})(?:[Cc]ác\s+)(?:{_KINDS})(?:(?:\s*,\s*{_KINDS}|\s+và\s+{_KINDS})+{_SCOPE}?|{_SCOPE})(?!\s*:)",
+            rf"(?<!\p{{L}})(?:[Cc]ác\s+)(?:(?:{_KINDS})(?:(?:\s*,\s*{_KINDS}|\s+và\s+{_KINDS})+{_SCOPE}?|{_SCOPE})"
+            rf"|{_DEFINITE_KIND})(?!\s*:)",
             regex.I | regex.V1),
         "shared_item": regex.compile(r"\s*(?:,|\svà\s)?\s*(?P<n>" + _NAME + ")", regex.V1),
         # where any pattern can start: all first words found in one Aho-Corasick pass over the
@@ -169,6 +172,11 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]], offset: int) -> 
     for key in ("field", "territorial", "bodies"):
         strong.extend(_matches(c, key, text, starts_for(key)))
     weak = [a for key in ("named", "kinds") for a in _matches(c, key, text, starts_for(key))]
+    # a gazetteer name is not stretched by lower-case words the looser pattern takes in: "Sở Xây
+    # dựng tiến hành rà soát" names "Sở Xây dựng" (a capital further on does extend it)
+    ends = {a.start: a.end for a in strong}
+    weak = [a for a in weak if a.start not in ends or a.end <= ends[a.start]
+            or any(ch.isupper() for ch in text[ends[a.start]:a.end])]
     found = _resolve(strong + weak)
     if offset:
         found = [Agency(a.name, a.start + offset, a.end + offset) for a in found]

@@ -108,6 +108,8 @@ def test_citations_forms_and_relations():
     ("Bộ Văn hóa, Thể thao và Du lịch chủ trì", ["Bộ Văn hóa, Thể thao và Du lịch"]),
     ("2. Sở Lao động — Thương binh và Xã hội chịu trách nhiệm", ["Sở Lao động — Thương binh và Xã hội"]),
     ("các sở, ban ngành, UBND các huyện, thành phố triển khai", ["các sở, ban ngành", "UBND các huyện, thành phố"]),
+    ("Giao Sở Xây dựng tiến hành rà soát", ["Sở Xây dựng"]),
+    ("Đề nghị Tỉnh đoàn và các tổ chức chính trị - xã hội phối hợp", ["Tỉnh đoàn", "các tổ chức chính trị - xã hội"]),
 ])
 def test_agency_recognition(text, names):
     assert [a.name for a in find_agencies(text)] == names
