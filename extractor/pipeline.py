@@ -63,7 +63,8 @@ def extract_text(raw: str, source: Source | None = None, warnings: list[tuple[st
     _issuer(record, layout, text)
     block = layout.get("body")
     if block:
-        extract_body(record, text, block.start, block.end)
+        annex = layout.get("annex")
+        extract_body(record, text, block.start, block.end, (annex.start, annex.end) if annex else None)
     if record.number is None and record.issue_date is None and record.signature is None:
         # no header and no signature: not an administrative document, or one that lost both
         if record.tasks or record.citations or find_citations(text.text, 0, len(text.text), None):

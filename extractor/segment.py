@@ -130,6 +130,7 @@ def segment(text: str, header_only: bool = False) -> Layout:
         return layout
     tail_start = _find_tail(layout, body_start)
     layout.add("body", body_start, max(body_start, tail_start))
+    _find_annex(layout, p)
     _find_stamps(layout, p)
     return layout
 
@@ -432,6 +433,16 @@ def _find_tail(layout: Layout, body_start: int) -> int:
     if sig and sig.start > body_start:
         ends.append(sig.start)
     return min(ends)
+
+
+def _find_annex(layout: Layout, p: dict) -> None:
+    """The annexes after the signature and Nơi nhận (``PHỤ LỤC`` on a line of its own), to the end."""
+    after = max((b.end for b in (layout.get("signature"), layout.get("distribution")) if b), default=None)
+    if after is None:
+        return
+    m = p["annex"].search(layout.text, after)
+    if m:
+        layout.add("annex", m.start(), len(layout.text))
 
 
 def _find_signature(layout: Layout, body_start: int, noi_start: int | None, dist_end: int | None) -> None:

@@ -83,6 +83,31 @@ def test_dates_that_are_not_deadlines():
     assert find_deadlines(text, 0, len(text), "2019-03-05") == []
 
 
+def test_time_column_of_a_task_table():
+    # a task table flattened by conversion: one cell per line, the time column's cells below its title
+    table = ("TT\n\nNội dung\n\nCơ quan chủ trì\n\nThời gian hoàn\nthành\n\n1\n\nRà soát quy hoạch 2021-2030\n\n"
+             "Sở Xây dựng\n\nQuý IV/2025\n\n2\n\nCập nhật số liệu\n\nSở Tài chính\n\n2026\n\n3\n\n"
+             "Tập huấn\n\nSở Nội vụ\n\nThường xuyên\n\n4\n\nBáo cáo tổng kết\n\nSở Nội vụ\n\n30/11/2026\n")
+    found = find_deadlines(table, 0, len(table), "2025-10-01")
+    assert [d.value for d, _ in found] == ["2025-Q4", "2026", "2026-11-30"]
+    # without the column a lone year is only a year
+    plain = "Số liệu năm\n\n2026\n\n2025\n"
+    assert find_deadlines(plain, 0, len(plain), "2025-10-01") == []
+
+
+def test_annex_after_the_signature_is_its_own_block():
+    from extractor import extract
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\nSố: 41/KH-UBND\nLai Châu, ngày 03 tháng 3 năm 2025\nKẾ HOẠCH\n"
+            "Triển khai chuyển đổi số năm 2025\n"
+            "1. Sở Khoa học và Công nghệ chủ trì triển khai các nhiệm vụ tại Phụ lục.\n"
+            "Nơi nhận:\n- Các sở, ban, ngành;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n"
+            "Tống Thanh Hải\nPHỤ LỤC\nDANH MỤC NHIỆM VỤ\nTT\nNhiệm vụ\nThời gian\n1\nSố hóa hồ sơ\nQuý II/2025\n")
+    record = extract(text)
+    assert [t.id for t in record.tasks] == ["1"]  # the annex's rows are not items of the body
+    assert [d.value for d in record.deadlines] == ["2025-Q2"]
+
+
 def test_deadline_year_from_issue_date_is_flagged():
     text = "báo cáo trước ngày 30/6."
     [(d, notes)] = find_deadlines(text, 0, len(text), "2019-03-05")

@@ -11,7 +11,9 @@ from .deadlines import find_deadlines
 from .tasks import assign_roles, find_items, item_text, preamble_lead, single_request
 
 
-def extract_body(record: Record, text: Text, start: int, end: int) -> None:
+def extract_body(record: Record, text: Text, start: int, end: int, annex: tuple[int, int] | None = None) -> None:
+    """Tasks, deadlines and citations of the body ``[start, end)``; deadlines and citations also
+    of the ``annex`` (task tables there carry time limits, not numbered items)."""
     t = text.text
     issue = record.issue_date.value if record.issue_date and record.issue_date.precision == "day" else None
     items = find_items(t, start, end)
@@ -34,6 +36,8 @@ def extract_body(record: Record, text: Text, start: int, end: int) -> None:
             tasks = [Task(id="1", text=item_text(t, item, items), lead=item.lead, cooperating=item.cooperating,
                           span=text.source_span(item.start, item.end))]
     deadlines = find_deadlines(t, start, end, issue)
+    if annex:
+        deadlines += find_deadlines(t, annex[0], annex[1], issue)
     closer = patterns("body")["deadlines"]["group_closer"]
     for deadline, notes in deadlines:
         s, _ = deadline.span

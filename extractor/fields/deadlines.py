@@ -5,9 +5,11 @@ Forms handled: ``chậm nhất ngày 25/8/2019``, ``trước ngày 05 tháng 12 
 ``6 tháng đầu năm 2026`` (half); ``trong năm 2026``, ``hoàn thành trong năm 2025`` (year);
 recurring ``trước ngày 15/7 hằng năm`` (``--07-15``), ``tháng 12 hằng năm`` (``--12``), ``trước ngày
 20 hằng tháng`` (``---20``), ``định kỳ 6 tháng``; relative ``trong vòng 10 ngày kể từ ngày ký``
-(resolved against the issue date, ``relative: true``). A date without a year takes the issue
-date's year, with a warning. A date merely mentioned (a cited document's date, ``năm 2020 và
-những năm tiếp theo``) is not a deadline: each form needs its cue word.
+(resolved against the issue date, ``relative: true``); in a table with a time column (``Thời gian
+hoàn thành``), a cell that is only a date (``2026``, ``Quý IV/2025``, ``30/11/2025``). A date
+without a year takes the issue date's year, with a warning. A date merely mentioned (a cited
+document's date, ``năm 2020 và những năm tiếp theo``) is not a deadline: each form needs its cue
+word (or its column).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ _NEEDS = {"relative": ("kể từ",), "monthly": ("tháng",), "quarter": ("quý"
           "year": ("năm",), "month": ("tháng",), "yearly_month": ("năm",), "label": ("thời",),
           "report_year": ("báo cáo",), "day": ("ngày", "/", "tháng")}
 _DIGIT = re.compile(r"\d")
+_TIME_WORDS = re.compile(r"thời gian|thời hạn|tiến độ")  # a cheap test before the table forms
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -129,6 +132,16 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None) -> list[t
             add(m, f"{m['y']}-H{1 if m['part'] == 'đầu' else 2}", "half")
     for m in scan("year"):
         add(m, m["y"], "year")
+    column = p["time_column"].search(text, start, end) if _TIME_WORDS.search(text, start, end) else None
+    for m in p["cell"].finditer(text, column.end(), end) if column else ():
+        if m["y"]:
+            add(m, m["y"], "year")
+        elif m["q"]:
+            add(m, f"{m['qy']}-Q{_QUARTERS[m['q'].upper()]}", "quarter")
+        elif m["m"]:
+            add(m, iso_date(m["my"], m["m"]), "month")
+        else:
+            add(m, iso_date(m["dy"], m["dm"], m["d"]), "day")
     found.sort(key=lambda f: f[0])
     out = []
     for s, e, d, notes in found:
