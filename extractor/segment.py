@@ -440,9 +440,11 @@ def _find_annex(layout: Layout, p: dict) -> None:
     after = max((b.end for b in (layout.get("signature"), layout.get("distribution")) if b), default=None)
     if after is None:
         return
-    m = p["annex"].search(layout.text, after)
-    if m:
-        layout.add("annex", m.start(), len(layout.text))
+    text = layout.text
+    for m in p["annex"].finditer(text, after):  # (found from its words, then checked to open its line)
+        if not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip():
+            layout.add("annex", m.start(), len(text))
+            return
 
 
 def _find_signature(layout: Layout, body_start: int, noi_start: int | None, dist_end: int | None) -> None:

@@ -37,7 +37,7 @@ def extract_body(record: Record, text: Text, start: int, end: int, annex: tuple[
                           span=text.source_span(item.start, item.end))]
     deadlines = find_deadlines(t, start, end, issue)
     if annex:
-        deadlines += find_deadlines(t, annex[0], annex[1], issue)
+        deadlines += find_deadlines(t, annex[0], annex[1], issue, tables_only=True)
     closer = patterns("body")["deadlines"]["group_closer"]
     for deadline, notes in deadlines:
         s, _ = deadline.span

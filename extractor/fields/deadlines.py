@@ -32,11 +32,19 @@ _TIME_WORDS = re.compile(r"thời gian|thời hạn|tiến độ")  # a cheap te
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
-def find_deadlines(text: str, start: int, end: int, issue: str | None) -> list[tuple[Deadline, list[str]]]:
-    """Deadlines between ``start`` and ``end``, each with warnings (codes) it raises."""
+def find_deadlines(text: str, start: int, end: int, issue: str | None,
+                   tables_only: bool = False) -> list[tuple[Deadline, list[str]]]:
+    """Deadlines between ``start`` and ``end``, each with warnings (codes) it raises.
+    ``tables_only``: only where a task table has a time column (an annex: long, mostly forms
+    and figures, its time limits stand in such tables)."""
     p = _lowercase_forms()
     original = text
     text = _lower(text)  # one case fold here instead of case-insensitive matching in every form
+    column = _time_column(text, start, end, p)
+    if tables_only:
+        if column is None:
+            return []
+        start = max(start, text.rfind("\n", start, column - 1) + 1)  # from the table's header on
     found: list[tuple[int, int, Deadline, list[str]]] = []
     issue_year = int(issue[:4]) if issue else None
 
@@ -132,8 +140,7 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None) -> list[t
             add(m, f"{m['y']}-H{1 if m['part'] == 'đầu' else 2}", "half")
     for m in scan("year"):
         add(m, m["y"], "year")
-    column = p["time_column"].search(text, start, end) if _TIME_WORDS.search(text, start, end) else None
-    for m in p["cell"].finditer(text, column.end(), end) if column else ():
+    for m in _cells(text, column, end, p):
         if m["y"]:
             add(m, m["y"], "year")
         elif m["q"]:
@@ -160,6 +167,53 @@ def _digit_lines(text: str, start: int, end: int):
         hi = end if hi < 0 else hi
         yield lo, hi
         pos = hi + 1
+
+
+def _time_column(text: str, start: int, end: int, p: dict) -> int | None:
+    """Where the title of a table's time column ends (the title is a cell: a line of its own)."""
+    for word in _TIME_WORDS.finditer(text, start, end):
+        lo = text.rfind("\n", start, word.start()) + 1
+        hi = text.find("\n", word.end(), end)
+        hi = end if hi < 0 else hi
+        if p["time_column"].fullmatch(text[lo:hi].strip()):
+            return hi
+    return None
+
+
+def _cells(text: str, column: int | None, end: int, p: dict):
+    """Cells that are only a date, below a table's time column (each cell on its own line)."""
+    if column is None:
+        return
+    pos = column
+    while pos < end:
+        hi = text.find("\n", pos + 1, end)
+        hi = end if hi < 0 else hi
+        line = text[pos:hi]
+        cell = line.strip()
+        if 4 <= len(cell) <= 16 and cell[-1].isdigit():
+            m = p["cell"].fullmatch(line, line.index(cell[0]), line.index(cell[0]) + len(cell))
+            if m:
+                yield _Cell(m, pos)
+        pos = hi
+
+
+class _Cell:
+    """A cell's match, placed in the text (its groups as matched, its span moved by ``offset``)."""
+
+    def __init__(self, m: re.Match[str], offset: int):
+        self._m, self._offset = m, offset
+
+    def __getitem__(self, key: str) -> str | None:
+        return self._m[key]
+
+    def start(self) -> int:
+        return self._m.start() + self._offset
+
+    def end(self) -> int:
+        return self._m.end() + self._offset
+
+    def group(self) -> str:
+        return self._m.group()
 
 
 class _Span:
