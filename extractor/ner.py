@@ -163,6 +163,8 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]], offset: int) -> 
             if item.start() != 0 and not rx(r"\s*(?:,|\svà\s)").match(item.group()):
                 break
             name = item["n"].strip()
+            if item.start() and name.split()[0] in c["first_words"]["named"]:
+                break  # "các Sở: Tài chính, Xây dựng, Công ty …": another body's head ends the list
             parts = [name] if c["field"].fullmatch(f"{head} {name}") else rx(r"\s+và\s+").split(name)
             for part in parts:
                 strong.append(Agency(f"{head} {part}", pos + item.start("n"), pos + item.end("n")))

@@ -128,6 +128,8 @@ def test_citations_forms_and_relations():
     ("Giao Sở Xây dựng chủ trì, phối hợp với Trung tâm Chuyển đổi số Thành phố, Công an Thành phố",
      ["Sở Xây dựng", "Trung tâm Chuyển đổi số Thành phố", "Công an Thành phố"]),
     ("phối hợp với các Sở: Tài chính, Tư pháp và Xây dựng", ["Sở Tài chính", "Sở Tư pháp", "Sở Xây dựng"]),
+    ("các Sở: Tài chính, Nội vụ, Công ty TNHH MTV Xổ số kiến thiết", ["Sở Tài chính", "Sở Nội vụ",
+                                                                     "Công ty TNHH MTV Xổ số kiến thiết"]),
     ("Chủ tịch UBND các huyện, thị xã, thành phố chỉ đạo", ["UBND các huyện, thị xã, thành phố"]),
     ("các cơ quan, đơn vị có liên quan triển khai", []),
     ("Bộ Văn hóa, Thể thao và Du lịch chủ trì", ["Bộ Văn hóa, Thể thao và Du lịch"]),
