@@ -52,11 +52,15 @@ def _name_pattern() -> str:
     # (Cục Kết cấu hạ tầng xây dựng), none of them a stop word
     return rf"(?:{_CAP}(?:(?:{word}){{0,5}}{joint}{_CAP})*(?:{word}){{0,5}}{territory})"
 # a kind that names a definite set of bodies on its own (the Fatherland Front's member organisations)
-_DEFINITE_KIND = r"(?:tổ\s+chức|đoàn\s+thể)\s+chính\s+trị\s*[-–—]\s*xã\s+hội(?:\s+(?:tỉnh|thành\s+phố|các\s+cấp))?"
-_SCOPE = (r"(?:\s+(?:Thành\s+phố|tỉnh|cấp\s+tỉnh|Trung\s+ương|Quốc\s+hội|Chính\s+phủ|nêu\s+trên|"
+_DEFINITE_KIND = (r"(?:(?:tổ\s+chức|đoàn\s+thể)\s+chính\s+trị\s*[-–—]\s*xã\s+hội(?:\s+(?:tỉnh|thành\s+phố|các\s+cấp))?"
+                  r"|Ủy\s+ban\s+của\s+Quốc\s+hội)")
+_SCOPE = (r"(?:\s+(?:Thành\s+phố|tỉnh|cấp\s+tỉnh|Trung\s+ương|Quốc\s+hội|của\s+Quốc\s+hội|Chính\s+phủ|nêu\s+trên|"
           r"trực\s+thuộc(?:\s+(?:Tỉnh\s+ủy|Thành\s+ủy|Trung\s+ương|Sở|Bộ))?))")
 _KINDS = (r"(?:sở|bộ|ban\s+ngành|ban|ngành|chủ\s+rừng|huyện\s+ủy|thị\s+ủy|thành\s+ủy|quận\s+ủy|đảng\s+ủy|tỉnh\s+ủy|"
           r"cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội|đoàn\s+thể|tổ\s+chức|doanh\s+nghiệp)")
+
+
+_OF_ASSEMBLY = regex.compile(r"[ ]+của[ ]+Quốc[ ]+hội(?!\p{L})")
 
 
 def _listed(name: str) -> str:
@@ -179,6 +183,9 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]], offset: int) -> 
     ends = {a.start: a.end for a in strong}
     weak = [a for a in weak if a.start not in ends or a.end <= ends[a.start]
             or any(ch.isupper() for ch in text[ends[a.start]:a.end])]
+    if "của Quốc hội" in text:  # the National Assembly's own bodies: "Ủy ban Kinh tế và Tài chính của Quốc hội"
+        strong = [Agency(a.name + " của Quốc hội", a.start, m.end()) if (m := _OF_ASSEMBLY.match(text, a.end)) else a
+                  for a in strong]
     found = _resolve(strong + weak)
     if offset:
         found = [Agency(a.name, a.start + offset, a.end + offset) for a in found]

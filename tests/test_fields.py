@@ -136,6 +136,8 @@ def test_citations_forms_and_relations():
     ("2. Sở Lao động — Thương binh và Xã hội chịu trách nhiệm", ["Sở Lao động — Thương binh và Xã hội"]),
     ("các sở, ban ngành, UBND các huyện, thành phố triển khai", ["các sở, ban ngành", "UBND các huyện, thành phố"]),
     ("Giao Sở Xây dựng tiến hành rà soát", ["Sở Xây dựng"]),
+    ("Đề nghị Ủy ban Kinh tế và Tài chính của Quốc hội và các Ủy ban của Quốc hội phối hợp",
+     ["Ủy ban Kinh tế và Tài chính của Quốc hội", "các Ủy ban của Quốc hội"]),
     ("Đề nghị Tỉnh đoàn và các tổ chức chính trị - xã hội phối hợp", ["Tỉnh đoàn", "các tổ chức chính trị - xã hội"]),
 ])
 def test_agency_recognition(text, names):
@@ -202,3 +204,26 @@ def test_a_chi_thi_hands_its_items_to_those_it_directs():
             "UBND tỉnh chỉ thị các sở, ban ngành, UBND các huyện, thành phố, các cơ quan, đơn vị liên quan "
             "tập trung triển khai thực hiện các nhiệm vụ trọng tâm như sau:")
     assert preamble_lead(text, 0, len(text)) == ["các sở, ban ngành", "UBND các huyện, thành phố"]
+
+
+def test_a_later_sentence_of_an_item_can_give_it_another_lead():
+    from extractor import extract
+
+    text = """VĂN PHÒNG CHÍNH PHỦ
+Số: 512/TB-VPCP
+Hà Nội, ngày 12 tháng 6 năm 2025
+THÔNG BÁO
+Kết luận của Phó Thủ tướng về Chương trình mục tiêu quốc gia
+1. Về triển khai Chương trình: Chính phủ phân công nhiệm vụ các bộ, cơ quan theo chức năng. Bộ Dân tộc và \
+Tôn giáo chịu trách nhiệm hướng dẫn vùng đồng bào dân tộc thiểu số. Ủy ban nhân dân các tỉnh báo cáo kết quả.
+2. Giao Bộ Tài chính bố trí nguồn vốn.
+Nơi nhận:
+- Các Bộ;
+- Lưu: VT.
+KT. BỘ TRƯỞNG, CHỦ NHIỆM
+PHÓ CHỦ NHIỆM
+Nguyễn Sỹ Hiệp
+""".replace("\\\n", "")
+    tasks = {t.id: t for t in extract(text).tasks}
+    assert tasks["1"].lead == ["Bộ Dân tộc và Tôn giáo"]  # "báo cáo" is no duty verb: the UBND is not added
+    assert tasks["2"].lead == ["Bộ Tài chính"]

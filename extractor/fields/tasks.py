@@ -155,6 +155,18 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
         lead = _agency_heading(chunk, agencies)
     if not lead:
         lead = _subject_lead(chunk, 0, agencies, r)
+    if "." in chunk:
+        # later sentences may hand a share of the item to another body: "… . Bộ Dân tộc và Tôn
+        # giáo chịu trách nhiệm hướng dẫn …", "… . Yêu cầu các Bộ, cơ quan đổi mới …"
+        for sentence in _NEXT_SENTENCE.finditer(chunk):
+            at = sentence.end()
+            run = _run(agencies, at, chunk)
+            if run and run[0].start == at and r["duty_verb"].match(chunk, run[-1].end):
+                for a in run:
+                    _add(lead, a.name)
+            elif r["assign"].match(chunk, at):
+                for a in _run(agencies, r["assign"].match(chunk, at).end(), chunk):
+                    _add(lead, a.name)
     if not lead and item.parent and r["implementation"].search(text, item.parent.text_start,
                                                               item.parent.text_start + 80):
         first_line = chunk.split("\n", 1)[0]
@@ -241,6 +253,7 @@ _PARAGRAPH = regex.compile(r"(?m)(?<=\n)[ \t]*(?=\p{Lu})")
 _ASK_WORDS = regex.compile(r"iao|[ềêế]\s+ngh|êu\s+cầu|IAO")  # cheap test for the "assign" words (OCR: "Đê nghị")
 _CHU_TRI = regex.compile(r"\bchủ\s+trì\b")
 _HEADING_STOP = regex.compile(r"[.;:]|\s(?:và|phối\s+hợp|với|chủ\s+trì)\s")
+_NEXT_SENTENCE = regex.compile(r"[.;]\s+(?=\p{Lu})")
 _SENTENCE_END = regex.compile(r"[.;](?:\s|$)|\n")
 
 
