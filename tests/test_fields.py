@@ -227,3 +227,11 @@ Nguyễn Sỹ Hiệp
     tasks = {t.id: t for t in extract(text).tasks}
     assert tasks["1"].lead == ["Bộ Dân tộc và Tôn giáo"]  # "báo cáo" is no duty verb: the UBND is not added
     assert tasks["2"].lead == ["Bộ Tài chính"]
+
+
+def test_citation_numbers_with_a_part_or_a_stray_space_and_dates_in_words():
+    text = ("Thực hiện Nghị quyết số 66.7/2025/NQ-CP ngày 15/11/2025 của Chính phủ và Quyết định số "
+            "4422 /QĐ-BVHTTDL ngày 21 tháng 11 năm 2025 của Bộ Văn hóa, Thể thao và Du lịch; mục 1.2. Sở Y tế")
+    cites = find_citations(text, 0, len(text), None)
+    assert [(c.number, c.date) for c in cites] == [("66.7/2025/NQ-CP", "2025-11-15"),
+                                                    ("4422/QĐ-BVHTTDL", "2025-11-21")]

@@ -50,7 +50,7 @@ def find_citations(text: str, start: int, end: int, own_number: str | None) -> l
         seen.add(key)
         after = text[m.end():m.end() + 160]
         date_m = p["date_after"].match(after)
-        date = find_date(date_m["date"])[0] if date_m and find_date(date_m["date"]) else None
+        date = found[0] if date_m and (found := find_date(date_m.group())) else None  # (with its "ngày")
         rest = after[date_m.end():] if date_m else after
         issuer_m = p["issuer_after"].match(rest)
         raw_start = m.start() - (len(before[-90:]) - type_m.start("type")) if type_m else m.start()
@@ -98,8 +98,8 @@ def _numbers(text: str, start: int, end: int, number: regex.Pattern[str]):
 
 
 # (a digit or "a" must come before: "- Sở Y tế", "KH-UBND" are passed over inside the engine)
-_SYMBOL_START = regex.compile(r"[/-](?<=[0-9a-z][/-])\s?(?=\p{Lu})")
-_DIGITS_BEFORE = regex.compile(r"\d{1,6}[a-z]?(?:/(?:19|20)\d{2})?$")
+_SYMBOL_START = regex.compile(r"[/-](?<=[0-9a-z][ ]?[/-])\s?(?=\p{Lu})")
+_DIGITS_BEFORE = regex.compile(r"\d{1,6}(?:\.\d{1,2})?[a-z]?(?:/(?:19|20)\d{2})?[ ]?$")
 
 
 def _key(number: str) -> str:
