@@ -235,3 +235,12 @@ def test_citation_numbers_with_a_part_or_a_stray_space_and_dates_in_words():
     cites = find_citations(text, 0, len(text), None)
     assert [(c.number, c.date) for c in cites] == [("66.7/2025/NQ-CP", "2025-11-15"),
                                                     ("4422/QĐ-BVHTTDL", "2025-11-21")]
+
+
+def test_short_citations_each_once():
+    text = ("Căn cứ Nghị quyết số 347/2024/NQ-HĐND ngày 10/12/2024 (sau đây gọi tắt là Nghị quyết 347); "
+            "thực hiện Chỉ\nthị 18 của Thủ tướng; theo Quyết định 2024 của tỉnh; Điều 1. Bãi bỏ các Quyết định\n"
+            "1. Bãi bỏ toàn bộ.")
+    cites = find_citations(text, 0, len(text), None)
+    assert [(c.number, c.doc_type, c.relation) for c in cites] == [
+        ("347/2024/NQ-HĐND", "Nghị quyết", "based_on"), ("18", "Chỉ thị", "implements")]

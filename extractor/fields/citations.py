@@ -65,7 +65,30 @@ def find_citations(text: str, start: int, end: int, own_number: str | None) -> l
             doc_type=rx(r"\s+").sub(" ", doc_type[0].upper() + doc_type[1:]) if doc_type else None,
             number=number, date=date, issuer=_issuer(rest, issuer_m),
             relation=relation, raw=clean_value(text[raw_start:raw_end]) or number, span=(raw_start, raw_end)))
+    _add_short_forms(text, start, end, out, own, p["short"], rel)
     return out
+
+
+def _add_short_forms(text: str, start: int, end: int, out: list[Citation], own: str | None,
+                     short: regex.Pattern[str], rel: dict) -> None:
+    """``Nghị định 30``, ``Nghị quyết số 66``: a document named by its type and bare number. When a
+    full citation has that number (``sau đây gọi tắt là Nghị quyết 347``) it is the same document
+    and is not listed again; otherwise it is a citation of its own, its number as written."""
+    if not any(word in text for word in ("Nghị", "Thông tư", "Quyết định", "Chỉ thị")):
+        return
+    leading = {_leading(c.number) for c in out} | ({_leading(own)} if own else set())
+    for m in short.finditer(text, start, end):
+        n = m["n"]
+        if n in leading:
+            continue
+        leading.add(n)
+        clause = text[max(start, m.start() - 120):m.start()]
+        cut = _CLAUSE_START.search(clause)
+        clause = clause[cut.end():] if cut else clause
+        relation = next((name for name in ("based_on", "replaces", "amends", "guides", "implements")
+                         if rel[name].search(clause)), "refers")
+        out.append(Citation.model_construct(doc_type=rx(r"\s+").sub(" ", m["type"]), number=n, date=None, issuer=None,
+                                            relation=relation, raw=clean_value(m.group()), span=m.span()))
 
 
 def _issuer(rest: str, m: regex.Match[str] | None) -> str | None:
@@ -100,6 +123,11 @@ def _numbers(text: str, start: int, end: int, number: regex.Pattern[str]):
 # (a digit or "a" must come before: "- Sở Y tế", "KH-UBND" are passed over inside the engine)
 _SYMBOL_START = regex.compile(r"[/-](?<=[0-9a-z][ ]?[/-])\s?(?=\p{Lu})")
 _DIGITS_BEFORE = regex.compile(r"\d{1,6}(?:\.\d{1,2})?[a-z]?(?:/(?:19|20)\d{2})?[ ]?$")
+
+
+def _leading(number: str) -> str:
+    """The number a document is called by: ``347`` of ``347/2024/NQ-HĐND``, ``12`` of ``12-NQ/TU``."""
+    return number.split("/")[0].split("-")[0]
 
 
 def _key(number: str) -> str:
