@@ -11,9 +11,12 @@ thực hiện/triển khai → implements, otherwise refers.
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 import regex
 
-from ..grammar import patterns, rx
+from ..grammar import patterns, rx, settings
 from ..ner import agency_at_start
 from ..normalize import clean_value
 from ..record import Citation
@@ -65,12 +68,12 @@ def find_citations(text: str, start: int, end: int, own_number: str | None) -> l
             doc_type=rx(r"\s+").sub(" ", doc_type[0].upper() + doc_type[1:]) if doc_type else None,
             number=number, date=date, issuer=_issuer(rest, issuer_m),
             relation=relation, raw=clean_value(text[raw_start:raw_end]) or number, span=(raw_start, raw_end)))
-    _add_short_forms(text, start, end, out, own, p["short"], rel)
+    _add_short_forms(text, start, end, out, own, _short_form(), rel)
     return out
 
 
 def _add_short_forms(text: str, start: int, end: int, out: list[Citation], own: str | None,
-                     short: regex.Pattern[str], rel: dict) -> None:
+                     short: re.Pattern[str], rel: dict) -> None:
     """``Nghị định 30``, ``Nghị quyết số 66``: a document named by its type and bare number. When a
     full citation has that number (``sau đây gọi tắt là Nghị quyết 347``) it is the same document
     and is not listed again; otherwise it is a citation of its own, its number as written."""
@@ -123,6 +126,12 @@ def _numbers(text: str, start: int, end: int, number: regex.Pattern[str]):
 # (a digit or "a" must come before: "- Sở Y tế", "KH-UBND" are passed over inside the engine)
 _SYMBOL_START = regex.compile(r"[/-](?<=[0-9a-z][ ]?[/-])\s?(?=\p{Lu})")
 _DIGITS_BEFORE = regex.compile(r"\d{1,6}(?:\.\d{1,2})?[a-z]?(?:/(?:19|20)\d{2})?[ ]?$")
+
+
+@cache
+def _short_form() -> re.Pattern[str]:
+    """The short form, on the standard library's engine (a third of the time of ``regex`` here)."""
+    return re.compile(settings("body")["citations"]["short"])
 
 
 def _leading(number: str) -> str:

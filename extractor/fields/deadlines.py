@@ -28,7 +28,8 @@ _NEEDS = {"relative": ("kể từ",), "monthly": ("tháng",), "quarter": ("quý"
           "year": ("năm",), "month": ("tháng",), "yearly_month": ("năm",), "label": ("thời",),
           "report_year": ("báo cáo",), "day": ("ngày", "/", "tháng")}
 _DIGIT = re.compile(r"\d")
-_TIME_WORDS = re.compile(r"thời gian|thời hạn|tiến độ")  # a cheap test before the table forms
+# a short line that opens with a time word (found from its line break: the scan stays in C)
+_TIME_LINE = re.compile(r"\n[ \t]*(?:thời\s+gian|thời\s+hạn|tiến\s+độ)[^\n]{0,30}(?=\n|$)")
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -171,12 +172,9 @@ def _digit_lines(text: str, start: int, end: int):
 
 def _time_column(text: str, start: int, end: int, p: dict) -> int | None:
     """Where the title of a table's time column ends (the title is a cell: a line of its own)."""
-    for word in _TIME_WORDS.finditer(text, start, end):
-        lo = text.rfind("\n", start, word.start()) + 1
-        hi = text.find("\n", word.end(), end)
-        hi = end if hi < 0 else hi
-        if p["time_column"].fullmatch(text[lo:hi].strip()):
-            return hi
+    for line in _TIME_LINE.finditer(text, max(0, start - 1), end):  # short lines opening with the words
+        if p["time_column"].fullmatch(line.group().strip()):
+            return line.end()
     return None
 
 

@@ -158,10 +158,11 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
     if "." in chunk:
         # later sentences may hand a share of the item to another body: "… . Bộ Dân tộc và Tôn
         # giáo chịu trách nhiệm hướng dẫn …", "… . Yêu cầu các Bộ, cơ quan đổi mới …"
+        starts = {a.start for a in agencies}
         for sentence in _NEXT_SENTENCE.finditer(chunk):
             at = sentence.end()
-            run = _run(agencies, at, chunk)
-            if run and run[0].start == at and r["duty_verb"].match(chunk, run[-1].end):
+            run = _run(agencies, at, chunk) if at in starts else None  # (a body must open the sentence)
+            if run and r["duty_verb"].match(chunk, run[-1].end):
                 for a in run:
                     _add(lead, a.name)
             elif r["assign"].match(chunk, at):
