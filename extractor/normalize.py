@@ -47,6 +47,9 @@ _CRLF = regex.compile(r"\r\n?")
 _ZERO_WIDTH_LIST = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZERO_WIDTH = regex.compile(f"[{_ZERO_WIDTH_LIST}]")
 _ODD_LIST = "\u00d0\u00f0\u2044\u2215\u00a0\t\u2002\u2003\u2009\u202f\u3000"
+# an item's marker left alone on its line by conversion ("1.\nGiai đoạn 2025 - 2030", "III.\nNHIỆM VỤ"):
+# the break after it is a space (found from the break, the marker checked behind it)
+_BARE_MARKER = regex.compile(r"(?m)\n(?<=^[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.|[IVX]{1,5}\.|[a-zđ]\))\n)(?=[ \t]*\S)")
 _CODE_BREAK = regex.compile(r"\n(?<=\p{Lu}-\n)(?=\p{Lu}{2,})")
 # OCR repeats the letter: "ĐĐĐ" anywhere; "QĐĐ" as a symbol's type code ("79/QĐĐ-UBND": QĐĐ is no
 # type, while ĐĐ alone is a real abbreviation, Cục QLĐĐ)
@@ -183,6 +186,7 @@ def normalize(source: str) -> Text:
     if text.text.endswith(" "):
         text = text.sub(_FINAL_SPACE, "")
     text = text.replace_same_length(_SOFT_BREAK, " ")
+    text = text.replace_same_length(_BARE_MARKER, " ")
     if "-\n" in text.text:  # a ký hiệu broken after its dash: "143/STC-\nHCSN"
         text = text.sub(_CODE_BREAK, "")
     return text.replace_same_length(_join_words(), " ")

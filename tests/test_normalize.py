@@ -70,3 +70,9 @@ def test_clean_value_folds_space_and_trailing_punctuation():
 def test_item_letter_read_as_copyright_sign():
     assert normalize("b) Khẩn trương rà soát;\n©) Nghiên cứu giải quyết (© 2024)").text == \
         "b) Khẩn trương rà soát;\nc) Nghiên cứu giải quyết (© 2024)"
+
+
+def test_item_marker_left_alone_on_its_line_is_joined_to_its_heading():
+    text = normalize("III. LỘ TRÌNH\n1.\nGiai đoạn 2025 - 2030\n2.1.\nMở rộng cơ chế\nb)\nSở Y tế\nNăm\n2025.\nSố liệu")
+    assert text.text == ("III. LỘ TRÌNH\n1. Giai đoạn 2025 - 2030\n2.1. Mở rộng cơ chế\nb) Sở Y tế\nNăm\n2025.\n"
+                         "Số liệu")

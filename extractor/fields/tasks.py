@@ -147,9 +147,11 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
             covered = any(a.start < p_end and p_start < a.end for a in agencies)
             name = chunk[p_start:p_end].strip()
             # "các cơ quan, đơn vị liên quan" is one unnamed group, though a comma parts it
-            group = name + " " + chunk[slice(*pieces[k + 1])] if k + 1 < len(pieces) else name
-            if not covered and len(name.split()) <= 8 and r["partner_kind"].match(name) \
-                    and not r["partner_vague"].search(group):
+            following = chunk[slice(*pieces[k + 1])].strip() if k + 1 < len(pieces) else ""
+            vague = r["partner_vague"].search(name) or (
+                r["partner_kind"].match(following) and not following.startswith(("các", "những"))
+                and r["partner_vague"].search(following))
+            if not covered and len(name.split()) <= 8 and r["partner_kind"].match(name) and not vague:
                 _add(coop, name)
     if not lead and item.children:
         lead = _agency_heading(chunk, agencies)
