@@ -13,7 +13,7 @@ from .fields.body import extract_body
 from .fields.citations import find_citations
 from .fields.dates import find_date, iso_date
 from .fields.issuer import clean_place, infer_issuer, parse_issuer, repair_ocr
-from .fields.lists import parse_distribution, parse_recipients
+from .fields.lists import correct_archive, parse_distribution, parse_recipients
 from .fields.number import parse_number
 from .fields.signature import correct_ocr, parse_signature
 from .grammar import doc_type_by_code, doc_types, patterns, rx
@@ -154,6 +154,9 @@ def _tail(record: Record, layout: Layout, text: Text) -> None:
     dist = layout.get("distribution")
     if dist:
         record.distribution, record.archive = parse_distribution(dist.text, dist.start)
+        if record.source.ocr:
+            for note in correct_archive(record.archive):
+                record.warn("ocr_corrected", note)
         for d in record.distribution:
             d.span = _span(text, *d.span)
     stamp = layout.get("stamp")

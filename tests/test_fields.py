@@ -244,3 +244,12 @@ def test_short_citations_each_once():
     cites = find_citations(text, 0, len(text), None)
     assert [(c.number, c.doc_type, c.relation) for c in cites] == [
         ("347/2024/NQ-HĐND", "Nghị quyết", "based_on"), ("18", "Chỉ thị", "implements")]
+
+
+def test_ocr_misreading_of_the_archive_vt_is_put_back():
+    from extractor.fields.lists import correct_archive
+
+    archive = ["VŨ KTTHTú"]  # "Lưu: VT, KTTHTú" read by OCR
+    assert correct_archive(archive) == ["Lưu: VŨ KTTHTú → VT, KTTHTú"] and archive == ["VT", "KTTHTú"]
+    kept = ["VP", "KT"]
+    assert correct_archive(kept) == [] and kept == ["VP", "KT"]

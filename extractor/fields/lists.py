@@ -90,3 +90,20 @@ def parse_distribution(text: str, offset: int) -> tuple[list[DistributionEntry],
         if name:
             entries.append(DistributionEntry(name=name, note=note, span=(start, end)))
     return entries, archive
+
+
+_VT_MISREAD = regex.compile(r"^V[ŨUIỊÌ1lL|](?:[ \t]+(?P<rest>\S.*))?$")
+
+
+def correct_archive(archive: list[str]) -> list[str]:
+    """OCR of ``Lưu: VT, KT`` often reads the văn thư's ``VT`` as ``VŨ``, ``VI`` or ``V1`` and loses the
+    comma after it (``VŨ KTTH``). The first archive item is the văn thư by the format standard, so such
+    a misreading is put back; returns the corrections made (applied to ``archive`` in place)."""
+    if not archive:
+        return []
+    m = _VT_MISREAD.match(archive[0])
+    if m is None:
+        return []
+    before = archive[0]
+    archive[0:1] = ["VT"] + ([m["rest"]] if m["rest"] else [])
+    return [f"Lưu: {before} → VT{', ' + m['rest'] if m['rest'] else ''}"]

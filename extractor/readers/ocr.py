@@ -237,7 +237,8 @@ def ocr_image(image) -> OcrPage:
     tess_lines.extend(_dropped_lines(image, tess_lines))
     # Tesseract's lines follow the skew of the page; lines that stand side by side (the two header
     # columns, Nơi nhận beside the signature) become one row, which is then read column by column
-    text = lines_in_order(_rows(tess_lines), image.width)
+    # "¡" is OCR's reading of an "i" (never printed in these documents: "NC(V¡16)")
+    text = lines_in_order(_rows(tess_lines), image.width).replace("¡", "i")
     return OcrPage(text, confidence, len(confidences), notes)
 
 
