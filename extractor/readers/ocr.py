@@ -116,7 +116,9 @@ def _slot_reading(image, box: tuple[int, int, int, int], text_height: float, day
         return None, "blank"
     if mine_v and tess_v and int(mine_v) == int(tess_v):
         return mine_v, f"{mine_v} (two readers agree)"
-    other = lambda value, read: f"; the other reader saw {read}" if read and read != value else ""  # noqa: E731
+    def other(value: str, read: str | None) -> str:
+        return f"; the other reader saw {read}" if read and read != value else ""
+
     if mine_v and mine.confidence >= digits.threshold() and (tess_v is None or tess[1] < HANDWRITING_CONFIDENCE):
         return mine_v, f"{mine_v} (digit reader, confidence {mine.confidence:.2f}{other(mine_v, tess and tess[0])})"
     if tess_v and tess[1] >= HANDWRITING_CONFIDENCE and (mine_v is None or mine.confidence < digits.threshold()):
@@ -144,7 +146,12 @@ def _read_handwriting(image, words: list[Box]) -> list[str]:
     come out of OCR as noise. The slot between the printed words is read again for digits and
     the line rewritten; each value read this way is reported so a person can check it, and a slot
     that cannot be read is left blank."""
-    notes: list[str] = []
+    notes = [f"number {note}" for note in _number_slot(image, words)]
+    return notes + [f"day {note}" for note in _day_slot(image, words)]
+
+
+def _number_slot(image, words: list[Box]) -> list[str]:
+    """The number's slot, between ``Số:`` and the printed symbol; ``words`` is rewritten."""
     for i, w in enumerate(words):
         head = _NUMBER_WORD.match(w.text)
         if head is None:
@@ -173,8 +180,12 @@ def _read_handwriting(image, words: list[Box]) -> list[str]:
             break
         tail = printed.text[printed.text.find("/"):] if "/" in printed.text else printed.text
         words[i:slash + 1] = [Box(w.x0, w.y0, printed.x1, w.y1, f"{head.group()} {value or ''}{tail}")]
-        notes.append(f"number {note}")
-        break
+        return [note]
+    return []
+
+
+def _day_slot(image, words: list[Box]) -> list[str]:
+    """The day's slot, between ``ngày`` and ``tháng``; ``words`` is rewritten."""
     for i, w in enumerate(words):
         if w.text.lower() not in ("ngày", "ngay"):
             continue
@@ -197,9 +208,8 @@ def _read_handwriting(image, words: list[Box]) -> list[str]:
             break
         words[i + 1:month + 1] = ([Box(left, w.y0, right, w.y1, value)] if value else []) + \
             [Box(right, m.y0, m.x1, m.y1, "tháng")]
-        notes.append(f"day {note}")
-        break
-    return notes
+        return [note]
+    return []
 
 
 def tesseract_available() -> bool:
