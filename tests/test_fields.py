@@ -197,6 +197,16 @@ Trần Văn Hòa
     assert tasks["2"].lead == ["Sở Giao thông vận tải"]
 
 
+def test_an_item_opening_with_a_collective_is_led_by_it():
+    from extractor.fields.tasks import Item, assign_roles
+
+    text = ("2. Cấp ủy, chính quyền địa phương các cấp, nhất là các đô thị lớn phải đi đầu trong chuyển đổi mô hình "
+            "chăm sóc trẻ em.")
+    item = Item("2", "arabic", 2, 0, 3, end=len(text))
+    assign_roles(text, item, [item], [])
+    assert item.lead == ["Cấp ủy, chính quyền địa phương các cấp"]
+
+
 def test_a_chi_thi_hands_its_items_to_those_it_directs():
     from extractor.fields.tasks import preamble_lead
 

@@ -157,6 +157,8 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
         lead = _agency_heading(chunk, agencies)
     if not lead:
         lead = _subject_lead(chunk, 0, agencies, r)
+    if not lead and (who := r["collective_subject"].match(chunk)):
+        lead = [clean_value(who["who"])]
     if "." in chunk:
         # later sentences may hand a share of the item to another body: "… . Bộ Dân tộc và Tôn
         # giáo chịu trách nhiệm hướng dẫn …", "… . Yêu cầu các Bộ, cơ quan đổi mới …"
