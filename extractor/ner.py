@@ -60,6 +60,7 @@ _KINDS = (r"(?:sở|bộ|ban\s+ngành|ban|ngành|chủ\s+rừng|huyện\s+ủy|t
           r"cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội|đoàn\s+thể|tổ\s+chức|doanh\s+nghiệp)")
 
 
+_DEPUTIES = regex.compile(r"(?i)đại[ ]+biểu[ ]+$")
 _OF_ASSEMBLY = regex.compile(r"[ ]+của[ ]+Quốc[ ]+hội(?!\p{L})")
 
 
@@ -187,6 +188,8 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]], offset: int) -> 
         strong = [Agency(a.name + " của Quốc hội", a.start, m.end()) if (m := _OF_ASSEMBLY.match(text, a.end)) else a
                   for a in strong]
     found = _resolve(strong + weak)
+    if "đại biểu" in text:  # "bầu cử đại biểu Quốc hội": the deputies, not the body
+        found = [a for a in found if not _DEPUTIES.search(text, max(0, a.start - 12), a.start)]
     if offset:
         found = [Agency(a.name, a.start + offset, a.end + offset) for a in found]
     return found

@@ -136,6 +136,7 @@ def test_citations_forms_and_relations():
     ("2. Sở Lao động — Thương binh và Xã hội chịu trách nhiệm", ["Sở Lao động — Thương binh và Xã hội"]),
     ("các sở, ban ngành, UBND các huyện, thành phố triển khai", ["các sở, ban ngành", "UBND các huyện, thành phố"]),
     ("Giao Sở Xây dựng tiến hành rà soát", ["Sở Xây dựng"]),
+    ("công tác bầu cử đại biểu Quốc hội khóa XVI; Đoàn đại biểu Quốc hội", ["Đoàn đại biểu Quốc hội"]),
     ("Đề nghị Ủy ban Kinh tế và Tài chính của Quốc hội và các Ủy ban của Quốc hội phối hợp",
      ["Ủy ban Kinh tế và Tài chính của Quốc hội", "các Ủy ban của Quốc hội"]),
     ("Đề nghị Tỉnh đoàn và các tổ chức chính trị - xã hội phối hợp", ["Tỉnh đoàn", "các tổ chức chính trị - xã hội"]),
