@@ -72,6 +72,7 @@ def test_signature_forms(caps, authority, position):
     ("báo cáo trước ngày 15/7 hằng năm.", "--07-15", "day", "yearly"),
     ("gửi trước ngày 20 hằng tháng.", "---20", "day", "monthly"),
     ("trong vòng 10 ngày kể từ ngày ký", "2019-03-15", "day", None),
+    ("- Thời gian hoàn thành: tháng 11/2025 đến tháng 4/2026;", "2026-04", "month", None),
 ])
 def test_deadline_forms(text, value, precision, recurrence):
     found = find_deadlines(text, 0, len(text), "2019-03-05")

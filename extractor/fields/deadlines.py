@@ -30,6 +30,7 @@ _NEEDS = {"relative": ("kể từ",), "monthly": ("tháng",), "quarter": ("quý"
 _DIGIT = re.compile(r"\d")
 # a short line that opens with a time word (found from its line break: the scan stays in C)
 _TIME_LINE = re.compile(r"\n[ \t]*(?:thời\s+gian|thời\s+hạn|tiến\s+độ)[^\n]{0,30}(?=\n|$)")
+_RANGE_TO = re.compile(r"\s*(?:đến(?:\s+hết)?|[-–])\s*$")
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -91,9 +92,9 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
         items = list(p["label_item"].finditer(m["rest"]))
         if any(item["from"] for item in items) and m.group().lower().split(":")[0].rstrip().endswith("hiện"):
             continue  # "Thời gian thực hiện: từ … đến …" is a period of work, not a time limit
-        for item in items:
-            if item["from"]:
-                continue
+        for k, item in enumerate(items):
+            if item["from"] or (k + 1 < len(items) and _RANGE_TO.match(m["rest"], item.end(), items[k + 1].start())):
+                continue  # the start of a period ("từ tháng 11/2025", "tháng 11/2025 đến tháng 4/2026")
             if item["d"] or item["d2"]:
                 day = (item["dy"] or item["dy2"], item["dm"] or item["dm2"], item["d"] or item["d2"])
                 value, precision = iso_date(*day), "day"
