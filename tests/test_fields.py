@@ -265,3 +265,30 @@ def test_ocr_misreading_of_the_archive_vt_is_put_back():
     assert correct_archive(archive) == ["Lưu: VŨ KTTHTú → VT, KTTHTú"] and archive == ["VT", "KTTHTú"]
     kept = ["VP", "KT"]
     assert correct_archive(kept) == [] and kept == ["VP", "KT"]
+
+
+def test_a_plans_aims_section_assigns_nothing():
+    from extractor import extract
+
+    text = """ỦY BAN NHÂN DÂN
+TỈNH NGHỆ AN
+Số: 77/KH-UBND
+Nghệ An, ngày 14 tháng 02 năm 2025
+KẾ HOẠCH
+Triển khai công tác phòng, chống thiên tai năm 2025
+Ủy ban nhân dân tỉnh giao các sở, ban, ngành thực hiện các nội dung sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Các sở, ban, ngành, Ủy ban nhân dân các xã phải chủ động phòng ngừa, ứng phó kịp thời.
+II. NHIỆM VỤ
+1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Công an tỉnh tổ chức diễn tập.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Hoàng Phú Hiền
+"""
+    tasks = {t.id: t for t in extract(text).tasks}
+    assert tasks["I"].lead == [] and tasks["I.1"].lead == [] and tasks["I.1"].cooperating == []
+    assert tasks["II.1"].lead == ["Sở Nông nghiệp và Môi trường"] and tasks["II.1"].cooperating == ["Công an tỉnh"]

@@ -20,7 +20,13 @@ def extract_body(record: Record, text: Text, start: int, end: int, annex: tuple[
     first = items[0].start if items else end
     top_lead = preamble_lead(t, start, first) if items else []
     agencies = find_agencies(t[first:end], first) if items else []  # roles are read in the items only
+    aims = patterns("body")["roles"]["aims_heading"]
     for item in items:
+        line_end = t.find("\n", item.text_start, end)
+        heading = t[item.text_start:line_end if line_end >= 0 else end]
+        item.aims = bool(item.parent.aims if item.parent else aims.match(heading))
+        if item.aims:
+            continue  # "I. MỤC ĐÍCH, YÊU CẦU" and what it holds assign nothing
         assign_roles(t, item, items, agencies)
         if not item.lead:
             item.lead = list(item.parent.lead) if item.parent else list(top_lead)

@@ -38,6 +38,7 @@ class Item:
     lead: list[str] = field(default_factory=list)
     cooperating: list[str] = field(default_factory=list)
     field_of_parent: bool = False  # "b) Cơ quan thực hiện: …" describes its parent task
+    aims: bool = False  # in a section stating aims ("MỤC ĐÍCH, YÊU CẦU"): no lead
     children: list[Item] = field(default_factory=list)
 
 
