@@ -47,9 +47,7 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
     p = patterns("body")["items"]
     items: list[Item] = []
     stack: list[Item] = []
-    for candidate in _MARKER_LINE.finditer(text, start, end):  # only lines that can open an item
-        line_start = candidate.start()
-        line = candidate.group()
+    for line_start, line in _marker_lines(text, start, end):  # only lines that can open an item
         first = line.lstrip()[:1]
         schemes = (("arabic",) if first.isdigit() else ("paren_number", "paren_roman") if first == "(" else
                    ("article",) if first == "Đ" else ("roman",) if first in "IVX" else ("letter",))
@@ -252,7 +250,19 @@ def _labelled(chunk: str, agencies: list[Agency], label: regex.Pattern[str], spl
 
 
 _LINE = regex.compile(r"[^\n]+")
-_MARKER_LINE = regex.compile(r"(?m)^[ \t]*(?:\d|[IVX(Đ]|\p{Ll}{1,2}\))[^\n]*")
+_MARKER = r"[ \t]*(?:\d|[IVX(Đ]|\p{Ll}{1,2}\))[^\n]*"
+_MARKER_LINE = regex.compile(_MARKER)
+_MARKER_AFTER_BREAK = regex.compile(r"\n" + _MARKER)  # (from the line break: a "^" would try every character)
+
+
+def _marker_lines(text: str, start: int, end: int):
+    """(start, text) of the lines in ``text[start:end]`` that can open an item."""
+    if start == 0 or text[start - 1] == "\n":
+        m = _MARKER_LINE.match(text, start, end)
+        if m:
+            yield start, m.group()
+    for m in _MARKER_AFTER_BREAK.finditer(text, start, end):
+        yield m.start() + 1, m.group()[1:]
 _SEPARATOR = regex.compile(r"\s*(?:,|;|\svà\s)\s*")
 _BULLET = regex.compile(r"(?m)^[ \t]*[-–+•][ \t]*")
 _PARAGRAPH = regex.compile(r"(?m)(?<=\n)[ \t]*(?=\p{Lu})")
