@@ -178,13 +178,13 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
             lead = [clean_value(first_line)]
     if not lead:
         # a heading item whose bullets each name who does what: "- Sở X chủ trì …", "- Giao Sở Y …"
-        for bullet in _BULLET.finditer(chunk):
+        for bullet in _bullets(chunk):
             for name in _subject_lead(chunk, bullet.end(), agencies, r):
                 _add(lead, name)
     if not lead and len(chunk.split("\n", 1)[0].split()) <= 12:
         # ... or whose paragraphs do: "1. Đối tượng kiểm tra\nBan Thường trực … kiểm tra …"
         for line in _PARAGRAPH.finditer(chunk):
-            for name in _subject_lead(chunk, line.start(), agencies, r):
+            for name in _subject_lead(chunk, line.start() + 1, agencies, r):
                 _add(lead, name)
     item.lead = [a for a in lead if a not in coop]
     item.cooperating = coop
@@ -264,8 +264,17 @@ def _marker_lines(text: str, start: int, end: int):
     for m in _MARKER_AFTER_BREAK.finditer(text, start, end):
         yield m.start() + 1, m.group()[1:]
 _SEPARATOR = regex.compile(r"\s*(?:,|;|\svà\s)\s*")
-_BULLET = regex.compile(r"(?m)^[ \t]*[-–+•][ \t]*")
-_PARAGRAPH = regex.compile(r"(?m)(?<=\n)[ \t]*(?=\p{Lu})")
+# (bullets and paragraphs are found from their line breaks: a "^" would be tried at every character)
+_BULLET = regex.compile(r"[ \t]*[-–+•][ \t]*")
+_BULLET_AFTER_BREAK = regex.compile(r"\n[ \t]*[-–+•][ \t]*")
+_PARAGRAPH = regex.compile(r"\n[ \t]*(?=\p{Lu})")
+
+
+def _bullets(chunk: str):
+    first = _BULLET.match(chunk)
+    if first:
+        yield first
+    yield from _BULLET_AFTER_BREAK.finditer(chunk)
 _ASK_WORDS = regex.compile(r"iao|[ềêế]\s+ngh|êu\s+cầu|IAO")  # cheap test for the "assign" words (OCR: "Đê nghị")
 _CHU_TRI = regex.compile(r"\bchủ\s+trì\b")
 _HEADING_STOP = regex.compile(r"[.;:]|\s(?:và|phối\s+hợp|với|chủ\s+trì)\s")
