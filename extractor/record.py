@@ -69,7 +69,7 @@ class Recipient(Model):
 class Deadline(Model):
     value: str
     precision: Literal["day", "month", "quarter", "half", "year"]
-    recurrence: Literal["yearly", "monthly", "periodic"] | None = None
+    recurrence: Literal["yearly", "monthly"] | None = None
     relative: bool = False
     raw: str | None = None
     task: str | None = None

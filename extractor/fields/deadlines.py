@@ -4,7 +4,9 @@ Forms handled: ``chậm nhất ngày 25/8/2019``, ``trước ngày 05 tháng 12 
 ``trong tháng 4/2019``, ``trong tháng 12 năm 2025`` (month); ``trong quý II/2019`` (quarter);
 ``6 tháng đầu năm 2026`` (half); ``trong năm 2026``, ``hoàn thành trong năm 2025`` (year);
 recurring ``trước ngày 15/7 hằng năm`` (``--07-15``), ``tháng 12 hằng năm`` (``--12``), ``trước ngày
-20 hằng tháng`` (``---20``), ``định kỳ 6 tháng``; relative ``trong vòng 10 ngày kể từ ngày ký``
+20 hằng tháng`` (``---20``), a day in a ``định kỳ`` clause (``định kỳ … trước ngày 20/11`` →
+``--11-20``; ``định kỳ 6 tháng`` alone names no date, so it is no deadline); relative ``trong vòng
+10 ngày kể từ ngày ký``
 (resolved against the issue date, ``relative: true``); in a table with a time column (``Thời gian
 hoàn thành``), a cell that is only a date (``2026``, ``Quý IV/2025``, ``30/11/2025``). A date
 without a year takes the issue date's year, with a warning. A date merely mentioned (a cited
