@@ -44,8 +44,6 @@ def find_citations(text: str, start: int, end: int, own_number: str | None) -> l
             last_end = m.end()
             continue
         before = text[max(start, m.start() - 120):m.start()]
-        clause_cut = _CLAUSE_START.search(before)
-        clause = before[clause_cut.end():] if clause_cut else before
         type_m = p["type_before"].search(before[-90:])
         if type_m is None and not rx(r"(?i)\bsố\s*:?\s*$").search(before) and not listed:
             continue
@@ -58,38 +56,37 @@ def find_citations(text: str, start: int, end: int, own_number: str | None) -> l
         issuer_m = p["issuer_after"].match(rest)
         raw_start = m.start() - (len(before[-90:]) - type_m.start("type")) if type_m else m.start()
         raw_end = m.end() + (date_m.end() if date_m else 0) + (issuer_m.end() if issuer_m else 0)
-        relation = "refers"
-        for name in ("based_on", "replaces", "amends", "guides", "implements"):
-            if rel[name].search(clause):
-                relation = name
-                break
+        relation = _relation(before, rel)
         doc_type = type_m["type"] if type_m else None
         out.append(Citation.model_construct(  # (values built here: no re-validation)
             doc_type=rx(r"\s+").sub(" ", doc_type[0].upper() + doc_type[1:]) if doc_type else None,
             number=number, date=date, issuer=_issuer(rest, issuer_m),
             relation=relation, raw=clean_value(text[raw_start:raw_end]) or number, span=(raw_start, raw_end)))
-    _add_short_forms(text, start, end, out, own, _short_form(), rel)
+    _add_short_forms(text, start, end, out, own, rel)
     return out
 
 
-def _add_short_forms(text: str, start: int, end: int, out: list[Citation], own: str | None,
-                     short: re.Pattern[str], rel: dict) -> None:
+def _relation(before: str, rel: dict[str, regex.Pattern[str]]) -> str:
+    """How this document stands to a citation, from the clause before it ("Căn cứ …" → based_on)."""
+    cut = _CLAUSE_START.search(before)
+    clause = before[cut.end():] if cut else before
+    return next((name for name in ("based_on", "replaces", "amends", "guides", "implements")
+                 if rel[name].search(clause)), "refers")
+
+
+def _add_short_forms(text: str, start: int, end: int, out: list[Citation], own: str | None, rel: dict) -> None:
     """``Nghị định 30``, ``Nghị quyết số 66``: a document named by its type and bare number. When a
     full citation has that number (``sau đây gọi tắt là Nghị quyết 347``) it is the same document
     and is not listed again; otherwise it is a citation of its own, its number as written."""
     if not any(word in text for word in ("Nghị", "Thông tư", "Quyết định", "Chỉ thị")):
         return
     leading = {_leading(c.number) for c in out} | ({_leading(own)} if own else set())
-    for m in short.finditer(text, start, end):
+    for m in _short_form().finditer(text, start, end):
         n = m["n"]
         if n in leading:
             continue
         leading.add(n)
-        clause = text[max(start, m.start() - 120):m.start()]
-        cut = _CLAUSE_START.search(clause)
-        clause = clause[cut.end():] if cut else clause
-        relation = next((name for name in ("based_on", "replaces", "amends", "guides", "implements")
-                         if rel[name].search(clause)), "refers")
+        relation = _relation(text[max(start, m.start() - 120):m.start()], rel)
         out.append(Citation.model_construct(doc_type=rx(r"\s+").sub(" ", m["type"]), number=n, date=None, issuer=None,
                                             relation=relation, raw=clean_value(m.group()), span=m.span()))
 

@@ -91,11 +91,11 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
             value = (base + dt.timedelta(days=n)).isoformat() if m["unit"].startswith("ngày") else _add_months(base, n)
             add(m, value, "day", relative=True)
     for m in scan("label"):
-        items = list(p["label_item"].finditer(m["rest"]))
+        items = list(p["label_item"].finditer(text, m.start("rest"), m.end("rest")))  # (spans in the text)
         if any(item["from"] for item in items) and m.group().lower().split(":")[0].rstrip().endswith("hiện"):
             continue  # "Thời gian thực hiện: từ … đến …" is a period of work, not a time limit
         for k, item in enumerate(items):
-            if item["from"] or (k + 1 < len(items) and _RANGE_TO.match(m["rest"], item.end(), items[k + 1].start())):
+            if item["from"] or (k + 1 < len(items) and _RANGE_TO.match(text, item.end(), items[k + 1].start())):
                 continue  # the start of a period ("từ tháng 11/2025", "tháng 11/2025 đến tháng 4/2026")
             if item["d"] or item["d2"]:
                 day = (item["dy"] or item["dy2"], item["dm"] or item["dm2"], item["d"] or item["d2"])
@@ -106,9 +106,7 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
                 value, precision = f"{item['qy']}-Q{_QUARTERS[item['q'].upper()]}", "quarter"
             else:
                 value, precision = item["y"], "year"
-            at = m.start("rest") + item.start()
-            span = _Span(at, m.start("rest") + item.end(), original[at:m.start("rest") + item.end()])
-            add(span, value, precision)
+            add(item, value, precision)
     for m in scan("report_year"):
         add(m, m["y"], "year")
     for m in scan("yearly_month"):
@@ -192,45 +190,11 @@ def _cells(text: str, column: int | None, end: int, p: dict):
         line = text[pos:hi]
         cell = line.strip()
         if 4 <= len(cell) <= 16 and cell[-1].isdigit():
-            m = p["cell"].fullmatch(line, line.index(cell[0]), line.index(cell[0]) + len(cell))
+            at = pos + line.index(cell[0])
+            m = p["cell"].fullmatch(text, at, at + len(cell))  # (matched in place: spans in the text)
             if m:
-                yield _Cell(m, pos)
+                yield m
         pos = hi
-
-
-class _Cell:
-    """A cell's match, placed in the text (its groups as matched, its span moved by ``offset``)."""
-
-    def __init__(self, m: re.Match[str], offset: int):
-        self._m, self._offset = m, offset
-
-    def __getitem__(self, key: str) -> str | None:
-        return self._m[key]
-
-    def start(self) -> int:
-        return self._m.start() + self._offset
-
-    def end(self) -> int:
-        return self._m.end() + self._offset
-
-    def group(self) -> str:
-        return self._m.group()
-
-
-class _Span:
-    """A match-like view of a piece of a labelled time limit."""
-
-    def __init__(self, start: int, end: int, text: str):
-        self._start, self._end, self._text = start, end, text
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-    def group(self) -> str:
-        return self._text
 
 
 @cache
