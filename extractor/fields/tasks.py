@@ -168,8 +168,8 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
             if run and r["duty_verb"].match(chunk, run[-1].end):
                 for a in run:
                     _add(lead, a.name)
-            elif r["assign"].match(chunk, at):
-                for a in _run(agencies, r["assign"].match(chunk, at).end(), chunk):
+            elif ask := r["assign"].match(chunk, at):
+                for a in _run(agencies, ask.end(), chunk):
                     _add(lead, a.name)
     if not lead and item.parent and r["implementation"].search(text, item.parent.text_start,
                                                               item.parent.text_start + 80):
@@ -250,9 +250,20 @@ def _labelled(chunk: str, agencies: list[Agency], label: regex.Pattern[str], spl
 
 
 _LINE = regex.compile(r"[^\n]+")
+# lines that can open an item, bullets and paragraphs are found from their line breaks (a "^" would
+# be tried at every character)
 _MARKER = r"[ \t]*(?:\d|[IVX(Đ]|\p{Ll}{1,2}\))[^\n]*"
 _MARKER_LINE = regex.compile(_MARKER)
-_MARKER_AFTER_BREAK = regex.compile(r"\n" + _MARKER)  # (from the line break: a "^" would try every character)
+_MARKER_AFTER_BREAK = regex.compile(r"\n" + _MARKER)
+_BULLET = regex.compile(r"[ \t]*[-–+•][ \t]*")
+_BULLET_AFTER_BREAK = regex.compile(r"\n[ \t]*[-–+•][ \t]*")
+_PARAGRAPH = regex.compile(r"\n[ \t]*(?=\p{Lu})")
+_SEPARATOR = regex.compile(r"\s*(?:,|;|\svà\s)\s*")
+_ASK_WORDS = regex.compile(r"iao|[ềêế]\s+ngh|êu\s+cầu|IAO")  # cheap test for the "assign" words (OCR: "Đê nghị")
+_CHU_TRI = regex.compile(r"\bchủ\s+trì\b")
+_HEADING_STOP = regex.compile(r"[.;:]|\s(?:và|phối\s+hợp|với|chủ\s+trì)\s")
+_NEXT_SENTENCE = regex.compile(r"[.;]\s+(?=\p{Lu})")
+_SENTENCE_END = regex.compile(r"[.;](?:\s|$)|\n")
 
 
 def _marker_lines(text: str, start: int, end: int):
@@ -263,33 +274,21 @@ def _marker_lines(text: str, start: int, end: int):
             yield start, m.group()
     for m in _MARKER_AFTER_BREAK.finditer(text, start, end):
         yield m.start() + 1, m.group()[1:]
-_SEPARATOR = regex.compile(r"\s*(?:,|;|\svà\s)\s*")
-# (bullets and paragraphs are found from their line breaks: a "^" would be tried at every character)
-_BULLET = regex.compile(r"[ \t]*[-–+•][ \t]*")
-_BULLET_AFTER_BREAK = regex.compile(r"\n[ \t]*[-–+•][ \t]*")
-_PARAGRAPH = regex.compile(r"\n[ \t]*(?=\p{Lu})")
 
 
 def _bullets(chunk: str):
+    """The ``-``, ``+``, ``•`` bullets opening lines of ``chunk``."""
     first = _BULLET.match(chunk)
     if first:
         yield first
     yield from _BULLET_AFTER_BREAK.finditer(chunk)
-_ASK_WORDS = regex.compile(r"iao|[ềêế]\s+ngh|êu\s+cầu|IAO")  # cheap test for the "assign" words (OCR: "Đê nghị")
-_CHU_TRI = regex.compile(r"\bchủ\s+trì\b")
-_HEADING_STOP = regex.compile(r"[.;:]|\s(?:và|phối\s+hợp|với|chủ\s+trì)\s")
-_NEXT_SENTENCE = regex.compile(r"[.;]\s+(?=\p{Lu})")
-_SENTENCE_END = regex.compile(r"[.;](?:\s|$)|\n")
 
 
 def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict) -> list[str]:
     """Who a sentence starting at ``start`` puts in charge: ``Giao X``, ``X chủ trì``, ``X: …``."""
     end = _sentence_end(chunk, start)
     names: list[str] = []
-    asks = _ASK_WORDS.search(chunk, start, end) is not None
-    for m in (r["assign"].finditer(chunk, start, end) if asks else ()):
-        if m.start() and (chunk[m.start() - 1].isalnum() or chunk[m.start() - 1] in "/-"):
-            continue  # inside a word ("bàn giao")
+    for m in _assignments(chunk, start, end, r):
         for a in _run(agencies, m.end(), chunk):
             _add(names, a.name)
         if names:
@@ -308,13 +307,21 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict) -> li
         if before:
             return [before[-1].name]
     if start == 0:  # "(1) Về việc …: …; giao Bộ X làm …": a later clause of the item assigns it
-        for m in r["assign"].finditer(chunk, end, end + 600):
-            if m.start() and chunk[m.start() - 1].isalnum():
-                continue
+        for m in _assignments(chunk, end, end + 600, r):
             names = [a.name for a in _run(agencies, m.end(), chunk)]
             if names:
                 return names
     return []
+
+
+def _assignments(text: str, start: int, end: int, r: dict):
+    """``Giao``, ``Đề nghị``, ``Yêu cầu`` in ``text[start:end]`` as words of their own (not the
+    "giao" of "bàn giao")."""
+    if _ASK_WORDS.search(text, start, end) is None:  # a cheap test before the grammar's pattern
+        return
+    for m in r["assign"].finditer(text, start, end):
+        if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/-")):
+            yield m
 
 
 def _sentence_end(chunk: str, start: int = 0) -> int:
@@ -373,7 +380,7 @@ def single_request(text: str, start: int, end: int) -> Item | None:
     the body, so the body's deadlines belong to it."""
     r = patterns("body")["roles"]
     agencies = find_agencies(text[start:end], start)
-    for m in r["assign"].finditer(text, start, end):
+    for m in _assignments(text, start, end, r):
         run = _run(agencies, m.end(), text)
         if run:
             item = Item("1", "request", 0, m.start(), m.start(), end=end)
