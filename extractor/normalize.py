@@ -210,6 +210,13 @@ def _modern_tone(m: re.Match[str], source: str) -> str:
 
 
 
+def strip_marks(text: str) -> str:
+    """The letters without tone and shape marks, Đ as D: how OCR'd capitals and typed ones are
+    compared ("QUYÉT ĐỊNH" and "QUYẾT ĐỊNH", "Nguyên" and "Nguyễn")."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return bare.replace("Đ", "D").replace("đ", "d")
+
+
 def clean_value(value: str | None, strip: str = " ;.,:") -> str | None:
     """A text value as the record holds it: white space folded, no trailing punctuation."""
     if value is None:

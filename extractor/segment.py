@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -23,6 +22,7 @@ from typing import NamedTuple
 import regex
 
 from .grammar import doc_types, patterns, rx
+from .normalize import strip_marks
 
 HEADER_WINDOW = 4000  # characters from the top where header blocks are looked for
 _UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
@@ -306,17 +306,12 @@ def _title_type(line: str) -> tuple[str | None, int]:
             if line.startswith(title) and (len(line) == len(title) or not line[len(title)].isalpha()):
                 return dt.name, len(title) if title == dt.name.upper() else len(dt.name)
     # OCR loses tone marks on bold capitals ("QUYÉT ĐỊNH", "THONG BAO"): compare without them
-    bare = _bare(line)
+    bare = strip_marks(line)
     for dt in doc_types():
-        title = _bare(dt.name.upper())
+        title = strip_marks(dt.name.upper())
         if len(title) >= 6 and bare.startswith(title) and (len(bare) == len(title) or not bare[len(title)].isalpha()):
             return dt.name, len(dt.name)
     return None, 0
-
-
-def _bare(text: str) -> str:
-    """Upper-case letters without tone and shape marks (Đ kept apart as D)."""
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)).replace("Đ", "D")
 
 
 def _next_nonblank(lines: list[Line], i: int, limit: int = 6) -> int | None:

@@ -14,13 +14,12 @@ When the block is lost, the issuer is inferred from the symbol's issuer code, th
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 
 import regex
 
 from ..grammar import issuer_codes, provinces, rx, settings
-from ..normalize import clean_value
+from ..normalize import clean_value, strip_marks
 from ..record import Issuer, Number
 
 
@@ -141,8 +140,7 @@ def _known_lines() -> list[str]:
 
 
 def _bare(text: str) -> str:
-    stripped = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return " ".join(stripped.replace("Đ", "D").replace("đ", "d").upper().split())
+    return " ".join(strip_marks(text).upper().split())
 
 
 def parse_issuer(block_text: str) -> Issuer | None:

@@ -12,12 +12,11 @@ Forms handled (the block located by the segmenter, upper-case lines then the nam
 from __future__ import annotations
 
 import difflib
-import unicodedata
 
 import regex
 
 from ..grammar import patterns, rx, settings
-from ..normalize import clean_value
+from ..normalize import clean_value, strip_marks
 from ..record import Signature
 
 
@@ -28,11 +27,11 @@ def correct_ocr(signature: Signature) -> list[str]:
     notes: list[str] = []
 
     def closest(text: str) -> str | None:
-        same_letters = [t for t in g["titles"] if _strip_marks(t) == _strip_marks(text)]
+        same_letters = [t for t in g["titles"] if strip_marks(t) == strip_marks(text)]
         if same_letters:  # only the tone marks were lost
             return same_letters[0] if same_letters[0] != text else None
         best = max(g["titles"], key=lambda t: difflib.SequenceMatcher(None, text, t).ratio())
-        ok = text != best and difflib.SequenceMatcher(None, _strip_marks(text), _strip_marks(best)).ratio() >= 0.85
+        ok = text != best and difflib.SequenceMatcher(None, strip_marks(text), strip_marks(best)).ratio() >= 0.85
         return best if ok else None
 
     if signature.position and not signature.authority:
@@ -51,16 +50,12 @@ def correct_ocr(signature: Signature) -> list[str]:
             signature.authority[i] = fixed
     if signature.signer:
         first, _, rest = signature.signer.partition(" ")
-        plain = {_strip_marks(n).casefold(): n for n in g["family_names"]}
-        if first not in g["family_names"] and _strip_marks(first).casefold() in plain:
-            fixed = f"{plain[_strip_marks(first).casefold()]} {rest}".strip()
+        plain = {strip_marks(n).casefold(): n for n in g["family_names"]}
+        if first not in g["family_names"] and strip_marks(first).casefold() in plain:
+            fixed = f"{plain[strip_marks(first).casefold()]} {rest}".strip()
             notes.append(f"{signature.signer} → {fixed}")
             signature.signer = fixed
     return notes
-
-
-def _strip_marks(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)).replace("đ", "d")
 
 
 def parse_signature(caps: str, name: str | None) -> Signature:
