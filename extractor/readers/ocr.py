@@ -22,7 +22,6 @@ from .columns import Box, lines_in_order
 
 LOW_CONFIDENCE = 70.0
 PRINTED_CONFIDENCE = 80.0  # a number OCR reads with less is treated as handwriting: read again or left blank
-KEEP_CONFIDENCE = 60.0  # below this, digits OCR read where a number stands are not kept at all
 HANDWRITING_CONFIDENCE = 85.0  # a handwritten number read below this is reported, not used
 HEADER_SHARE = 0.4  # the header's number and date stand in the top of the first page
 
@@ -53,19 +52,23 @@ def _digits_in(image, box: tuple[int, int, int, int]) -> tuple[str, float] | Non
         return None
     crop = image.crop(box)
     crop = crop.resize((crop.width * 3, crop.height * 3)).point(lambda v: 255 if v > 150 else 0)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "crop.png")
-        crop.save(path)
-        for psm in ("7", "8"):
-            out = subprocess.run(["tesseract", path, "stdout", "--psm", psm, "-c", "tessedit_char_whitelist=0123456789",
-                                  "tsv"], capture_output=True, text=True,
-                                 env={**os.environ, "OMP_THREAD_LIMIT": "1"}, timeout=60)
-            rows = [r for r in csv.DictReader(io.StringIO(out.stdout), delimiter="\t", quoting=csv.QUOTE_NONE)
-                    if (r.get("text") or "").strip() and float(r.get("conf") or -1) >= 0]
-            digits = "".join(r["text"].strip() for r in rows)
-            if _DIGITS.match(digits):
-                return digits, min(float(r["conf"]) for r in rows)
+    for psm in ("7", "8"):
+        out = _tesseract(crop, "--psm", psm, "-c", "tessedit_char_whitelist=0123456789", "tsv")
+        words = [w for line in _tsv_words(out.stdout).values() for w in line]
+        digits = "".join(w.text for w in words)
+        if _DIGITS.match(digits):
+            return digits, min(w.confidence for w in words)
     return None
+
+
+def _tesseract(image, *args: str, timeout: int = 120) -> subprocess.CompletedProcess[str]:
+    """Tesseract on a PIL image, its output on stdout; one thread per process (pages run in
+    parallel instead)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "image.png")
+        image.save(path)
+        return subprocess.run(["tesseract", path, "stdout", *args], capture_output=True, text=True,
+                              env={**os.environ, "OMP_THREAD_LIMIT": "1"}, timeout=timeout)
 
 
 def _char_x(image, word: Box, chars: str) -> float | None:
@@ -73,11 +76,7 @@ def _char_x(image, word: Box, chars: str) -> float | None:
     handwriting run into the print), from Tesseract's character boxes of that word alone."""
     pad = max(2, int((word.y1 - word.y0) * 0.3))
     box = (max(0, int(word.x0) - pad), max(0, int(word.y0) - pad), int(word.x1) + pad, int(word.y1) + pad)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "word.png")
-        image.crop(box).save(path)
-        out = subprocess.run(["tesseract", path, "stdout", "-l", "vie", "--psm", "7", "makebox"],
-                             capture_output=True, text=True, env={**os.environ, "OMP_THREAD_LIMIT": "1"}, timeout=60)
+    out = _tesseract(image.crop(box), "-l", "vie", "--psm", "7", "makebox")
     for row in out.stdout.splitlines():
         parts = row.split(" ")
         if len(parts) >= 5 and parts[0] in chars:
@@ -224,12 +223,7 @@ def ocr_image(image) -> OcrPage:
     if not shutil.which("tesseract"):
         raise OcrUnavailable("tesseract is not installed (Debian: tesseract-ocr tesseract-ocr-vie)")
     image = _prepare(image)
-    with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "page.png")
-        image.save(path)
-        env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-        out = subprocess.run(["tesseract", path, "stdout", "-l", "vie", "--psm", "3", "tsv"],
-                             capture_output=True, text=True, env=env, timeout=300)
+    out = _tesseract(image, "-l", "vie", "--psm", "3", "tsv", timeout=300)
     if out.returncode != 0:
         raise OcrUnavailable(out.stderr.strip()[-300:])
     # Tesseract's page layout analysis already puts each column in a block of its own: lines are
@@ -302,12 +296,7 @@ def _dropped_lines(image, lines: list[list[Box]]) -> list[list[Box]]:
         if x1 - x0 < width * 0.4:  # a signature, a stamp, a short word: not a dropped paragraph
             continue
         box = (max(0, x0 - 10), max(0, y0 - 10), min(width, x1 + 10), min(image.height, y1 + 10))
-        with tempfile.TemporaryDirectory() as tmp:
-            path = os.path.join(tmp, "band.png")
-            image.crop(box).save(path)
-            out = subprocess.run(["tesseract", path, "stdout", "-l", "vie", "--psm", "6", "tsv"],
-                                 capture_output=True, text=True, env={**os.environ, "OMP_THREAD_LIMIT": "1"},
-                                 timeout=120)
+        out = _tesseract(image.crop(box), "-l", "vie", "--psm", "6", "tsv")
         for words in _tsv_words(out.stdout, box[0], box[1]).values():
             if sum(w.confidence for w in words) / len(words) >= LOW_CONFIDENCE:
                 found.append(sorted(words, key=lambda b: b.x0))
