@@ -24,7 +24,7 @@ def rx(pattern: str) -> regex.Pattern[str]:
     return regex.compile(pattern, regex.V1)
 
 
-def _rows(name: str) -> list[list[str]]:
+def rows(name: str) -> list[list[str]]:
     """Rows of a tab-separated grammar file, comments and blank lines skipped."""
     rows = []
     for line in (GRAMMAR_DIR / name).read_text(encoding="utf-8").splitlines():
@@ -35,7 +35,7 @@ def _rows(name: str) -> list[list[str]]:
 
 def word_list(name: str) -> list[str]:
     """One entry per line of a grammar word list."""
-    return [row[0] for row in _rows(name)]
+    return [row[0] for row in rows(name)]
 
 
 @cache
@@ -69,7 +69,7 @@ class DocType:
 def doc_types() -> tuple[DocType, ...]:
     """Document types, longest title first so that 'Thông tư liên tịch' wins over 'Thông tư'."""
     types = []
-    for row in _rows("doc_types.tsv"):
+    for row in rows("doc_types.tsv"):
         row += [""] * (4 - len(row))
         name, code, extra, symbol_codes = row[:4]
         titles = (name.upper(),) + tuple(t.strip().upper() for t in extra.split("|") if t.strip())
@@ -87,10 +87,10 @@ def doc_type_by_code() -> dict[str, DocType]:
 @cache
 def issuer_codes() -> dict[str, tuple[str, str]]:
     """Issuer abbreviation in a ký hiệu → (full name, 'central' | 'local')."""
-    return {row[0]: (row[1], row[2]) for row in _rows("issuer_codes.tsv")}
+    return {row[0]: (row[1], row[2]) for row in rows("issuer_codes.tsv")}
 
 
 @cache
 def provinces() -> dict[str, str]:
     """Province or city name → its kind ('tỉnh' or 'thành phố')."""
-    return {row[0]: row[1] for row in _rows("agencies/provinces.tsv")}
+    return {row[0]: row[1] for row in rows("agencies/provinces.tsv")}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-from ..grammar import GRAMMAR_DIR, settings
+from ..grammar import rows, settings
 
 _BASES = {"a": "aAáÁàÀảẢãÃạẠ", "e": "eEéÉèÈẻẺẽẼẹẸ", "o": "oOóÓòÒỏỎõÕọỌ", "u": "uUúÚùÙủỦũŨụỤ",
           "y": "yYýÝỳỲỷỶỹỸỵỴ", "ơ": "ơƠớỚờỜởỞỡỠợỢ", "ư": "ưƯứỨừỪửỬữỮựỰ"}
@@ -19,12 +19,7 @@ _BASES = {"a": "aAáÁàÀảẢãÃạẠ", "e": "eEéÉèÈẻẺẽẼẹẸ"
 
 @cache
 def tcvn3_table() -> dict[int, str]:
-    table = {}
-    for line in (GRAMMAR_DIR / "encodings" / "tcvn3.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            byte, char = line.split("\t")[:2]
-            table[int(byte, 16)] = char
-    return table
+    return {int(byte, 16): char for byte, char, *_ in rows("encodings/tcvn3.tsv")}
 
 
 @cache
