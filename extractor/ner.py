@@ -32,7 +32,9 @@ class Agency:
 _TERRITORY = r"(?:tỉnh|thành[ ]+phố|Thành[ ]+phố|TP\.?|huyện|quận|thị[ ]+xã|xã|phường|đặc[ ]+khu|thị[ ]+trấn)"
 _TERRITORY_GROUP = (rf"(?:các[ ]+)?(?:cấp[ ]+(?:tỉnh|huyện|xã)|{_TERRITORY}(?:[ ]*,[ ]*{_TERRITORY})*"
                     rf"(?:[ ]+(?:và|,)[ ]+{_TERRITORY})?)"
-                    r"(?:[ ]+trực[ ]+thuộc[ ]+Trung[ ]+ương)?")
+                    r"(?:\s+(?:ven\s+biển|miền\s+núi|biên\s+giới|trọng\s+điểm))?"
+                    r"(?:\s+từ\s+\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,3}\s+đến\s+\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,3})?"
+                    r"(?:\s+trực\s+thuộc\s+[Tt]rung\s+ương)?")
 _CAP = r"(?:\p{Lu}[\p{L}]*|\d{1,3})"
 
 
@@ -100,7 +102,11 @@ def _compiled() -> dict:
             rf"(?<!\p{{L}})(?:[Cc]ác\s+)(?:(?:{_KINDS})(?:(?:\s*,\s*{_KINDS}|\s+và\s+{_KINDS})+{_SCOPE}?|{_SCOPE})"
             rf"|{_DEFINITE_KIND})(?!\s*:)",
             regex.I | regex.V1),
-        "shared_item": regex.compile(r"\s*(?:,|\svà\s)?\s*(?P<n>" + _NAME + ")", regex.V1),
+        "shared_territorial": regex.compile(
+            r"(?<!\p{L})(?P<head>Ủy\s+ban\s+nhân\s+dân|UBND)\s+các\s+(?P<terr>tỉnh|thành\s+phố|huyện|quận|xã|phường)"
+            r"\s*:\s*(?P<list>)(?=\p{Lu})", regex.V1),
+        # (a field is tried first: "Khoa học và Công nghệ" is one item though "Công" opens other heads)
+        "shared_item": regex.compile(rf"\s*(?:,|\svà\s)?\s*(?P<n>(?:{field_alt})(?!\p{{L}})|{_NAME})", regex.V1),
         # where any pattern can start: all first words found in one Aho-Corasick pass over the
         # text, then the patterns are tried at those places only
         "trigger": _automaton({w.split()[0] for w in heads + bodies}
@@ -160,19 +166,24 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]], offset: int) -> 
         return [pos for pos, word in triggers if word in words]
 
     strong: list[Agency] = []
-    for m in _at(c["shared"], text, starts_for("shared")):
-        head = m["head"]
-        # "các Sở: Tài chính, Tư pháp và Xây dựng": the list runs while items are capitalised
+    shared = [(m, m["head"]) for m in _at(c["shared"], text, starts_for("shared"))]
+    # "Ủy ban nhân dân các tỉnh: Đắk Lắk, Gia Lai" → "Ủy ban nhân dân tỉnh Đắk Lắk", …
+    shared += [(m, f"{m['head']} {m['terr']}") for m in _at(c["shared_territorial"], text, starts_for("territorial"))]
+    for m, head in shared:
+        # "các Sở: Tài chính, Tư pháp và Xây dựng": the list runs while items are capitalised; the
+        # first item's span opens at the shared head, so a run of agencies starts there
         pos = m.start("list")
         for item in c["shared_item"].finditer(text[pos:pos + 400]):
             if item.start() != 0 and not rx(r"\s*(?:,|\svà\s)").match(item.group()):
                 break
             name = item["n"].strip()
-            if item.start() and name.split()[0] in c["first_words"]["named"]:
+            known_field = c["field"].fullmatch(f"{head} {name}")
+            if item.start() and not known_field and name.split()[0] in c["first_words"]["named"]:
                 break  # "các Sở: Tài chính, Xây dựng, Công ty …": another body's head ends the list
-            parts = [name] if c["field"].fullmatch(f"{head} {name}") else rx(r"\s+và\s+").split(name)
+            parts = [name] if known_field else rx(r"\s+và\s+").split(name)
+            start = m.start() if item.start() == 0 else pos + item.start("n")
             for part in parts:
-                strong.append(Agency(f"{head} {part}", pos + item.start("n"), pos + item.end("n")))
+                strong.append(Agency(f"{head} {part}", start, pos + item.end("n")))
             pos_end = pos + item.end()
             if not rx(r"\s*(?:,|\svà\s)\s*\p{Lu}").match(text[pos_end:pos_end + 6]):
                 break

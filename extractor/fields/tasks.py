@@ -258,6 +258,7 @@ _MARKER_AFTER_BREAK = regex.compile(r"\n" + _MARKER)
 _BULLET = regex.compile(r"[ \t]*[-–+•][ \t]*")
 _BULLET_AFTER_BREAK = regex.compile(r"\n[ \t]*[-–+•][ \t]*")
 _PARAGRAPH = regex.compile(r"\n[ \t]*(?=\p{Lu})")
+_LIST_SEPARATOR = regex.compile(r"\s*(?:,\s*và|,|;|và)?\s*")
 _SEPARATOR = regex.compile(r"\s*(?:,|;|\svà\s)\s*")
 _ASK_WORDS = regex.compile(r"iao|[ềêế]\s+ngh|êu\s+cầu|IAO")  # cheap test for the "assign" words (OCR: "Đê nghị")
 _CHU_TRI = regex.compile(r"\bchủ\s+trì\b")
@@ -339,16 +340,23 @@ def _run(agencies: list[Agency], start: int, chunk: str) -> list[Agency]:
     """Agencies starting at ``start`` and following each other by ``,`` or ``và`` or ``;``."""
     out: list[Agency] = []
     pos = start
+    roles = patterns("body")["roles"]
     for a in agencies:
+        if out and a.start == out[-1].start and a.end == out[-1].end:
+            out.append(a)  # one item of a shared head naming two bodies: "các tỉnh: Gia Lai và Lâm Đồng"
+            continue
         if a.start < pos:
             continue
         gap = chunk[pos:a.start]
-        if out and not rx(r"\s*(?:,|;|và|,\s*và)?\s*").fullmatch(gap):
-            break
-        if not out and gap.strip():
-            # allow a role before the agency: "Giám đốc Sở X", "Chủ tịch UBND …"
-            if not patterns("body")["roles"]["role_before"].fullmatch(gap):
+        if out:
+            # "Sở X, Sở Y và Sở Z", "Bộ trưởng các Bộ: …; Chủ tịch UBND các tỉnh …" (a role may stand
+            # before each of them)
+            sep = _LIST_SEPARATOR.match(gap)
+            rest = gap[sep.end():]
+            if rest and not roles["role_before"].fullmatch(rest):
                 break
+        elif gap.strip() and not roles["role_before"].fullmatch(gap):
+            break  # a role before the first agency: "Giám đốc Sở X", "Chủ tịch UBND …"
         out.append(a)
         pos = a.end
     return out
