@@ -19,7 +19,7 @@ from functools import cache
 
 import regex
 
-from .grammar import rx, word_list
+from .grammar import provinces, rx, word_list
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,14 @@ def _compiled() -> dict:
     field_alt = "|".join(_listed(f) for f in fields)
     body_alt = "|".join(_listed(b) for b in bodies)
     _NAME = _name_pattern()
+    province_alt = "|".join(_listed(p) for p in sorted(provinces(), key=len, reverse=True))
     return {
+        # provinces and cities as actors: "Các tỉnh Nghệ An, Quảng Ngãi, Cao Bằng khẩn trương …",
+        # "Thành phố Hà Nội và các tỉnh Bắc Ninh, Gia Lai …" (one body per name)
+        "localities": regex.compile(
+            rf"(?<!\p{{L}})(?:[Cc]ác\s+)?(?P<kind>tỉnh|[Tt]hành\s+phố)\s*:?\s+"
+            rf"(?P<list>(?:{province_alt})(?:\s*(?:,|và)\s*(?:{province_alt})(?!\p{{L}}))*)(?!\p{{L}})", regex.V1),
+        "province": regex.compile(rf"(?:{province_alt})", regex.V1),
         "bodies": regex.compile(rf"(?<!\p{{L}})(?:{body_alt})(?!\p{{L}})", regex.V1 | regex.I),
         "field": regex.compile(
             rf"(?<!\p{{L}})(?P<head>Bộ|Sở|Phòng|Vụ|Đảng\s+ủy\s+Bộ|Đảng\s+ủy)\s+(?P<field>{field_alt})(?!\p{{L}})"
@@ -103,7 +110,7 @@ def _compiled() -> dict:
             rf"|{_DEFINITE_KIND})(?!\s*:)",
             regex.I | regex.V1),
         "shared_territorial": regex.compile(
-            r"(?<!\p{L})(?P<head>Ủy\s+ban\s+nhân\s+dân|UBND)\s+các\s+(?P<terr>tỉnh|thành\s+phố|huyện|quận|xã|phường)"
+            r"(?<!\p{L})(?P<head>Ủy\s+ban\s+nhân\s+dân|UBND)\s+các\s+(?P<terr>tỉnh,\s*thành\s+phố|tỉnh|thành\s+phố|huyện|quận|xã|phường)"
             r"\s*:\s*(?P<list>)(?=\p{Lu})", regex.V1),
         # (a field is tried first: "Khoa học và Công nghệ" is one item though "Công" opens other heads)
         "shared_item": regex.compile(rf"\s*(?:,|\svà\s)?\s*(?P<n>(?:{field_alt})(?!\p{{L}})|{_NAME})", regex.V1),
@@ -111,13 +118,14 @@ def _compiled() -> dict:
         # text, then the patterns are tried at those places only
         "trigger": _automaton({w.split()[0] for w in heads + bodies}
                               | {"Bộ", "Sở", "Phòng", "Vụ", "Đảng", "Ủy", "UBND", "Hội", "HĐND", "Công", "Ban",
-                                 "Kho", "Thuế", "Văn", "các", "Các", "CÁC"}),
+                                 "Kho", "Thuế", "Văn", "các", "Các", "CÁC", "tỉnh", "thành", "Thành"}),
         "first_words": {
             "named": {h.split()[0] for h in heads},
             "bodies": {w for b in bodies for w in (b.split()[0], b.split()[0].lower(), b.split()[0].upper())},
             "field": {"Bộ", "Sở", "Phòng", "Vụ", "Đảng"},
             "territorial": {"Ủy", "UBND", "Hội", "HĐND", "Công", "Ban", "Bộ", "Kho", "Đảng", "Thuế", "Văn"},
             "shared": {"các", "Các"},
+            "localities": {"các", "Các", "tỉnh", "thành", "Thành"},
             "kinds": {"các", "Các", "CÁC"},
         },
         "relevant_only": regex.compile(r"\s*(?:có\s+)?(?:liên\s+quan|chức\s+năng)", regex.V1),
@@ -166,9 +174,19 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]], offset: int) -> 
         return [pos for pos, word in triggers if word in words]
 
     strong: list[Agency] = []
+    territorial_lists = [(m.start(), m.end()) for m in _at(c["shared_territorial"], text, starts_for("territorial"))]
+    for m in _at(c["localities"], text, starts_for("localities")):
+        if any(s <= m.start() < e for s, e in territorial_lists):
+            continue  # "UBND các tỉnh, thành phố: …" is a shared head, read below
+        kind = " ".join(m["kind"].split())
+        start = m.start()
+        for p in c["province"].finditer(m["list"]):
+            strong.append(Agency(f"{kind} {' '.join(p.group().split())}", start, m.start("list") + p.end()))
+            start = m.start("list") + p.end()
     shared = [(m, m["head"]) for m in _at(c["shared"], text, starts_for("shared"))]
     # "Ủy ban nhân dân các tỉnh: Đắk Lắk, Gia Lai" → "Ủy ban nhân dân tỉnh Đắk Lắk", …
-    shared += [(m, f"{m['head']} {m['terr']}") for m in _at(c["shared_territorial"], text, starts_for("territorial"))]
+    shared += [(m, f"{' '.join(m['head'].split())} {' '.join(m['terr'].split())}")
+               for m in _at(c["shared_territorial"], text, starts_for("territorial"))]
     for m, head in shared:
         # "các Sở: Tài chính, Tư pháp và Xây dựng": the list runs while items are capitalised; the
         # first item's span opens at the shared head, so a run of agencies starts there
@@ -183,7 +201,12 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]], offset: int) -> 
             parts = [name] if known_field else rx(r"\s+và\s+").split(name)
             start = m.start() if item.start() == 0 else pos + item.start("n")
             for part in parts:
-                strong.append(Agency(f"{head} {part}", start, pos + item.end("n")))
+                if "," in head:  # "UBND các tỉnh, thành phố: Tuyên Quang, Hồ Chí Minh": each by its own kind
+                    named = f"{head.split()[0] if head.startswith('UBND') else ' '.join(head.split()[:4])} " \
+                            f"{provinces().get(part, 'tỉnh')} {part}"
+                else:
+                    named = f"{head} {part}"
+                strong.append(Agency(named, start, pos + item.end("n")))
             pos_end = pos + item.end()
             if not rx(r"\s*(?:,|\svà\s)\s*\p{Lu}").match(text[pos_end:pos_end + 6]):
                 break
