@@ -16,6 +16,7 @@ word (or its column).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from functools import cache
@@ -53,9 +54,12 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
     issue_year = int(issue[:4]) if issue else None
 
     def add(m: re.Match[str], value: str | None, precision: str, recurrence: str | None = None,
-            relative: bool = False, notes: list[str] | None = None) -> None:
+            relative: bool = False, notes: list[str] | None = None, cued: bool = True) -> None:
         if m.group()[:3].lower() == "đến" and p["range_start"].search(text, max(start, m.start() - 45), m.start()):
             return  # "từ ngày 01/7 đến hết ngày 31/12": a period, not a time limit
+        if cued and precision != "day" and (p["not_limit_before"].search(text, max(start, m.start() - 60), m.start())
+                                            or p["not_limit_after"].match(text, m.end())):
+            return  # a target, a period of work or under review, or a thing done: not a time limit
         if value and not any(s < m.end() and m.start() < e for s, e, _, _ in found):
             found.append((m.start(), m.end(), Deadline(value=value, precision=precision, recurrence=recurrence,
                                                        relative=relative, raw=clean_value(original[m.start():m.end()])),
@@ -88,7 +92,10 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
         if issue and len(issue) == 10:
             base = dt.date.fromisoformat(issue)
             n = int(m["n"])
-            value = (base + dt.timedelta(days=n)).isoformat() if m["unit"].startswith("ngày") else _add_months(base, n)
+            if m["unit"].startswith("ngày"):
+                value = _add_working_days(base, n) if "làm" in m["unit"] else (base + dt.timedelta(days=n)).isoformat()
+            else:
+                value = _add_months(base, n)
             add(m, value, "day", relative=True)
     for m in scan("label"):
         items = list(p["label_item"].finditer(text, m.start("rest"), m.end("rest")))  # (spans in the text)
@@ -106,13 +113,9 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
                 value, precision = f"{item['qy']}-Q{_QUARTERS[item['q'].upper()]}", "quarter"
             else:
                 value, precision = item["y"], "year"
-            add(item, value, precision)
+            add(item, value, precision, cued=False)
     for m in scan("report_year"):
         add(m, m["y"], "year")
-    for m in scan("yearly_month"):
-        add(m, f"--{int(m['m']):02d}", "month", "yearly")
-    for m in scan("monthly"):
-        add(m, f"---{int(m['d']):02d}", "day", "monthly")
     for m in scan("day"):
         if m["every"]:
             add(m, f"--{int(m['m']):02d}-{int(m['d']):02d}", "day", "yearly")
@@ -128,6 +131,10 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
                 continue
             year, notes = issue_year, ["year_from_issue_date"]
         add(m, iso_date(year, m["m"], m["d"]), "day", notes=notes)
+    for m in scan("yearly_month"):
+        add(m, f"--{int(m['m']):02d}", "month", "yearly")
+    for m in scan("monthly"):
+        add(m, f"---{int(m['d']):02d}", "day", "monthly")
     for m in scan("month"):
         if m["every"]:
             add(m, f"--{int(m['m']):02d}", "month", "yearly")
@@ -144,11 +151,11 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
         add(m, m["y"], "year")
     for m in _cells(text, column, end, p):
         if m["y"]:
-            add(m, m["y"], "year")
+            add(m, m["y"], "year", cued=False)
         elif m["q"]:
-            add(m, f"{m['qy']}-Q{_QUARTERS[m['q'].upper()]}", "quarter")
+            add(m, f"{m['qy']}-Q{_QUARTERS[m['q'].upper()]}", "quarter", cued=False)
         elif m["m"]:
-            add(m, iso_date(m["my"], m["m"]), "month")
+            add(m, iso_date(m["my"], m["m"]), "month", cued=False)
         else:
             add(m, iso_date(m["dy"], m["dm"], m["d"]), "day")
     found.sort(key=lambda f: f[0])
@@ -214,8 +221,19 @@ def _lower(text: str) -> str:
 
 
 def _add_months(base: dt.date, n: int) -> str:
+    """``n`` months after ``base``; a day the month lacks becomes its last day (31/1 + 1 month → 28/2 or 29/2)."""
     month = base.month - 1 + n
     year = base.year + month // 12
     month = month % 12 + 1
-    day = min(base.day, 28)
+    day = min(base.day, calendar.monthrange(year, month)[1])
     return dt.date(year, month, day).isoformat()
+
+
+def _add_working_days(base: dt.date, n: int) -> str:
+    """``n`` working days (Monday to Friday) after ``base``: "trong 05 ngày làm việc"."""
+    day = base
+    while n > 0:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            n -= 1
+    return day.isoformat()
