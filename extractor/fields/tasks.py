@@ -152,8 +152,14 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
                 and r["partner_vague"].search(following))
             if not covered and len(name.split()) <= 8 and r["partner_kind"].match(name) and not vague:
                 _add(coop, name)
-    if not lead and item.children:
+    body_at = _heading_end(chunk)
+    if not lead and (item.children or body_at < len(chunk)):
         lead = _agency_heading(chunk, agencies)
+    if (not lead and body_at < len(chunk) and len(chunk[:body_at].split()) <= _HEADING_WORDS
+            and not _run(agencies, _skip_space(chunk, 0), chunk)):
+        # a heading over bullets or paragraphs that each name who does what: "2. Trách nhiệm thực
+        # hiện\n- Các cơ quan, đơn vị …\n- Sở Nội vụ hướng dẫn …"
+        lead = _bullet_leads(chunk, body_at, agencies, r)
     if not lead:
         lead = _subject_lead(chunk, 0, agencies, r)
     if not lead and (who := r["collective_subject"].match(chunk)):
@@ -177,27 +183,42 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
         if r["who_heading"].match(first_line):  # "3. Cán bộ phụ trách lĩnh vực …" heading its duties
             lead = [clean_value(first_line)]
     if not lead:
-        # a heading item whose bullets each name who does what: "- Sở X chủ trì …", "- Giao Sở Y …"
-        for bullet in _bullets(chunk):
-            for name in _subject_lead(chunk, bullet.end(), agencies, r):
-                _add(lead, name)
-    if not lead and len(chunk.split("\n", 1)[0].split()) <= 12:
-        # ... or whose paragraphs do: "1. Đối tượng kiểm tra\nBan Thường trực … kiểm tra …"
-        for line in _PARAGRAPH.finditer(chunk):
-            for name in _subject_lead(chunk, line.start() + 1, agencies, r):
-                _add(lead, name)
+        lead = _bullet_leads(chunk, 0, agencies, r)
     item.lead = [a for a in lead if a not in coop]
     item.cooperating = coop
+
+
+def _heading_end(chunk: str) -> int:
+    """Where an item's heading (its first paragraph) ends: at a blank line or a bullet."""
+    m = _HEADING_END.search(chunk)
+    return len(chunk) if m is None else m.start()
+
+
+def _bullet_leads(chunk: str, start: int, agencies: list[Agency], r: dict) -> list[str]:
+    """Leads of a heading item whose bullets each name who does what ("- Sở X chủ trì …", "- Giao
+    Sở Y …"), or, when no bullet does, whose paragraphs do ("Ban Thường trực … kiểm tra …")."""
+    lead: list[str] = []
+    for bullet in _bullets(chunk):
+        if bullet.end() >= start:
+            for name in _subject_lead(chunk, bullet.end(), agencies, r):
+                _add(lead, name)
+    if not lead and len(chunk.split("\n", 1)[0].split()) <= _HEADING_WORDS:
+        for line in _PARAGRAPH.finditer(chunk, start):
+            for name in _subject_lead(chunk, line.start() + 1, agencies, r):
+                _add(lead, name)
+    return lead
 
 
 def _agency_heading(chunk: str, agencies: list[Agency]) -> list[str]:
     """An item whose heading is only a body's name, its duties below it: ``1. Ban Chỉ đạo xoá nhà
     tạm, nhà dột nát huyện Bình Sơn`` over ``a) …``, ``b) …``. The heading as written is the lead
     (recognition alone may stop at a comma inside the name)."""
-    heading = chunk.strip()
-    if not agencies or agencies[0].start != _skip_space(chunk, 0) or "\n" in heading:
+    end = _heading_end(chunk)
+    heading = " ".join(chunk[:end].split())
+    inside = [a for a in agencies if a.start < end]
+    if not inside or inside[0].start != _skip_space(chunk, 0):
         return []
-    if len(heading.split()) > 14 or _HEADING_STOP.search(heading) or len(agencies) > 1:
+    if len(heading.split()) > 14 or _HEADING_STOP.search(heading) or len(inside) > 1:
         return []
     return [clean_value(heading)]
 
@@ -258,6 +279,8 @@ _MARKER_AFTER_BREAK = regex.compile(r"\n" + _MARKER)
 _BULLET = regex.compile(r"[ \t]*[-–+•][ \t]*")
 _BULLET_AFTER_BREAK = regex.compile(r"\n[ \t]*[-–+•][ \t]*")
 _PARAGRAPH = regex.compile(r"\n[ \t]*(?=\p{Lu})")
+_HEADING_END = regex.compile(r"\n[ \t]*\n|\n(?=[ \t]*[-–+•])")
+_HEADING_WORDS = 12  # a first paragraph of at most this many words is a heading, not a sentence
 _LIST_SEPARATOR = regex.compile(r"\s*(?:,\s*và|,|;|và)?\s*")
 _SEPARATOR = regex.compile(r"\s*(?:,|;|\svà\s)\s*")
 _ASK_WORDS = regex.compile(r"iao|[ềêế]\s+ngh|êu\s+cầu|IAO")  # cheap test for the "assign" words (OCR: "Đê nghị")
