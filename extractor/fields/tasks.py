@@ -162,8 +162,6 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
         lead = _bullet_leads(chunk, body_at, agencies, r)
     if not lead:
         lead = _subject_lead(chunk, 0, agencies, r)
-    if not lead and (who := r["collective_subject"].match(chunk)):
-        lead = [clean_value(who["who"])]
     if "." in chunk:
         # later sentences may hand a share of the item to another body: "… . Bộ Dân tộc và Tôn
         # giáo chịu trách nhiệm hướng dẫn …", "… . Yêu cầu các Bộ, cơ quan đổi mới …"
@@ -330,6 +328,9 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict) -> li
         before = [a for a in agencies if start <= a.start and a.end <= m.start() and m.start() - a.end < 4]
         if before:
             return [before[-1].name]
+    who = r["collective_subject"].match(chunk, start)
+    if who and not r["partner_vague"].search(who["who"]):
+        return [clean_value(who["who"])]
     if start == 0:  # "(1) Về việc …: …; giao Bộ X làm …": a later clause of the item assigns it
         for m in _assignments(chunk, end, end + 600, r):
             names = [a.name for a in _run(agencies, m.end(), chunk)]
