@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
-from ..grammar import patterns, rx
+from ..grammar import patterns, rx, word_list
 from ..ner import Agency, find_agencies
 from ..normalize import clean_value
 
@@ -56,6 +57,8 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
             if not m:
                 continue
             raw_id = m["id"]
+            if scheme == "arabic" and _wrapped_number(text, line_start, raw_id, stack):
+                break  # "… tỷ lệ người từ\n15 tuổi trở lên …": a line wrapped before a figure, not item 15
             if scheme == "letter" and stack and stack[-1].scheme == "letter" and not _next_letter(stack[-1], raw_id):
                 if raw_id in "iv" and stack[-1].id[-1] not in "hi":
                     continue  # "i)" or "v)" out of the a, b, c… order: a roman sub-point, not a letter
@@ -91,6 +94,19 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
         nxt = next((o.start for o in items[i + 1:] if o.level <= item.level), end)
         item.end = min(nxt, end)
     return items
+
+
+def _wrapped_number(text: str, line_start: int, raw_id: str, stack: list[Item]) -> bool:
+    """A number opening a line is a wrapped sentence's figure, not an item, when the line before
+    runs on (no closing punctuation, no blank line) and the number is not the next in its list."""
+    if "." in raw_id or line_start < 2:
+        return False
+    before = text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1].rstrip()
+    if not before or before[-1] in _SENTENCE_CLOSERS:
+        return False
+    siblings = [s for s in stack if s.scheme == "arabic" and "." not in s.id.rsplit(".", 1)[-1]]
+    last = siblings[-1].id.rsplit(".", 1)[-1] if siblings else "0"
+    return not (last.isdigit() and int(raw_id) in (int(last) + 1, 1))
 
 
 def _closing_start(text: str, after: int, end: int, closing: regex.Pattern[str]) -> int:
@@ -212,13 +228,32 @@ def _agency_heading(chunk: str, agencies: list[Agency]) -> list[str]:
     tạm, nhà dột nát huyện Bình Sơn`` over ``a) …``, ``b) …``. The heading as written is the lead
     (recognition alone may stop at a comma inside the name)."""
     end = _heading_end(chunk)
-    heading = " ".join(chunk[:end].split())
-    inside = [a for a in agencies if a.start < end]
-    if not inside or inside[0].start != _skip_space(chunk, 0):
-        return []
-    if len(heading.split()) > 14 or _HEADING_STOP.search(heading) or len(inside) > 1:
-        return []
-    return [clean_value(heading)]
+    leads = []
+    pos = 0
+    for piece in chunk[:end].split(";"):  # "Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình …"
+        heading = " ".join(piece.split())
+        inside = [a for a in agencies if pos <= a.start < pos + len(piece)]
+        first = _skip_space(chunk, pos)
+        pos += len(piece) + 1
+        if not inside and _unlisted_body().match(heading):
+            inside = [Agency(heading, first, first + len(piece))]  # a body no list holds: "Báo và Phát thanh, …"
+        if not inside or (inside[0].start != first and not _role_before(chunk[first:inside[0].start])):
+            return []
+        if len(heading.split()) > 14 or _HEADING_STOP.search(heading) or len(inside) > 1:
+            return []
+        leads.append(clean_value(heading))
+    return leads
+
+
+@cache
+def _unlisted_body() -> regex.Pattern[str]:
+    """A head of a body and a capitalised word: ``Báo và Phát thanh, Truyền hình Cần Thơ``."""
+    heads = "|".join(regex.escape(h) for h in sorted(word_list("agencies/heads.txt"), key=len, reverse=True))
+    return regex.compile(rf"(?:{heads})(?:\s+và)?\s+\p{{Lu}}")
+
+
+def _role_before(gap: str) -> bool:
+    return bool(patterns("body")["roles"]["role_before"].fullmatch(gap))
 
 
 def _pieces(chunk: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -277,13 +312,14 @@ _MARKER_AFTER_BREAK = regex.compile(r"\n" + _MARKER)
 _BULLET = regex.compile(r"[ \t]*[-–+•][ \t]*")
 _BULLET_AFTER_BREAK = regex.compile(r"\n[ \t]*[-–+•][ \t]*")
 _PARAGRAPH = regex.compile(r"\n[ \t]*(?=\p{Lu})")
+_SENTENCE_CLOSERS = ".:;!?)”\"…"
 _HEADING_END = regex.compile(r"\n[ \t]*\n|\n(?=[ \t]*[-–+•])")
 _HEADING_WORDS = 12  # a first paragraph of at most this many words is a heading, not a sentence
 _LIST_SEPARATOR = regex.compile(r"\s*(?:,\s*và|,|;|và)?\s*")
 _SEPARATOR = regex.compile(r"\s*(?:,|;|\svà\s)\s*")
 _ASK_WORDS = regex.compile(r"iao|[ềêế]\s+ngh|êu\s+cầu|IAO")  # cheap test for the "assign" words (OCR: "Đê nghị")
 _CHU_TRI = regex.compile(r"\bchủ\s+trì\b")
-_HEADING_STOP = regex.compile(r"[.;:]|\s(?:và|phối\s+hợp|với|chủ\s+trì)\s")
+_HEADING_STOP = regex.compile(r"[.:]|\s(?:phối\s+hợp|với|chủ\s+trì)\s")
 _NEXT_SENTENCE = regex.compile(r"[.;]\s+(?=\p{Lu})")
 _SENTENCE_END = regex.compile(r"[.;](?:\s|$)|\n")
 
