@@ -312,6 +312,9 @@ _MARKER_AFTER_BREAK = regex.compile(r"\n" + _MARKER)
 _BULLET = regex.compile(r"[ \t]*[-–+•][ \t]*")
 _BULLET_AFTER_BREAK = regex.compile(r"\n[ \t]*[-–+•][ \t]*")
 _PARAGRAPH = regex.compile(r"\n[ \t]*(?=\p{Lu})")
+_CLAUSE_BREAK = regex.compile(r"[,;]\s+")
+_NEXT_GROUP = regex.compile(r"\s*[,;]\s+(?=các\s)|\s*;\s*")
+_WRAPPED_SENTENCE_END = regex.compile(r"\.(?:\s|$)|[.:;!?]\s*\n|\n[ \t]*\n")
 _SENTENCE_CLOSERS = ".:;!?)”\"…"
 _HEADING_END = regex.compile(r"\n[ \t]*\n|\n(?=[ \t]*[-–+•])")
 _HEADING_WORDS = 12  # a first paragraph of at most this many words is a heading, not a sentence
@@ -351,28 +354,57 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict) -> li
             _add(names, a.name)
         if names:
             return names
+        # "Yêu cầu các cấp ủy, tổ chức đảng, các cơ quan … nghiêm túc …" (the request opens the sentence)
+        if m.start() == _skip_space(chunk, start) and (who := _collective(chunk, m.end(), r)):
+            return who
     run = _run(agencies, _skip_space(chunk, start), chunk)
     if run and r["lead_verb"].match(chunk, run[-1].end):
         return [a.name for a in run]
     if r["intro"].match(chunk, start):  # "Căn cứ …, các sở, ban, ngành … xây dựng …"
-        for comma in rx(r",\s+").finditer(chunk, start, end):
+        for comma in _CLAUSE_BREAK.finditer(chunk, start, _paragraph_end(chunk, start)):
             run = _run(agencies, comma.end(), chunk)
             if run and r["lead_verb"].match(chunk, run[-1].end):
                 return [a.name for a in run]
+    topic = chunk.find(":", start, end)
+    if topic > 0 and (start or not _assignments_any(chunk, start, topic, r)):
+        # "Về đề nghị hỗ trợ …: Ủy ban nhân dân tỉnh Đắk Lắk tiếp tục rà soát …": the subject after a topic
+        run = _run(agencies, _skip_space(chunk, topic + 1), chunk)
+        if run and r["duty_verb"].match(chunk, run[-1].end):
+            return [a.name for a in run]
     m = _CHU_TRI.search(chunk, start, end) if "chủ trì" in chunk else None
     if m:
         before = [a for a in agencies if start <= a.start and a.end <= m.start() and m.start() - a.end < 4]
         if before:
             return [before[-1].name]
-    who = r["collective_subject"].match(chunk, start)
-    if who and not r["partner_vague"].search(who["who"]):
-        return [clean_value(who["who"])]
+    if who := _collective(chunk, start, r):
+        return who
     if start == 0:  # "(1) Về việc …: …; giao Bộ X làm …": a later clause of the item assigns it
         for m in _assignments(chunk, end, end + 600, r):
             names = [a.name for a in _run(agencies, m.end(), chunk)]
             if names:
                 return names
     return []
+
+
+def _collective(chunk: str, start: int, r: dict) -> list[str]:
+    """Those charged, named as collectives or kinds of bodies, as written, one per group: a new
+    "các" opens the next group ("các cấp ủy, tổ chức đảng, các cơ quan, đơn vị, địa phương" → two)."""
+    who = r["collective_subject"].match(chunk, _skip_space(chunk, start))
+    if not who or r["partner_vague"].search(who["who"]):
+        return []
+    groups = [clean_value(g) for g in _NEXT_GROUP.split(who["who"])]
+    return [g for g in groups if g and not r["partner_vague"].search(g)]
+
+
+def _assignments_any(text: str, start: int, end: int, r: dict) -> bool:
+    return next(_assignments(text, start, end, r), None) is not None
+
+
+def _paragraph_end(chunk: str, start: int) -> int:
+    """The end of the sentence at ``start``, reading across lines wrapped inside it (a line that does
+    not end in punctuation goes on), within 600 characters."""
+    m = _WRAPPED_SENTENCE_END.search(chunk, start, start + 600)
+    return m.end() if m else min(len(chunk), start + 600)
 
 
 def _assignments(text: str, start: int, end: int, r: dict):
