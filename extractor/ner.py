@@ -58,7 +58,7 @@ _DEFINITE_KIND = (r"(?:(?:tổ\s+chức|đoàn\s+thể)\s+chính\s+trị\s*[-–
                   r"|Ủy\s+ban\s+của\s+Quốc\s+hội)")
 _SCOPE = (r"(?:\s+(?:Thành\s+phố|tỉnh|cấp\s+tỉnh|Trung\s+ương|Quốc\s+hội|của\s+Quốc\s+hội|Chính\s+phủ|nêu\s+trên|"
           r"trực\s+thuộc(?:\s+(?:Tỉnh\s+ủy|Thành\s+ủy|Trung\s+ương|Sở|Bộ))?))")
-_KINDS = (r"(?:sở|bộ|ban\s+ngành|ban|ngành|chủ\s+rừng|huyện\s+ủy|thị\s+ủy|thành\s+ủy|quận\s+ủy|đảng\s+ủy|tỉnh\s+ủy|"
+_KINDS = (r"(?:sở|bộ|ban\s+ngành|ban|ngành|chủ\s+rừng|xã|phường|thị\s+trấn|đặc\s+khu|huyện|quận|thị\s+xã|thôn|huyện\s+ủy|thị\s+ủy|thành\s+ủy|quận\s+ủy|đảng\s+ủy|tỉnh\s+ủy|"
           r"cơ\s+quan|đơn\s+vị|địa\s+phương|tổ\s+chức\s+chính\s+trị\s*-\s*xã\s+hội|đoàn\s+thể|tổ\s+chức|doanh\s+nghiệp)")
 
 

@@ -312,6 +312,9 @@ _MARKER_AFTER_BREAK = regex.compile(r"\n" + _MARKER)
 _BULLET = regex.compile(r"[ \t]*[-–+•][ \t]*")
 _BULLET_AFTER_BREAK = regex.compile(r"\n[ \t]*[-–+•][ \t]*")
 _PARAGRAPH = regex.compile(r"\n[ \t]*(?=\p{Lu})")
+_LOOSE_PIECE = regex.compile(
+    r"\s*(?:,|;|và)\s*(?P<piece>(?:các|những)\s+\p{Ll}+(?:\s+\p{Ll}+){0,3}?)(?=\s*(?:[,;(]|\svà\s))"
+    r"|\s*\((?:sau\s+đây|gọi\s+tắt|viết\s+tắt)[^)]{0,80}\)")
 _CLAUSE_BREAK = regex.compile(r"[,;]\s+")
 _NEXT_GROUP = regex.compile(r"\s*[,;]\s+(?=các\s)|\s*;\s*")
 _WRAPPED_SENTENCE_END = regex.compile(r"\.(?:\s|$)|[.:;!?]\s*\n|\n[ \t]*\n")
@@ -345,8 +348,11 @@ def _bullets(chunk: str):
     yield from _BULLET_AFTER_BREAK.finditer(chunk)
 
 
-def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict) -> list[str]:
-    """Who a sentence starting at ``start`` puts in charge: ``Giao X``, ``X chủ trì``, ``X: …``."""
+def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, after_topic: bool = False) -> list[str]:
+    """Who a sentence starting at ``start`` puts in charge: ``Giao X``, ``X chủ trì``, ``X: …``.
+    ``after_topic``: the sentence follows a topic ("Về …:"), where a body opening it must be
+    followed by a verb of duty ("Các Bộ, cơ quan thống nhất …" reports an opinion)."""
+    lead_verb = r["duty_verb"] if after_topic else r["lead_verb"]
     end = _sentence_end(chunk, start)
     names: list[str] = []
     for m in _assignments(chunk, start, end, r):
@@ -358,8 +364,10 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict) -> li
         if m.start() == _skip_space(chunk, start) and (who := _collective(chunk, m.end(), r)):
             return who
     run = _run(agencies, _skip_space(chunk, start), chunk)
-    if run and r["lead_verb"].match(chunk, run[-1].end):
+    if run and lead_verb.match(chunk, run[-1].end):
         return [a.name for a in run]
+    if after_topic:
+        return []
     if r["intro"].match(chunk, start):  # "Căn cứ …, các sở, ban, ngành … xây dựng …"
         for comma in _CLAUSE_BREAK.finditer(chunk, start, _paragraph_end(chunk, start)):
             run = _run(agencies, comma.end(), chunk)
@@ -368,9 +376,9 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict) -> li
     topic = chunk.find(":", start, end)
     if topic > 0 and (start or not _assignments_any(chunk, start, topic, r)):
         # "Về đề nghị hỗ trợ …: Ủy ban nhân dân tỉnh Đắk Lắk tiếp tục rà soát …": the subject after a topic
-        run = _run(agencies, _skip_space(chunk, topic + 1), chunk)
-        if run and r["duty_verb"].match(chunk, run[-1].end):
-            return [a.name for a in run]
+        names = _subject_lead(chunk, topic + 1, agencies, r, after_topic=True)
+        if names:
+            return names
     m = _CHU_TRI.search(chunk, start, end) if "chủ trì" in chunk else None
     if m:
         before = [a for a in agencies if start <= a.start and a.end <= m.start() and m.start() - a.end < 4]
@@ -446,12 +454,40 @@ def _run(agencies: list[Agency], start: int, chunk: str) -> list[Agency]:
             sep = _LIST_SEPARATOR.match(gap)
             rest = gap[sep.end():]
             if rest and not roles["role_before"].fullmatch(rest):
-                break
+                loose = _loose_pieces(chunk, pos, a.start)
+                if loose is None:
+                    break
+                out.extend(loose)
         elif gap.strip() and not roles["role_before"].fullmatch(gap):
             break  # a role before the first agency: "Giám đốc Sở X", "Chủ tịch UBND …"
         out.append(a)
         pos = a.end
+    if out:
+        out.extend(_loose_pieces(chunk, pos, None) or [])
     return out
+
+
+def _loose_pieces(chunk: str, start: int, end: int | None) -> list[Agency] | None:
+    """Kinds of bodies no list holds, between (or after) the agencies of a list: "…, Ủy ban Mặt trận
+    Tổ quốc tỉnh, các doanh nghiệp, các hợp tác xã và …". Each is "các" or "những" and a few
+    lower-case words, followed by a separator; a note "(sau đây gọi tắt là …)" is passed over.
+    ``None`` when the text up to ``end`` is not such pieces (``end`` None: as many as there are)."""
+    out: list[Agency] = []
+    pos = start
+    limit = len(chunk) if end is None else end
+    while pos < limit:
+        m = _LOOSE_PIECE.match(chunk, pos, limit)
+        if m is None:
+            break
+        # (not the head of a group qualified only as relevant: "các cơ quan, tổ chức có liên quan")
+        if m["piece"] and not patterns("body")["roles"]["partner_vague"].search(chunk, m.start("piece"),
+                                                                                 min(limit, m.end() + 30)):
+            out.append(Agency(" ".join(m["piece"].split()), m.start("piece"), m.end("piece")))
+        pos = m.end()
+    if end is None:
+        return out
+    return out if _LIST_SEPARATOR.fullmatch(chunk, pos, end) else None
+
 
 
 def _add(names: list[str], name: str) -> None:
