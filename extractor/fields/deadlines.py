@@ -57,6 +57,8 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
             relative: bool = False, notes: list[str] | None = None, cued: bool = True) -> None:
         if m.group()[:3].lower() == "đến" and p["range_start"].search(text, max(start, m.start() - 45), m.start()):
             return  # "từ ngày 01/7 đến hết ngày 31/12": a period, not a time limit
+        if precision == "year" and p["ongoing_after"].match(text, m.end()):
+            return  # "năm 2025 và các năm tiếp theo": a period that goes on
         if cued and precision != "day" and (p["not_limit_before"].search(text, max(start, m.start() - 60), m.start())
                                             or p["not_limit_after"].match(text, m.end())):
             return  # a target, a period of work or under review, or a thing done: not a time limit

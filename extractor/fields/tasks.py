@@ -93,6 +93,12 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
     for i, item in enumerate(items):
         nxt = next((o.start for o in items[i + 1:] if o.level <= item.level), end)
         item.end = min(nxt, end)
+        if item.scheme == "paren_number" and item.parent and item is item.parent.children[-1]:
+            # "(1) …, (2) …, (3) ….\nỦy ban nhân dân các tỉnh … gửi Báo cáo …": the paragraph after a
+            # list of points goes back to the item that lists them
+            close = _PARAGRAPH_AFTER_SENTENCE.search(text, item.text_start, item.end)
+            if close:
+                item.end = close.start() + 1
     return items
 
 
@@ -315,6 +321,7 @@ _PARAGRAPH = regex.compile(r"\n[ \t]*(?=\p{Lu})")
 _LOOSE_PIECE = regex.compile(
     r"\s*(?:,|;|và)\s*(?P<piece>(?:các|những)\s+\p{Ll}+(?:\s+\p{Ll}+){0,3}?)(?=\s*(?:[,;(]|\svà\s))"
     r"|\s*\((?:sau\s+đây|gọi\s+tắt|viết\s+tắt)[^)]{0,80}\)")
+_PARAGRAPH_AFTER_SENTENCE = regex.compile(r"[.!?][)”\"]?[ \t]*\n[ \t]*(?=\p{Lu})")
 _CLAUSE_BREAK = regex.compile(r"[,;]\s+")
 _NEXT_GROUP = regex.compile(r"\s*[,;]\s+(?=các\s)|\s*;\s*")
 _WRAPPED_SENTENCE_END = regex.compile(r"\.(?:\s|$)|[.:;!?]\s*\n|\n[ \t]*\n")
