@@ -57,7 +57,11 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
             if not m:
                 continue
             raw_id = m["id"]
-            if scheme == "arabic" and _wrapped_number(text, line_start, raw_id, stack):
+            # a number with no "." or ")" of a marker: an item only when a capital follows ("1 Giao …")
+            bare = scheme == "arabic" and line[m.end("id"):m.end("id") + 1] not in (".", ")")
+            if bare and line[m.end():m.end() + 1].islower():
+                break  # "- Ban bầu cử …:\n01 cá nhân/01 ban;" is a figure
+            if scheme == "arabic" and _wrapped_number(text, line_start, raw_id, stack, bare):
                 break  # "… tỷ lệ người từ\n15 tuổi trở lên …": a line wrapped before a figure, not item 15
             if scheme == "letter" and stack and stack[-1].scheme == "letter" and not _next_letter(stack[-1], raw_id):
                 if raw_id in "iv" and stack[-1].id[-1] not in "hi":
@@ -102,14 +106,17 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
     return items
 
 
-def _wrapped_number(text: str, line_start: int, raw_id: str, stack: list[Item]) -> bool:
+def _wrapped_number(text: str, line_start: int, raw_id: str, stack: list[Item], bare: bool) -> bool:
     """A number opening a line is a wrapped sentence's figure, not an item, when the line before
-    runs on (no closing punctuation, no blank line) and the number is not the next in its list."""
+    runs on (no closing punctuation, no blank line) and the number is not the next in its list, or
+    has no "." or ")" of a marker ("… mỗi ban\n01 cá nhân")."""
     if "." in raw_id or line_start < 2:
         return False
     before = text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1].rstrip()
     if not before or before[-1] in _SENTENCE_CLOSERS:
         return False
+    if bare:
+        return True
     siblings = [s for s in stack if s.scheme == "arabic" and "." not in s.id.rsplit(".", 1)[-1]]
     last = siblings[-1].id.rsplit(".", 1)[-1] if siblings else "0"
     return not (last.isdigit() and int(raw_id) in (int(last) + 1, 1))
