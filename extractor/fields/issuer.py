@@ -49,7 +49,10 @@ def split_units(block_text: str) -> list[str]:
     for line in (ln.strip().strip("\"'“”‘’`.,;:_|") for ln in block_text.split("\n")):  # (OCR specks)
         if not line:
             continue
-        if units and not _opens_unit(units[-1], line, g):
+        lone_head = bool(units) and units[-1] in g["heads"] and units[-1] not in g["dependent"]
+        if lone_head:  # "CỤC\nHẢI QUAN": a head alone on its line goes on with the next, whatever it starts with
+            units[-1] = f"{units[-1]} {line}"
+        elif units and not _opens_unit(units[-1], line, g):
             if _ends_with_province(units[-1]) and not g["territory_start"].match(line):
                 continue  # a unit is complete with its province: what follows is OCR junk
             units[-1] = f"{units[-1]} {line}"
