@@ -163,7 +163,7 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]], offset: int) -> 
                 strong.append(Agency(named, start, pos + item.end("n")))
             if not c["list_goes_on"].match(text, pos + item.end()):
                 break
-    for key in ("field", "territorial", "bodies"):
+    for key in ("field", "territorial", "bodies", "person"):
         strong.extend(_matches(c, key, text, starts_for(key)))
     weak = [a for key in ("named", "kinds") for a in _matches(c, key, text, starts_for(key))]
     # a gazetteer name is not stretched by lower-case words the looser pattern takes in: "Sở Xây
