@@ -54,9 +54,17 @@ def _name_pattern(parts: dict[str, str]) -> str:
     stop = "|".join(regex.escape(w).replace(r"\ ", "[ ]+")
                     for w in sorted(word_list("agencies/name_stops.txt"), key=len, reverse=True))
     word = rf"[ ]+(?!(?:{stop})(?!\p{{L}}))\p{{Ll}}+"
-    cap, joint = parts["cap"], _expand(parts["joint"], parts)
-    territory = rf"(?:[ ]+{_expand(parts['territory_group'], parts)}(?:[ ]+{cap})*)?"
-    return rf"(?:{cap}(?:(?:{word}){{0,5}}{joint}{cap})*(?:{word}){{0,5}}{territory})"
+    joint = _expand(parts["joint"], parts)
+    # a head of several words may open a name written in lower case after its first word: "Văn phòng
+    # Ban chỉ đạo phòng thủ dân sự quốc gia"
+    compound = [h.split() for h in word_list("agencies/heads.txt") if len(h.split()) > 1 and h[:1].isupper()]
+    compound_alt = "|".join(
+        r"\s+".join([regex.escape(w[0])] + [f"[{x[0].upper()}{x[0].lower()}]{regex.escape(x[1:])}" for x in w[1:]])
+        for w in sorted(compound, key=len, reverse=True))
+    cap = rf"(?:{compound_alt}|{parts['cap']})"
+    territory = rf"(?:[ ]+{_expand(parts['territory_group'], parts)}(?:[ ]+{parts['cap']})*)?"
+    lower = int(parts["lower_words"])
+    return rf"(?:{cap}(?:(?:{word}){{0,{lower}}}{joint}{cap})*(?:{word}){{0,{lower}}}{territory})"
 
 
 @cache
