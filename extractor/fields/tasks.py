@@ -300,6 +300,13 @@ def _labelled(chunk: str, agencies: list[Agency], label: regex.Pattern[str], spl
         found = _run(agencies, _skip_space(chunk, m.end()), chunk)
         for a in found:
             _add(names, a.name)
+        if found and not split:
+            # "Cơ quan thực hiện: Sở Nội vụ chủ trì …; Sở Tư pháp và các sở, ban, ngành … chủ động …":
+            # each clause of the label's line that opens with bodies adds them
+            line_end = chunk.find("\n", m.end())
+            for clause in _CLAUSE_AFTER_SEMICOLON.finditer(chunk, m.end(), line_end if line_end >= 0 else len(chunk)):
+                for a in _run(agencies, clause.end(), chunk):
+                    _add(names, a.name)
         if not found:
             line_end = chunk.find("\n", m.end())
             value = chunk[m.end():line_end if line_end >= 0 else len(chunk)]
@@ -329,6 +336,7 @@ _LOOSE_PIECE = regex.compile(
     r"\s*(?:,|;|và)\s*(?P<piece>(?:các|những)\s+\p{Ll}+(?:\s+\p{Ll}+){0,3}?)(?=\s*(?:[,;(]|\svà\s))"
     r"|\s*\((?:sau\s+đây|gọi\s+tắt|viết\s+tắt)[^)]{0,80}\)")
 _PARAGRAPH_AFTER_SENTENCE = regex.compile(r"[.!?][)”\"]?[ \t]*\n[ \t]*(?=\p{Lu})")
+_CLAUSE_AFTER_SEMICOLON = regex.compile(r";\s*")
 _CLAUSE_BREAK = regex.compile(r"[,;]\s+")
 _NEXT_GROUP = regex.compile(r"\s*[,;]\s+(?=các\s)|\s*;\s*")
 _WRAPPED_SENTENCE_END = regex.compile(r"\.(?:\s|$)|[.:;!?]\s*\n|\n[ \t]*\n")
@@ -387,8 +395,9 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, after
             run = _run(agencies, comma.end(), chunk)
             if run and r["lead_verb"].match(chunk, run[-1].end):
                 return [a.name for a in run]
-    topic = chunk.find(":", start, end)
-    if topic > 0 and (start or not _assignments_any(chunk, start, topic, r)):
+    named_topic = r["topic"].match(chunk, start)  # "Về kiến nghị …; …: Bộ X khẩn trương …"
+    topic = named_topic.end() - 1 if named_topic else chunk.find(":", start, end)
+    if topic > 0 and (start or named_topic or not _assignments_any(chunk, start, topic, r)):
         # "Về đề nghị hỗ trợ …: Ủy ban nhân dân tỉnh Đắk Lắk tiếp tục rà soát …": the subject after a topic
         names = _subject_lead(chunk, topic + 1, agencies, r, after_topic=True)
         if names:
