@@ -28,8 +28,9 @@ def extract_body(record: Record, text: Text, start: int, end: int, annex: tuple[
         if item.aims:
             continue  # "I. MỤC ĐÍCH, YÊU CẦU" and what it holds assign nothing
         assign_roles(t, item, items, agencies)
-        if not item.lead:
-            item.lead = list(item.parent.lead) if item.parent else list(top_lead)
+        if not item.lead or item.shares_only:
+            inherited = list(item.parent.lead) if item.parent else list(top_lead)
+            item.lead = inherited + [a for a in item.lead if a not in inherited]
     # (built without re-validation: thousands per long decree, and every value here is ours)
     tasks = [Task.model_construct(id=i.id, parent=i.parent.id if i.parent else None, text=item_text(t, i, items),
                                   lead=i.lead, cooperating=i.cooperating, deadline=None,

@@ -40,6 +40,7 @@ class Item:
     cooperating: list[str] = field(default_factory=list)
     field_of_parent: bool = False  # "b) Cơ quan thực hiện: …" describes its parent task
     aims: bool = False  # in a section stating aims ("MỤC ĐÍCH, YÊU CẦU"): no lead
+    shares_only: bool = False  # its leads stand in later sentences only: the inherited lead opens it
     children: list[Item] = field(default_factory=list)
 
 
@@ -191,6 +192,7 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
         lead = _bullet_leads(chunk, body_at, agencies, r)
     if not lead:
         lead = _subject_lead(chunk, 0, agencies, r)
+    opened = bool(lead)  # the item's opening names its lead; later sentences only add shares
     if "." in chunk:
         # later sentences may hand a share of the item to another body: "… . Bộ Dân tộc và Tôn
         # giáo chịu trách nhiệm hướng dẫn …", "… . Yêu cầu các Bộ, cơ quan đổi mới …"
@@ -204,6 +206,9 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
             elif ask := r["assign"].match(chunk, at):
                 for a in _run(agencies, ask.end(), chunk):
                     _add(lead, a.name)
+            elif (who := r["collective_subject"].match(chunk, at)) and r["duty_verb"].match(chunk, who.end()):
+                for name in _collective(chunk, at, r):  # "… . Chính quyền địa phương phải gần dân …"
+                    _add(lead, name)
     if not lead and item.parent and r["implementation"].search(text, item.parent.text_start,
                                                               item.parent.text_start + 80):
         first_line = chunk.split("\n", 1)[0]
@@ -213,6 +218,7 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
         lead = _bullet_leads(chunk, 0, agencies, r)
     item.lead = [a for a in lead if a not in coop]
     item.cooperating = coop
+    item.shares_only = bool(item.lead) and not opened
 
 
 def _heading_end(chunk: str) -> int:
