@@ -92,6 +92,11 @@ def _compiled() -> dict:
     # the patterns are tried at those places only
     compiled["trigger"] = _automaton(set().union(*first_words.values()))
     compiled["first_words"] = first_words
+    keys_of: dict[str, list[str]] = {}
+    for key, words in first_words.items():
+        for word in words:
+            keys_of.setdefault(word, []).append(key)
+    compiled["keys_of"] = keys_of
     compiled["cheap_tests"] = grammar["cheap_tests"]
     return compiled
 
@@ -132,9 +137,13 @@ def agency_at_start(text: str) -> Agency | None:
 
 def _found(c: dict, text: str, triggers: list[tuple[int, str]], offset: int) -> list[Agency]:
 
+    starts: dict[str, list[int]] = {}
+    for pos, word in triggers:  # (one pass: each trigger word knows the patterns it can start)
+        for key in c["keys_of"].get(word, ()):
+            starts.setdefault(key, []).append(pos)
+
     def starts_for(key: str) -> list[int]:
-        words = c["first_words"][key]
-        return [pos for pos, word in triggers if word in words]
+        return starts.get(key, [])
 
     strong: list[Agency] = []
     territorial_lists = [(m.start(), m.end()) for m in _at(c["shared_territorial"], text, starts_for("territorial"))]

@@ -247,6 +247,8 @@ def _agency_heading(chunk: str, agencies: list[Agency]) -> list[str]:
     tạm, nhà dột nát huyện Bình Sơn`` over ``a) …``, ``b) …``. The heading as written is the lead
     (recognition alone may stop at a comma inside the name)."""
     end = _heading_end(chunk)
+    if end > _HEADING_CHARS:
+        return []
     leads = []
     pos = 0
     for piece in chunk[:end].split(";"):  # "Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình …"
@@ -348,6 +350,7 @@ _NEXT_GROUP = regex.compile(r"\s*[,;]\s+(?=các\s)|\s*;\s*")
 _WRAPPED_SENTENCE_END = regex.compile(r"\.(?:\s|$)|[.:;!?]\s*\n|\n[ \t]*\n")
 _SENTENCE_CLOSERS = ".:;!?)”\"…"
 _HEADING_END = regex.compile(r"\n[ \t]*\n|\n(?=[ \t]*[-–+•])")
+_HEADING_CHARS = 300  # a heading naming bodies is shorter than this (a longer first paragraph is a sentence)
 _HEADING_WORDS = 12  # a first paragraph of at most this many words is a heading, not a sentence
 _LIST_SEPARATOR = regex.compile(r"\s*(?:,\s*và|,|;|và)?\s*")
 _SEPARATOR = regex.compile(r"\s*(?:,|;|\svà\s)\s*")
