@@ -15,6 +15,7 @@ def extract_body(record: Record, text: Text, start: int, end: int, annex: tuple[
     """Tasks, deadlines and citations of the body ``[start, end)``; deadlines and citations also
     of the ``annex`` (task tables there carry time limits, not numbered items)."""
     t = text.text
+    start, end = min(start, len(t)), min(end, len(t))  # a document cut inside its title line ends there
     issue = record.issue_date.value if record.issue_date and record.issue_date.precision == "day" else None
     items = find_items(t, start, end)
     first = items[0].start if items else end
