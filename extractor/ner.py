@@ -57,7 +57,9 @@ def _name_pattern(parts: dict[str, str]) -> str:
     joint = _expand(parts["joint"], parts)
     # a head of several words may open a name written in lower case after its first word: "Văn phòng
     # Ban chỉ đạo phòng thủ dân sự quốc gia"
-    compound = [h.split() for h in word_list("agencies/heads.txt") if len(h.split()) > 1 and h[:1].isupper()]
+    # (only heads with a capital after their first word: "Trung tâm" is a name's run as it stands)
+    compound = [h.split() for h in word_list("agencies/heads.txt")
+                if h[:1].isupper() and any(w[:1].isupper() for w in h.split()[1:]) and not h.isupper()]
     compound_alt = "|".join(
         r"\s+".join([regex.escape(w[0])] + [f"[{x[0].upper()}{x[0].lower()}]{regex.escape(x[1:])}" for x in w[1:]])
         for w in sorted(compound, key=len, reverse=True))
