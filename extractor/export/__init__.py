@@ -9,7 +9,6 @@ pyarrow, xmlschema, icalendar) only when it runs, so the command line and ``extr
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass

@@ -6,7 +6,8 @@ import calendar
 import re
 from datetime import date
 
-_PARTIAL = re.compile(r"(?P<year>\d{4})(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|Q(?P<quarter>[1-4])|H(?P<half>[12])))?")
+_PARTIAL = re.compile(r"(?P<year>\d{4})"
+                      r"(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|Q(?P<quarter>[1-4])|H(?P<half>[12])))?")
 
 
 def last_day(value: str) -> date | None:

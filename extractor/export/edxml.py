@@ -342,10 +342,10 @@ def write_messages(records: Iterable[Record], out_dir: Path, sender: Organ, rece
             continue
         for warning in message.warnings + report.warnings:
             print(f"{label}: edXML warning: {warning}", file=log)
-        if message.document_id in document_ids:
-            print(f"{label}: edXML warning: DocumentId {message.document_id} is also {document_ids[message.document_id]}'s;"
+        first = document_ids.setdefault(message.document_id, label)
+        if first != label:
+            print(f"{label}: edXML warning: DocumentId {message.document_id} is also {first}'s;"
                   " a hub refuses the second", file=log)
-        document_ids.setdefault(message.document_id, label)
         name = _file_name(record, index, names)
         (out_dir / f"{name}.edxml").write_bytes(message.xml)
         written += 1

@@ -12,7 +12,7 @@ import calendar
 import hashlib
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TextIO
 
@@ -116,7 +116,7 @@ def build_calendar(records: Iterable[Record], log: TextIO, now: datetime | None 
     """An ``icalendar.Calendar`` with one event per deadline the records hold."""
     from icalendar import Calendar, Event
 
-    stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    stamp = (now or datetime.now(UTC)).astimezone(UTC)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
