@@ -107,6 +107,14 @@ def test_the_sender_name_option_overrides_the_issuer():
     assert header_values(message.xml)["From/OrganName"] == "Văn phòng UBND tỉnh"
 
 
+def test_a_control_character_from_a_scan_does_not_break_the_message(records):
+    record = records["cv-ubnd-hatinh-cchc.txt"]
+    scanned = record.model_copy(update={"subject": "triển khai kế hoạch\x0c cải cách hành chính năm 2019"})
+    message = build(scanned, SENDER, RECEIVERS, NOW)
+    assert validate(message.xml).ok
+    assert header_values(message.xml)["Subject"] == "triển khai kế hoạch cải cách hành chính năm 2019"
+
+
 def test_a_legal_number_keeps_its_year_in_the_notation():
     record = Record(number=Number(raw="12/2018/QĐ-UBND", number="12", symbol="QĐ-UBND", year=2018))
     assert code(record) == ("12", "2018/QĐ-UBND")

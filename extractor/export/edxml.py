@@ -48,6 +48,7 @@ TO_PLACE_LENGTH = 150
 ORGAN_ID = re.compile(r"[^.\s]+(?:\.[^.\s]+){0,3}")
 DOCUMENT_ID = re.compile(r"(?P<organ>[^,]+),(?P<date>\d{4}/\d{2}/\d{2}),(?P<code>[^/]+/.+)")
 NEW_DOCUMENT = ("0", "Văn bản điện tử mới")  # Bussiness/BussinessDocType and its reason
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # not allowed in XML 1.0
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def _q(name: str) -> str:
 def _add(parent: ET.Element, name: str, text: str | None = None) -> ET.Element:
     element = ET.SubElement(parent, _q(name))
     if text is not None:
-        element.text = text
+        element.text = NOT_XML.sub("", text)  # a control character left by OCR or a PDF would break the message
     return element
 
 
@@ -169,8 +170,7 @@ def build(record: Record, sender: Organ, receivers: Sequence[Organ], now: dateti
     envelope = _add(root, "edXMLEnvelope")
     header = _add(envelope, "edXMLHeader")
     message = _add(header, "MessageHeader")
-    _organ(message, "From", sender.organ_id, organ_name,
-           record.issuer.parent or "" if record.issuer else "")
+    _organ(message, "From", sender.organ_id, organ_name, (record.issuer.parent or "") if record.issuer else "")
     for receiver in receivers:
         _organ(message, "To", receiver.organ_id, receiver.name)
     _add(message, "DocumentId", document_id)
@@ -189,8 +189,8 @@ def build(record: Record, sender: Organ, receivers: Sequence[Organ], now: dateti
     signature = record.signature
     element = _add(message, "SignerInfo")
     _add(element, "Competence", competence(record))
-    _add(element, "Position", signature.position or "" if signature else "")
-    _add(element, "FullName", signature.signer or "" if signature else "")
+    _add(element, "Position", (signature.position or "") if signature else "")
+    _add(element, "FullName", (signature.signer or "") if signature else "")
     _add(message, "DueDate", due_date(record))
     element = _add(message, "OtherInfo")
     _add(element, "Priority", PRIORITY[record.urgency])
