@@ -38,6 +38,14 @@ def test_options_that_do_not_fit_are_refused_with_a_reason(output, fmt, said):
         resolve(output, fmt)
 
 
+def test_a_file_format_is_not_written_over_a_directory_nor_tables_over_a_file(tmp_path):
+    with pytest.raises(ValueError, match="is a directory"):
+        resolve(tmp_path, "ics")
+    (tmp_path / "records").write_text("", encoding="utf-8")
+    with pytest.raises(ValueError, match="is a file"):
+        resolve(tmp_path / "records", "csv")
+
+
 def test_edxml_options_are_checked_before_any_document_is_read():
     with pytest.raises(ValueError, match="same organ id twice"):
         resolve("out", "edxml", "000.00.00.H42", None, ["000.00.00.H41=A", "000.00.00.H41=B"])

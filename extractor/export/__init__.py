@@ -53,6 +53,8 @@ def resolve(output: str | Path | None, fmt: str | None = None, organ_id: str | N
             raise ValueError(f"--format {fmt} writes several files: give a directory with -o")
         if path.is_file():
             raise ValueError(f"--format {fmt} writes into a directory, and {path} is a file")
+    elif path is not None and path.is_dir():
+        raise ValueError(f"--format {fmt} writes one file, and {path} is a directory")
     if fmt != "edxml":
         if organ_id or organ_name or to:
             raise ValueError("--organ-id, --organ-name and --to are for --format edxml")
