@@ -101,6 +101,14 @@ def test_due_date_is_the_earliest_deadline_with_a_day_and_priority_the_urgency(r
     assert urgent["OtherInfo/Priority"] == "3"  # HỎA TỐC
 
 
+def test_a_record_without_tasks_or_deadlines_gives_a_message_with_an_empty_due_date(records):
+    record = records["cv-ubnd-danang-nfd.txt"].model_copy(update={"tasks": [], "deadlines": []})
+    message = build(record, SENDER, RECEIVERS, NOW)
+    assert message.missing == []
+    assert validate(message.xml).ok
+    assert header_values(message.xml)["DueDate"] == ""
+
+
 def test_the_sender_name_option_overrides_the_issuer():
     record = extract(sample_files()[0])
     message = build(record, Organ("000.00.00.H42", "Văn phòng UBND tỉnh"), RECEIVERS, NOW)
