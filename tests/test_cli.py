@@ -53,11 +53,10 @@ def test_schema_command_prints_the_record_schema():
 
 
 def test_table_export(tmp_path):
-    out_file = tmp_path / "records.csv"
-    out = run("extract", str(SAMPLES), "-o", str(out_file))
+    out = run("extract", str(SAMPLES), "--format", "csv", "-o", str(tmp_path / "tables"))
     assert out.returncode == 0, out.stderr
     import pandas as pd
 
-    frame = pd.read_csv(out_file)
+    frame = pd.read_csv(tmp_path / "tables" / "documents.csv")
     assert len(frame) == len([p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".md")])
     assert set(frame["doc_type"]) >= {"Công văn", "Quyết định"}
