@@ -64,7 +64,8 @@ def _name_pattern(parts: dict[str, str]) -> str:
         r"\s+".join([regex.escape(w[0])] + [f"[{x[0].upper()}{x[0].lower()}]{regex.escape(x[1:])}" for x in w[1:]])
         for w in sorted(compound, key=len, reverse=True))
     cap = rf"(?:{compound_alt}|{parts['cap']})"
-    territory = rf"(?:[ ]+{_expand(parts['territory_group'], parts)}(?:[ ]+{parts['cap']})*)?"
+    # (a territory may follow a line wrapped inside the name: "Hội Liên hiệp Phụ nữ\nThành phố")
+    territory = rf"(?:(?:[ ]+|[ ]*\n[ ]*){_expand(parts['territory_group'], parts)}(?:[ ]+{parts['cap']})*)?"
     lower = int(parts["lower_words"])
     # each part is written once and called by name ((?&…)): the patterns that hold a name compile
     # in a third of the time

@@ -256,7 +256,9 @@ def _agency_heading(chunk: str, agencies: list[Agency]) -> list[str]:
         inside = [a for a in agencies if pos <= a.start < pos + len(piece)]
         first = _skip_space(chunk, pos)
         pos += len(piece) + 1
-        if not inside and _unlisted_body().match(heading):
+        roles = patterns("body")["roles"]
+        if not inside and (_unlisted_body().match(heading) or roles["kind_heading"].fullmatch(heading)) \
+                and not roles["partner_vague"].search(heading):
             inside = [Agency(heading, first, first + len(piece))]  # a body no list holds: "Báo và Phát thanh, …"
         if not inside or (inside[0].start != first and not _role_before(chunk[first:inside[0].start])):
             return []
