@@ -163,7 +163,7 @@ def _boxplot(groups: list[tuple[str, list[int]]], caption: str, note: str) -> st
         _empty(ax, "no deadline with a dated issue in this corpus")
         return _embed(fig, caption, note)
     groups = groups[::-1]
-    ax.boxplot([g for _, g in groups], vert=False, widths=0.6, showfliers=True,
+    ax.boxplot([g for _, g in groups], orientation="horizontal", widths=0.6, showfliers=True,
                flierprops={"markersize": 3, "alpha": 0.5}, medianprops={"color": PALETTE[1]})
     ax.set_yticks(range(1, len(groups) + 1), [f"{_short(k, 32)} ({len(g)})" for k, g in groups])
     ax.set_xscale("symlog", linthresh=30)
@@ -473,7 +473,7 @@ def _terms_cell(group: Counter, overall: Counter, n: int = 10) -> str:
     else:
         def score(word: str) -> float:
             rest = overall[word] - group[word]
-            return group[word] * (math.log(group[word] / size) - math.log((rest + 1) / rest_size))
+            return group[word] * (math.log(group[word] / size) - math.log((rest + 0.5) / rest_size))
         ranked = sorted((w for w, c in group.items() if c >= 2 and score(w) > 0), key=lambda w: (-score(w), w))[:n]
     return ", ".join(f"{html.escape(w)} <small>({group[w]})</small>" for w in ranked) or "—"
 
