@@ -9,7 +9,7 @@ import sys
 from datetime import date
 
 import pytest
-from browser import opened
+from browser import FIGURES_JS, browse
 from conftest import ROOT, SAMPLES
 
 pytest.importorskip("matplotlib")
@@ -27,14 +27,9 @@ def test_report_of_the_samples_reads_in_chromium_with_every_figure_drawn(tmp_pat
     assert "extracting 12/12" in run.stderr  # documents are extracted first, with a progress line
     page_html = out.read_text(encoding="utf-8")
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page_html)  # nothing to fetch
-    with opened(out, tmp_path / "report.png") as (page, errors):
+    with browse(out, tmp_path / "report.png") as (page, errors):
         assert errors == []
-        figures = page.eval_on_selector_all("figure", """els => els.map(f => {
-            const img = f.querySelector('img'), table = f.querySelector('table');
-            return {caption: f.querySelector('figcaption').textContent,
-                    drawn: img ? img.complete && img.naturalWidth > 100 && img.getBoundingClientRect().height > 50
-                               : table.querySelectorAll('tbody tr').length > 0};
-        })""")
+        figures = page.eval_on_selector_all("figure", FIGURES_JS)
         sections = page.eval_on_selector_all("section",
                                              "els => els.map(s => [s.id, s.querySelectorAll('figure').length])")
         terms = page.inner_text("#terms")

@@ -8,7 +8,7 @@ import sys
 from html.parser import HTMLParser
 
 import pytest
-from browser import opened
+from browser import browse
 from conftest import ROOT, SAMPLES
 
 pytest.importorskip("spacy")
@@ -56,7 +56,7 @@ def test_show_writes_the_page_of_a_sample_that_reads_in_chromium(tmp_path):
                           "-o", str(out)], capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0, run.stderr
     text = (SAMPLES / "cv-ubnd-hatinh-cchc.txt").read_text(encoding="utf-8")
-    with opened(out, tmp_path / "show.png") as (page, errors):
+    with browse(out, tmp_path / "show.png") as (page, errors):
         assert errors == []
         marks = page.eval_on_selector_all("mark.entity", """els => els.map(m => {
             const copy = m.cloneNode(true);
