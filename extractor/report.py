@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from .grammar import word_list
@@ -404,12 +405,9 @@ def citations(records: list[dict]) -> Section:
     return section
 
 
-def terms(records: list[dict]) -> Section:
-    """Terms of the tasks: task texts segmented into words by underthesea, counted per lead agency
-    and per year; each group's top terms are those most over-represented in it against the rest."""
-    from underthesea import word_tokenize
-
-    stop = set(word_list("report_stopwords.tsv"))
+def terms(records: list[dict], jobs: int = 1) -> Section:
+    """Terms of the tasks: task texts segmented into words by underthesea (in ``jobs`` processes),
+    counted per lead agency and per year; each group's top terms are its key terms against the rest."""
     texts: list[tuple[str, list[str], str]] = []  # (text, leads, year)
     for r in records:
         year = ((r.get("issue_date") or {}).get("value") or "")[:4] or "(no date)"
@@ -417,11 +415,15 @@ def terms(records: list[dict]) -> Section:
             if t.get("text"):
                 texts.append((_without_agencies(t), t.get("lead") or [], year))
     started = time.perf_counter()
-    segmented: dict[str, list[str]] = {}
-    for text, _, _ in texts:
-        if text not in segmented:
-            segmented[text] = [w.lower() for w in word_tokenize(text)
-                               if " " in w and w.lower() not in stop and not any(ch.isdigit() for ch in w)]
+    distinct = list(dict.fromkeys(text for text, _, _ in texts))
+    if jobs > 1 and len(distinct) > 200:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            words = list(pool.map(_terms_of, distinct, chunksize=100))
+    else:
+        words = [_terms_of(text) for text in distinct]
+    segmented = dict(zip(distinct, words, strict=True))
     seconds = time.perf_counter() - started
     overall: Counter = Counter()
     by_agency: dict[str, Counter] = defaultdict(Counter)
@@ -454,6 +456,21 @@ def terms(records: list[dict]) -> Section:
     return section
 
 
+def _terms_of(text: str) -> list[str]:
+    """The words of ``text`` (underthesea's segmentation) that count as terms: two syllables or
+    more, no digit, not a stop word; in lower case."""
+    from underthesea import word_tokenize
+
+    stop = _stop_words()
+    return [w for w in (w.lower() for w in word_tokenize(text))
+            if " " in w and w not in stop and not any(ch.isdigit() for ch in w)]
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    return frozenset(word_list("report_stopwords.tsv"))
+
+
 def _without_agencies(task: dict) -> str:
     """The task's text without the names of its agencies: the terms say what is asked, not of whom."""
     text = task["text"]
@@ -480,15 +497,16 @@ def _terms_cell(group: Counter, overall: Counter, n: int = 10) -> str:
 
 # ---------------------------------------------------------------- the page
 
-def build(records: list[dict], title: str = "Corpus report") -> str:
-    """The report's HTML for ``records`` (dicts as in a JSON Lines file)."""
+def build(records: list[dict], title: str = "Corpus report", jobs: int = 1) -> str:
+    """The report's HTML for ``records`` (dicts as in a JSON Lines file); ``jobs`` processes
+    segment the task texts."""
     import matplotlib
 
     started = time.perf_counter()
     style = {"font.family": "DejaVu Sans", "font.size": 8, "svg.fonttype": "path", "axes.titlesize": 9,
              "svg.hashsalt": "report"}
     with matplotlib.rc_context(style):
-        sections = [glance(records), work(records), citations(records), terms(records)]
+        sections = [glance(records), work(records), citations(records), terms(records, jobs)]
     seconds = time.perf_counter() - started
     tasks = sum(len(r.get("tasks") or []) for r in records)
     cards = [("documents", len(records)), ("error records", sum(1 for r in records if r.get("error"))),
@@ -549,7 +567,8 @@ def add_report_command(sub: argparse._SubParsersAction) -> None:
     cmd = sub.add_parser("report", help="an HTML report with plots of a corpus (records or documents)")
     cmd.add_argument("paths", nargs="+", help="JSON Lines files of records, or documents and directories")
     cmd.add_argument("-o", "--output", default="report.html", help="the HTML file to write (default report.html)")
-    cmd.add_argument("-j", "--jobs", type=int, default=1, help="worker processes when extracting documents")
+    cmd.add_argument("-j", "--jobs", type=int, default=1,
+                     help="worker processes extracting documents and segmenting task texts")
     cmd.add_argument("--title", default="Corpus report", help="the page's title")
     cmd.set_defaults(run=_report)
 
@@ -564,6 +583,6 @@ def _report(args: argparse.Namespace) -> int:
         return 2
     started = time.perf_counter()
     records = read_records(args.paths, args.jobs)
-    Path(args.output).write_text(build(records, args.title), encoding="utf-8")
+    Path(args.output).write_text(build(records, args.title, args.jobs), encoding="utf-8")
     print(f"wrote {args.output}: {len(records)} records, {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return 0
