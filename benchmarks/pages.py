@@ -28,10 +28,11 @@ FIGURES_JS = """els => els.map(f => {
 
 @contextmanager
 def opened(page_file: Path, screenshot: Path | None = None, width: int = 1400, height: int | None = None,
-           scale: float = 1.0):
+           scale: float = 1.0, section: str | None = None):
     """Yield ``(page, errors)`` for the file loaded in Chromium, after a screenshot (the whole page,
-    or its top ``height`` pixels); ``errors`` collects uncaught exceptions, console errors, failed
-    requests and any request that leaves the file system (the pages must read offline)."""
+    its top ``height`` pixels, or the element with id ``section``); ``errors`` collects uncaught
+    exceptions, console errors, failed requests and any request that leaves the file system (the
+    pages must read offline)."""
     from playwright.sync_api import sync_playwright
 
     if CHROMIUM is None:
@@ -47,7 +48,9 @@ def opened(page_file: Path, screenshot: Path | None = None, width: int = 1400, h
             page.on("request", lambda r: None if r.url.startswith(("file:", "data:"))
                     else errors.append(f"fetched from the network: {r.url}"))
             page.goto(page_file.resolve().as_uri(), wait_until="load")
-            if screenshot:
+            if screenshot and section:
+                page.locator(f"#{section}").screenshot(path=str(screenshot))
+            elif screenshot:
                 page.screenshot(path=str(screenshot), full_page=height is None)
             yield page, errors
         finally:
@@ -61,8 +64,9 @@ def main() -> int:
     ap.add_argument("--width", type=int, default=1400)
     ap.add_argument("--height", type=int, help="only the top of the page (default: all of it)")
     ap.add_argument("--scale", type=float, default=1.0, help="device pixels per CSS pixel of the screenshot")
+    ap.add_argument("--section", help="the screenshot is of the element with this id (a report's section)")
     args = ap.parse_args()
-    with opened(args.page, args.png, args.width, args.height, args.scale) as (page, errors):
+    with opened(args.page, args.png, args.width, args.height, args.scale, args.section) as (page, errors):
         figures = page.eval_on_selector_all("figure", FIGURES_JS)
         sections = page.eval_on_selector_all("section[id]", "els => els.map(s => s.id)")
         marks = page.eval_on_selector_all("mark.entity", "els => els.length")

@@ -229,7 +229,8 @@ def _calendar(days: Counter, year: int) -> str:
     import matplotlib
 
     cmap = matplotlib.colormaps["YlOrRd"].with_extremes(bad="white", under="#ebedf0")
-    image = ax.imshow(masked, aspect="equal", cmap=cmap, vmin=0.5, vmax=max(1, max(days.values(), default=1)))
+    busiest = max([1] + [n for d, n in days.items() if d.year == year])  # each year on its own scale
+    image = ax.imshow(masked, aspect="equal", cmap=cmap, vmin=0.5, vmax=busiest)
     ax.set_yticks(range(7), ["Mon", "", "Wed", "", "Fri", "", "Sun"], fontsize=7)
     starts = [((date(year, m, 1).toordinal() - first.toordinal()) + first.weekday()) // 7 for m in range(1, 13)]
     ax.set_xticks(starts, [calendar.month_abbr[m] for m in range(1, 13)], fontsize=7)
