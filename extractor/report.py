@@ -283,7 +283,9 @@ def _months(months: Counter) -> str:
     while f"{y:04d}-{m:02d}" <= last and len(keys) < 600:
         keys.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    ax.bar(range(len(keys)), [months.get(k, 0) for k in keys], color=PALETTE[0])
+    bars = ax.bar(range(len(keys)), [months.get(k, 0) for k in keys], color=PALETTE[0])
+    if len(keys) <= 36:  # small months stay readable next to a large one
+        ax.bar_label(bars, labels=[f"{months.get(k, 0):,}" if months.get(k) else "" for k in keys], fontsize=7)
     step = max(1, len(keys) // 12)
     ax.set_xticks(range(0, len(keys), step), keys[::step], rotation=45, ha="right")
     ax.set_ylabel("documents", fontsize=8)
