@@ -28,7 +28,7 @@ from pathlib import Path
 from .grammar import word_list
 
 TOP = 15  # bars in a "top N" chart
-KEY_FIELDS = {  # share of documents with each: (label, test on the record's JSON)
+KEY_FIELDS = {  # the record's key → its name in "share of documents with each key field"
     "doc_type": "document type", "number": "number", "issuer": "issuer", "issue_date": "issue date",
     "subject": "subject", "recipients": "recipients", "tasks": "tasks", "deadlines": "deadlines",
     "citations": "citations", "signature": "signature", "distribution": "Nơi nhận",
@@ -51,12 +51,21 @@ class Section:
 # ---------------------------------------------------------------- reading
 
 def read_records(paths: list[str], jobs: int = 1) -> list[dict]:
-    """Records from JSON Lines files, or extracted from documents (with a progress line)."""
+    """Records from JSON Lines files (a line that is not a JSON object is skipped with a warning),
+    or extracted from documents (with a progress line)."""
     if paths and all(p.endswith(".jsonl") and Path(p).is_file() for p in paths):
         records = []
         for p in paths:
-            with open(p, encoding="utf-8") as f:
-                records.extend(json.loads(line) for line in f if line.strip())
+            with open(p, encoding="utf-8", errors="replace") as f:
+                for number, line in enumerate(f, 1):
+                    try:
+                        record = json.loads(line) if line.strip() else None
+                    except json.JSONDecodeError:
+                        record = "not JSON"
+                    if isinstance(record, dict):
+                        records.append(record)
+                    elif record is not None:
+                        print(f"warning: {p} line {number} is not a JSON record: skipped", file=sys.stderr)
         return records
     from .batch import expand_inputs, run
 
@@ -393,9 +402,7 @@ def citations(records: list[dict]) -> Section:
             j = own.get(_number_key(c.get("number")))
             if j is not None and j != i:
                 for k in (i, j):
-                    rec = records[k]
-                    graph.add_node(k, label=(rec.get("number") or {}).get("raw") or str(k),
-                                   color=PALETTE[2] if rec is records[i] else PALETTE[0])
+                    graph.add_node(k, label=(records[k].get("number") or {}).get("raw") or f"#{k + 1}")
                 graph.add_edge(i, j, weight=1)
     for n in graph:
         graph.nodes[n]["size"] = graph.in_degree(n) * 4

@@ -112,10 +112,13 @@ def test_terms_are_underthesea_words_of_task_texts_ranked_per_agency_and_year():
     assert "<td>2026</td><td>1</td><td>—</td>" in by_year  # no word twice in that year
 
 
-def test_report_of_a_records_file_is_built_from_its_lines(tmp_path):
+def test_report_of_a_records_file_is_built_from_its_lines(tmp_path, capsys):
     records = tmp_path / "records.jsonl"
-    records.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records_of_a_small_corpus()),
-                       encoding="utf-8")
+    records.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records_of_a_small_corpus())
+                       + '{"number": {"raw": "1/UBND"}, "tas\n[1, 2]\n\n', encoding="utf-8")
+    assert len(report.read_records([str(records)])) == 3
+    assert capsys.readouterr().err.splitlines() == [f"warning: {records} line 4 is not a JSON record: skipped",
+                                                    f"warning: {records} line 5 is not a JSON record: skipped"]
     assert [r.get("number") for r in report.read_records([str(records)])][:2] == [
         {"raw": "45/KH-UBND"}, {"raw": "120/UBND-NC"}]
     page = report.build(report.read_records([str(records)]), "Nghệ An 2025–2026")
