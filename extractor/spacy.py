@@ -93,14 +93,14 @@ def read_docs(paths: Iterable[str | Path], nlp: Language | None = None) -> Itera
     gives an empty ``Doc`` whose record carries the error."""
     from extractor import read
     from extractor.pipeline import extract_text
-    from extractor.record import Error
+    from extractor.record import Error, Source
 
     nlp = nlp or load()
     for path in paths:
         try:
             loaded = read.load(Path(path))
         except read.ReadError as e:
-            record = Record(source=e.source or None, error=Error(code=e.code, message=str(e)))
+            record = Record(source=e.source or Source(path=str(path)), error=Error(code=e.code, message=str(e)))
             yield annotate(nlp.make_doc(""), record)
             continue
         yield annotate(nlp.make_doc(loaded.text), extract_text(loaded.text, loaded.source, loaded.warnings))
