@@ -21,7 +21,13 @@ def main(argv: list[str] | None = None) -> int:
     ex.add_argument("-j", "--jobs", type=int, default=1, help="worker processes for a batch")
     ex.add_argument("--compact", action="store_true", help="one-line JSON for a single file")
     sub.add_parser("schema", help="print the record's JSON Schema")
+    from .report import add_report_command
+    from .show import add_show_command
+    add_report_command(sub)
+    add_show_command(sub)
     args = parser.parse_args(argv)
+    if hasattr(args, "run"):  # commands that register themselves (report, show)
+        return args.run(args)
     if args.command == "extract":
         try:
             args.output_to = export.from_arguments(args)
