@@ -132,5 +132,14 @@ def _name_pattern(name: str) -> regex.Pattern[str]:
 
 
 def _find(name: str, folded: str, start: int, end: int) -> tuple[int, int] | None:
-    m = _name_pattern(name).search(folded, start, end)
-    return (m.start(), m.end()) if m else None
+    """Where ``name`` is written; for a name the extractor built from a shared head ("Bộ Quốc phòng"
+    from "các Bộ: Quốc phòng, Công an", "tỉnh Nghệ An" from "Các tỉnh Nghệ An, …"), where its own
+    part is written: the longest tail of its words that opens with a capital."""
+    words = name.split()
+    for k in range(len(words)):
+        if k and not words[k][:1].isupper():
+            continue
+        m = _name_pattern(" ".join(words[k:])).search(folded, start, end)
+        if m:
+            return m.start(), m.end()
+    return None

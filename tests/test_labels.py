@@ -32,7 +32,14 @@ def test_agencies_are_found_in_their_task_across_old_tone_marks_and_line_breaks(
         ("LEAD", TEXT.index("Uỷ ban"))]
 
 
-def test_an_agency_the_text_never_writes_has_no_place():
+def test_an_agency_written_under_a_shared_head_is_placed_at_its_own_part():
     text = "1. Các Sở: Tài chính, Xây dựng rà soát danh mục."
     record = Record(tasks=[Task(id="1", text=text, lead=["Sở Tài chính", "Sở Xây dựng"], span=(0, len(text)))])
+    assert [(text[v.start:v.end], v.value) for v in agency_values(record, text)] == [
+        ("Tài chính", "Sở Tài chính"), ("Xây dựng", "Sở Xây dựng")]
+
+
+def test_an_agency_the_text_never_writes_has_no_place():
+    text = "1. Rà soát danh mục thủ tục hành chính."
+    record = Record(tasks=[Task(id="1", text=text, lead=["Sở Tư pháp"], span=(0, len(text)))])
     assert agency_values(record, text) == []
