@@ -346,6 +346,7 @@ _LOOSE_PIECE = regex.compile(
     r"\s*(?:,|;|và)\s*(?P<piece>(?:các|những)\s+\p{Ll}+(?:\s+\p{Ll}+){0,3}?)(?=\s*(?:[,;(]|\svà\s))"
     r"|\s*\((?:sau\s+đây|gọi\s+tắt|viết\s+tắt)[^)]{0,80}\)")
 _PARAGRAPH_AFTER_SENTENCE = regex.compile(r"[.!?][)”\"]?[ \t]*\n[ \t]*(?=\p{Lu})")
+_LOOSE_LAST = regex.compile(r"\s*(?:,|;|và)\s*(?=(?:các|những)\s)")
 _CLAUSE_AFTER_SEMICOLON = regex.compile(r";\s*")
 _CLAUSE_BREAK = regex.compile(r"[,;]\s+")
 _NEXT_GROUP = regex.compile(r"\s*[,;]\s+(?=các\s)|\s*;\s*")
@@ -519,6 +520,11 @@ def _loose_pieces(chunk: str, start: int, end: int | None) -> list[Agency] | Non
             out.append(Agency(" ".join(m["piece"].split()), m.start("piece"), m.end("piece")))
         pos = m.end()
     if end is None:
+        # the last piece, before the list's verb: "…, các doanh nghiệp tập trung triển khai …"
+        last = _LOOSE_LAST.match(chunk, pos)
+        who = patterns("body")["roles"]["collective_subject"].match(chunk, last.end()) if last else None
+        if who and len(who["who"].split()) <= 5 and not patterns("body")["roles"]["partner_vague"].search(who["who"]):
+            out.append(Agency(" ".join(who["who"].split()), who.start("who"), who.end("who")))
         return out
     return out if _LIST_SEPARATOR.fullmatch(chunk, pos, end) else None
 

@@ -1,0 +1,121 @@
+"""Who must do each task: the forms of issue 9, each in a directive written for the test.
+
+Each test is a real form seen in public directives (roles before bodies, shared heads of provinces,
+persons, kinds of bodies no list holds, opening clauses, topics), with made-up names and numbers.
+"""
+
+from __future__ import annotations
+
+from extractor import extract
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG TRỊ
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 15/CĐ-UBND
+Quảng Trị, ngày 20 tháng 10 năm 2025
+
+CÔNG ĐIỆN
+Về việc chủ động ứng phó với mưa lũ
+
+"""
+FOOTER = """
+Nơi nhận:
+- Như trên;
+- Lưu: VT, NN.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Hoàng Văn Nam
+"""
+
+
+def tasks_of(body: str) -> dict:
+    record = extract(HEADER + body + FOOTER)
+    assert record.error is None
+    return {t.id: t for t in record.tasks}
+
+
+def test_roles_before_each_body_and_shared_heads_of_ministries_and_provinces():
+    tasks = tasks_of("""Thủ tướng Chính phủ yêu cầu:
+1. Bộ trưởng các Bộ: Quốc phòng, Công an, Khoa học và Công nghệ; Chủ tịch Ủy ban nhân dân các tỉnh,
+thành phố ven biển từ Quảng Trị đến Quảng Ngãi tổ chức theo dõi chặt chẽ diễn biến của bão.
+2. Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Trị, Huế và Đà Nẵng khẩn trương sơ tán người dân.
+3. Các tỉnh Quảng Trị, Quảng Ngãi chủ động bố trí kinh phí khắc phục hậu quả.
+""")
+    assert tasks["1"].lead == ["Bộ Quốc phòng", "Bộ Công an", "Bộ Khoa học và Công nghệ",
+                               "Ủy ban nhân dân các tỉnh, thành phố ven biển từ Quảng Trị đến Quảng Ngãi"]
+    assert tasks["2"].lead == ["Ủy ban nhân dân tỉnh Quảng Trị", "Ủy ban nhân dân tỉnh Huế",
+                               "Ủy ban nhân dân tỉnh Đà Nẵng"]
+    assert tasks["3"].lead == ["tỉnh Quảng Trị", "tỉnh Quảng Ngãi"]
+
+
+def test_a_person_charged_by_title_and_name():
+    tasks = tasks_of("""1. Giao Phó Chủ tịch UBND tỉnh Lê Văn Minh trực tiếp chỉ đạo công tác cứu hộ.
+2. Sở Xây dựng bảo đảm giao thông thông suốt.
+""")
+    assert tasks["1"].lead == ["Phó Chủ tịch UBND tỉnh Lê Văn Minh"]
+    assert tasks["2"].lead == ["Sở Xây dựng"]
+
+
+def test_kinds_of_bodies_no_list_holds_lead_as_written():
+    tasks = tasks_of("""1. Các doanh nghiệp thủy điện vận hành hồ chứa đúng quy trình được phê duyệt.
+2. Các đơn vị quản lý đường bộ khu vực
+- Bố trí lực lượng trực tại các điểm xung yếu.
+- Báo cáo Sở Xây dựng tình hình giao thông hằng ngày.
+3. Yêu cầu các cấp ủy, tổ chức đảng, các cơ quan, đơn vị nghiêm túc quán triệt nội dung Công điện.
+4. Các cơ quan, đơn vị có liên quan chủ động phối hợp thực hiện.
+""")
+    assert tasks["1"].lead == ["Các doanh nghiệp thủy điện"]
+    assert tasks["2"].lead == ["Các đơn vị quản lý đường bộ khu vực"]
+    assert tasks["3"].lead == ["các cấp ủy, tổ chức đảng", "các cơ quan, đơn vị"]
+    assert tasks["4"].lead == []  # a group qualified only as relevant names no one
+
+
+def test_an_opening_clause_before_the_subject_and_a_topic_before_its_colon():
+    tasks = tasks_of("""1. Để bảo đảm an toàn cho người dân vùng trũng thấp, các sở, ban, ngành, Ủy ban Mặt trận
+Tổ quốc tỉnh, các xã, phường, các doanh nghiệp tập trung triển khai phương án sơ tán.
+2. Về đề nghị hỗ trợ kinh phí khắc phục sạt lở; đề nghị bổ sung phương tiện: Sở Tài chính khẩn trương tổng
+hợp, báo cáo Ủy ban nhân dân tỉnh.
+""")
+    assert tasks["1"].lead == ["các sở, ban, ngành", "Ủy ban Mặt trận Tổ quốc tỉnh", "các xã, phường",
+                               "các doanh nghiệp"]
+    assert tasks["2"].lead == ["Sở Tài chính"]
+
+
+def test_a_heading_of_several_bodies_leads_its_sub_items():
+    tasks = tasks_of("""1. Thủ
+trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các xã, phường
+
+a) Rà soát, cập nhật phương án phòng, chống thiên tai.
+
+b) Kiểm tra an toàn hồ đập trên địa bàn.
+""")
+    expected = ["Thủ trưởng các sở, ban, ngành tỉnh", "Chủ tịch UBND các xã, phường"]  # as printed
+    assert tasks["1"].lead == expected and tasks["1.a"].lead == expected and tasks["1.b"].lead == expected
+
+
+def test_a_later_sentence_adds_a_share_and_the_inherited_lead_stays():
+    tasks = tasks_of("""Chủ tịch UBND tỉnh yêu cầu Sở Nông nghiệp và Môi trường thực hiện các nội dung sau:
+1. Theo dõi chặt chẽ mực nước các hồ chứa. Chính quyền địa phương phải chủ động sơ tán người dân.
+""")
+    assert tasks["1"].lead == ["Sở Nông nghiệp và Môi trường", "Chính quyền địa phương"]
+
+
+def test_a_line_wrapped_before_a_figure_is_no_item():
+    tasks = tasks_of("""1. Sở Y tế bảo đảm thuốc, vật tư cho người từ
+15 tuổi trở lên tại các điểm sơ tán.
+2. Sở Công Thương bảo đảm hàng hóa thiết yếu.
+""")
+    assert list(tasks) == ["1", "2"]
+
+
+def test_the_paragraph_after_numbered_points_goes_back_to_their_item():
+    record = extract(HEADER + """1. Chủ tịch Ủy ban nhân dân các xã, phường rà soát, báo cáo:
+(1) Số hộ dân có nhà bị sập, trôi.
+(2) Tổng kinh phí cần hỗ trợ.
+Ủy ban nhân dân các xã, phường gửi Báo cáo về Sở Tài chính trước ngày 27/10/2025.
+2. Sở Tài chính tổng hợp, báo cáo Ủy ban nhân dân tỉnh.
+""" + FOOTER)
+    assert [(d.value, d.task) for d in record.deadlines] == [("2025-10-27", "1")]
