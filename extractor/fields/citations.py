@@ -45,7 +45,7 @@ def find_citations(text: str, start: int, end: int, own_number: str | None) -> l
             continue
         before = text[max(start, m.start() - 120):m.start()]
         type_m = p["type_before"].search(before[-90:])
-        if type_m is None and not rx(r"(?i)\bsố\s*:?\s*$").search(before) and not listed:
+        if type_m is None and not p["number_word_before"].search(before) and not listed:
             continue
         last_end = m.end()
         seen.add(key)
@@ -78,7 +78,7 @@ def _add_short_forms(text: str, start: int, end: int, out: list[Citation], own: 
     """``Nghị định 30``, ``Nghị quyết số 66``: a document named by its type and bare number. When a
     full citation has that number (``sau đây gọi tắt là Nghị quyết 347``) it is the same document
     and is not listed again; otherwise it is a citation of its own, its number as written."""
-    if not any(word in text for word in ("Nghị", "Thông tư", "Quyết định", "Chỉ thị")):
+    if not any(word in text for word in settings("body")["citation_words"]["short_cheap_test"]):
         return
     leading = {_leading(c.number) for c in out} | ({_leading(own)} if own else set())
     for m in _short_form().finditer(text, start, end):
@@ -137,4 +137,7 @@ def _leading(number: str) -> str:
 
 
 def _key(number: str) -> str:
-    return rx(r"\s+").sub("", number).casefold().replace("đ", "d")
+    folded = rx(r"\s+").sub("", number).casefold()
+    for letter, same in settings("body")["citation_words"]["number_folds"].items():
+        folded = folded.replace(letter, same)
+    return folded

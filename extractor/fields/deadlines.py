@@ -26,14 +26,7 @@ from ..normalize import clean_value
 from ..record import Deadline
 from .dates import iso_date
 
-# words a form cannot do without: a window lacking them is not scanned for that form
-_NEEDS = {"relative": ("kể từ",), "monthly": ("tháng",), "quarter": ("quý",), "half": ("tháng",),
-          "year": ("năm",), "month": ("tháng",), "yearly_month": ("năm",), "label": ("thời",),
-          "report_year": ("báo cáo",), "day": ("ngày", "/", "tháng")}
 _DIGIT = re.compile(r"\d")
-# a short line that opens with a time word (found from its line break: the scan stays in C)
-_TIME_LINE = re.compile(r"\n[ \t]*(?:thời\s+gian|thời\s+hạn|tiến\s+độ)[^\n]{0,30}(?=\n|$)")
-_RANGE_TO = re.compile(r"\s*(?:đến(?:\s+hết)?|[-–])\s*$")
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -55,7 +48,7 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
 
     def add(m: re.Match[str], value: str | None, precision: str, recurrence: str | None = None,
             relative: bool = False, notes: list[str] | None = None, cued: bool = True) -> None:
-        if m.group()[:3].lower() == "đến" and p["range_start"].search(text, max(start, m.start() - 45), m.start()):
+        if p["range_end"].match(m.group()) and p["range_start"].search(text, max(start, m.start() - 45), m.start()):
             return  # "từ ngày 01/7 đến hết ngày 31/12": a period, not a time limit
         if precision == "year" and p["ongoing_after"].match(text, m.end()):
             return  # "năm 2025 và các năm tiếp theo": a period that goes on
@@ -83,7 +76,7 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
     joined = "\n".join(pieces)
 
     def scan(key: str):
-        needs = _NEEDS.get(key)
+        needs = settings("body")["deadline_words"]["needs"].get(key)
         if needs is not None and not any(word in joined for word in needs):
             return  # no window has the form's word: most documents have no "quý", no "kể từ"
         for (lo, hi), piece in zip(windows, pieces, strict=True):
@@ -94,17 +87,17 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
         if issue and len(issue) == 10:
             base = dt.date.fromisoformat(issue)
             n = int(m["n"])
-            if m["unit"].startswith("ngày"):
-                value = _add_working_days(base, n) if "làm" in m["unit"] else (base + dt.timedelta(days=n)).isoformat()
+            if m["days"]:
+                value = _add_working_days(base, n) if m["working"] else (base + dt.timedelta(days=n)).isoformat()
             else:
                 value = _add_months(base, n)
             add(m, value, "day", relative=True)
     for m in scan("label"):
         items = list(p["label_item"].finditer(text, m.start("rest"), m.end("rest")))  # (spans in the text)
-        if any(item["from"] for item in items) and m.group().lower().split(":")[0].rstrip().endswith("hiện"):
+        if any(item["from"] for item in items) and (m["work"] or m["work_limit"]):
             continue  # "Thời gian thực hiện: từ … đến …" is a period of work, not a time limit
         for k, item in enumerate(items):
-            if item["from"] or (k + 1 < len(items) and _RANGE_TO.match(text, item.end(), items[k + 1].start())):
+            if item["from"] or (k + 1 < len(items) and p["range_to"].match(text, item.end(), items[k + 1].start())):
                 continue  # the start of a period ("từ tháng 11/2025", "tháng 11/2025 đến tháng 4/2026")
             if item["d"] or item["d2"]:
                 day = (item["dy"] or item["dy2"], item["dm"] or item["dm2"], item["d"] or item["d2"])
@@ -148,7 +141,7 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
                 notes=[] if m["y"] else ["year_from_issue_date"])
     for m in scan("half"):
         if m["y"]:
-            add(m, f"{m['y']}-H{1 if m['part'] == 'đầu' else 2}", "half")
+            add(m, f"{m['y']}-H{1 if m['first'] else 2}", "half")
     for m in scan("year"):
         add(m, m["y"], "year")
     for m in _cells(text, column, end, p):
@@ -182,7 +175,7 @@ def _digit_lines(text: str, start: int, end: int):
 
 def _time_column(text: str, start: int, end: int, p: dict) -> int | None:
     """Where the title of a table's time column ends (the title is a cell: a line of its own)."""
-    for line in _TIME_LINE.finditer(text, max(0, start - 1), end):  # short lines opening with the words
+    for line in p["time_line"].finditer(text, max(0, start - 1), end):  # short lines opening with the words
         if p["time_column"].fullmatch(line.group().strip()):
             return line.end()
     return None

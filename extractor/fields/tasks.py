@@ -19,12 +19,11 @@ from functools import cache
 
 import regex
 
-from ..grammar import patterns, rx, word_list
+from ..grammar import patterns, rx, settings, word_list
 from ..ner import Agency, find_agencies
 from ..normalize import clean_value
 
 _RANK = {"roman": 0, "article": 1, "arabic": 2, "paren_number": 5, "letter": 6, "paren_roman": 7}
-_LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
 @dataclass(eq=False)
@@ -44,6 +43,17 @@ class Item:
     children: list[Item] = field(default_factory=list)
 
 
+def _p(name: str) -> regex.Pattern[str]:
+    """A pattern of the lists and separators of the body (``grammars/body.toml``, ``[lists]``)."""
+    return patterns("body")["lists"][name]
+
+
+@cache
+def _words() -> dict:
+    """Words of the body that code tests for (``grammars/body.toml``, ``[words]``)."""
+    return settings("body")["words"]
+
+
 def find_items(text: str, start: int, end: int) -> list[Item]:
     """Numbered items between ``start`` and ``end`` of the normalized text, in order, with parents."""
     p = patterns("body")["items"]
@@ -52,7 +62,7 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
     for line_start, line in _marker_lines(text, start, end):  # only lines that can open an item
         first = line.lstrip()[:1]
         schemes = (("arabic",) if first.isdigit() else ("paren_number", "paren_roman") if first == "(" else
-                   ("article",) if first == "Đ" else ("roman",) if first in "IVX" else ("letter",))
+                   ("article",) if first == _words()["article"][0] else ("roman",) if first in "IVX" else ("letter",))
         for scheme in schemes:
             m = p[scheme].match(line)
             if not m:
@@ -83,7 +93,7 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
             else:
                 local = raw_id
             if scheme == "article":
-                item_id = f"Điều {raw_id}"
+                item_id = f"{_words()['article']} {raw_id}"
             elif parent is None:
                 item_id = local if scheme != "arabic" else raw_id
             else:
@@ -134,7 +144,8 @@ def _closing_start(text: str, after: int, end: int, closing: regex.Pattern[str])
 
 def _next_letter(prev: Item, raw: str) -> bool:
     last = prev.id.rsplit(".", 1)[-1]
-    return last in _LETTERS and raw in _LETTERS and _LETTERS.index(raw) == _LETTERS.index(last) + 1
+    letters = _words()["item_letters"]
+    return last in letters and raw in letters and letters.index(raw) == letters.index(last) + 1
 
 
 def own_text(text: str, item: Item, items: list[Item]) -> tuple[int, int]:
@@ -158,11 +169,11 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
             cs, ce = own_text(text, child, items)
             agencies += _within(body_agencies, cs, ce, len(chunk) + 1)
             chunk += "\n" + text[cs:ce]
-    labelled = ":" in chunk and ("vị" in chunk or "quan" in chunk)  # substring tests before the regexes
+    labelled = ":" in chunk and any(w in chunk for w in _words()["label_cheap_test"])  # before the regexes
     labelled_lead = _labelled(chunk, agencies, r["lead_label"]) if labelled else []
     labelled_coop = _labelled(chunk, agencies, r["coop_label"], split=True) if labelled else []
     coop_spans: list[tuple[int, int]] = []
-    for m in (r["cooperate"].finditer(chunk) if "hối hợp" in chunk else ()):
+    for m in (r["cooperate"].finditer(chunk) if _words()["cooperate_cheap_test"] in chunk else ()):
         stop = r["coop_stop"].search(chunk, m.end())
         coop_spans.append((m.end(), stop.start() if stop else len(chunk)))
     lead: list[str] = list(labelled_lead)
@@ -178,7 +189,7 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
             # "các cơ quan, đơn vị liên quan" is one unnamed group, though a comma parts it
             following = chunk[slice(*pieces[k + 1])].strip() if k + 1 < len(pieces) else ""
             vague = r["partner_vague"].search(name) or (
-                r["partner_kind"].match(following) and not following.startswith(("các", "những"))
+                r["partner_kind"].match(following) and not following.startswith(tuple(_words()["plural"]))
                 and r["partner_vague"].search(following))
             if not covered and len(name.split()) <= 8 and r["partner_kind"].match(name) and not vague:
                 _add(coop, name)
@@ -262,7 +273,7 @@ def _agency_heading(chunk: str, agencies: list[Agency]) -> list[str]:
             inside = [Agency(heading, first, first + len(piece))]  # a body no list holds: "Báo và Phát thanh, …"
         if not inside or (inside[0].start != first and not _role_before(chunk[first:inside[0].start])):
             return []
-        if len(heading.split()) > 14 or _HEADING_STOP.search(heading) or len(inside) > 1:
+        if len(heading.split()) > 14 or _p("heading_stop").search(heading) or len(inside) > 1:
             return []
         leads.append(clean_value(heading))
     return leads
@@ -272,7 +283,7 @@ def _agency_heading(chunk: str, agencies: list[Agency]) -> list[str]:
 def _unlisted_body() -> regex.Pattern[str]:
     """A head of a body and a capitalised word: ``Báo và Phát thanh, Truyền hình Cần Thơ``."""
     heads = "|".join(regex.escape(h) for h in sorted(word_list("agencies/heads.txt"), key=len, reverse=True))
-    return regex.compile(rf"(?:{heads})(?:\s+và)?\s+\p{{Lu}}")
+    return regex.compile(rf"(?:{heads}){_words()['unlisted_body_joint']}")
 
 
 def _role_before(gap: str) -> bool:
@@ -282,7 +293,7 @@ def _role_before(gap: str) -> bool:
 def _pieces(chunk: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the items of a list ``a, b và c`` between ``start`` and ``end``."""
     out, pos = [], start
-    for sep in _SEPARATOR.finditer(chunk, start, end):
+    for sep in _p("separator").finditer(chunk, start, end):
         out.append((pos, sep.start()))
         pos = sep.end()
     out.append((pos, end))
@@ -322,7 +333,7 @@ def _labelled(chunk: str, agencies: list[Agency], label: regex.Pattern[str], spl
             value = chunk[m.end():line_end if line_end >= 0 else len(chunk)]
             pieces: list[str] = []
             for piece in (rx(r"\s*[,;]\s*").split(value) if split else [value]):
-                if pieces and rx(r"^(?!các\s|những\s)\p{Ll}").match(piece):
+                if pieces and _p("partner_goes_on").match(piece):
                     pieces[-1] += ", " + piece  # "…tham mưu, giúp việc …": one partner with a comma
                 else:
                     pieces.append(piece)
@@ -336,30 +347,17 @@ def _labelled(chunk: str, agencies: list[Agency], label: regex.Pattern[str], spl
 _LINE = regex.compile(r"[^\n]+")
 # lines that can open an item, bullets and paragraphs are found from their line breaks (a "^" would
 # be tried at every character)
-_MARKER = r"[ \t]*(?:\d|[IVX(Đ]|\p{Ll}{1,2}\))[^\n]*"
-_MARKER_LINE = regex.compile(_MARKER)
-_MARKER_AFTER_BREAK = regex.compile(r"\n" + _MARKER)
 _BULLET = regex.compile(r"[ \t]*[-–+•][ \t]*")
 _BULLET_AFTER_BREAK = regex.compile(r"\n[ \t]*[-–+•][ \t]*")
 _PARAGRAPH = regex.compile(r"\n[ \t]*(?=\p{Lu})")
-_LOOSE_PIECE = regex.compile(
-    r"\s*(?:,|;|và)\s*(?P<piece>(?:các|những)\s+\p{Ll}+(?:\s+\p{Ll}+){0,3}?)(?=\s*(?:[,;(]|\svà\s))"
-    r"|\s*\((?:sau\s+đây|gọi\s+tắt|viết\s+tắt)[^)]{0,80}\)")
 _PARAGRAPH_AFTER_SENTENCE = regex.compile(r"[.!?][)”\"]?[ \t]*\n[ \t]*(?=\p{Lu})")
-_LOOSE_LAST = regex.compile(r"\s*(?:,|;|và)\s*(?=(?:các|những)\s)")
 _CLAUSE_AFTER_SEMICOLON = regex.compile(r";\s*")
 _CLAUSE_BREAK = regex.compile(r"[,;]\s+")
-_NEXT_GROUP = regex.compile(r"\s*[,;]\s+(?=các\s)|\s*;\s*")
 _WRAPPED_SENTENCE_END = regex.compile(r"\.(?:\s|$)|[.:;!?]\s*\n|\n[ \t]*\n")
 _SENTENCE_CLOSERS = ".:;!?)”\"…"
 _HEADING_END = regex.compile(r"\n[ \t]*\n|\n(?=[ \t]*[-–+•])")
 _HEADING_CHARS = 300  # a heading naming bodies is shorter than this (a longer first paragraph is a sentence)
 _HEADING_WORDS = 12  # a first paragraph of at most this many words is a heading, not a sentence
-_LIST_SEPARATOR = regex.compile(r"\s*(?:,\s*và|,|;|và)?\s*")
-_SEPARATOR = regex.compile(r"\s*(?:,|;|\svà\s)\s*")
-_ASK_WORDS = regex.compile(r"iao|[ềêế]\s+ngh|êu\s+cầu|IAO")  # cheap test for the "assign" words (OCR: "Đê nghị")
-_CHU_TRI = regex.compile(r"\bchủ\s+trì\b")
-_HEADING_STOP = regex.compile(r"[.:]|\s(?:phối\s+hợp|với|chủ\s+trì)\s")
 _NEXT_SENTENCE = regex.compile(r"[.;]\s+(?=\p{Lu})")
 _SENTENCE_END = regex.compile(r"[.;](?:\s|$)|\n")
 
@@ -367,10 +365,10 @@ _SENTENCE_END = regex.compile(r"[.;](?:\s|$)|\n")
 def _marker_lines(text: str, start: int, end: int):
     """(start, text) of the lines in ``text[start:end]`` that can open an item."""
     if start == 0 or text[start - 1] == "\n":
-        m = _MARKER_LINE.match(text, start, end)
+        m = _p("marker_line").match(text, start, end)
         if m:
             yield start, m.group()
-    for m in _MARKER_AFTER_BREAK.finditer(text, start, end):
+    for m in _p("marker_after_break").finditer(text, start, end):
         yield m.start() + 1, m.group()[1:]
 
 
@@ -414,7 +412,7 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, after
         names = _subject_lead(chunk, topic + 1, agencies, r, after_topic=True)
         if names:
             return names
-    m = _CHU_TRI.search(chunk, start, end) if "chủ trì" in chunk else None
+    m = _p("chu_tri").search(chunk, start, end) if _words()["lead_cheap_test"] in chunk else None
     if m:
         before = [a for a in agencies if start <= a.start and a.end <= m.start() and m.start() - a.end < 4]
         if before:
@@ -435,7 +433,7 @@ def _collective(chunk: str, start: int, r: dict) -> list[str]:
     who = r["collective_subject"].match(chunk, _skip_space(chunk, start))
     if not who or r["partner_vague"].search(who["who"]):
         return []
-    groups = [clean_value(g) for g in _NEXT_GROUP.split(who["who"])]
+    groups = [clean_value(g) for g in _p("next_group").split(who["who"])]
     return [g for g in groups if g and not r["partner_vague"].search(g)]
 
 
@@ -453,7 +451,7 @@ def _paragraph_end(chunk: str, start: int) -> int:
 def _assignments(text: str, start: int, end: int, r: dict):
     """``Giao``, ``Đề nghị``, ``Yêu cầu`` in ``text[start:end]`` as words of their own (not the
     "giao" of "bàn giao")."""
-    if _ASK_WORDS.search(text, start, end) is None:  # a cheap test before the grammar's pattern
+    if _p("ask_words").search(text, start, end) is None:  # a cheap test before the grammar's pattern
         return
     for m in r["assign"].finditer(text, start, end):
         if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/-")):
@@ -486,7 +484,7 @@ def _run(agencies: list[Agency], start: int, chunk: str) -> list[Agency]:
         if out:
             # "Sở X, Sở Y và Sở Z", "Bộ trưởng các Bộ: …; Chủ tịch UBND các tỉnh …" (a role may stand
             # before each of them)
-            sep = _LIST_SEPARATOR.match(gap)
+            sep = _p("list_separator").match(gap)
             rest = gap[sep.end():]
             if rest and not roles["role_before"].fullmatch(rest):
                 loose = _loose_pieces(chunk, pos, a.start)
@@ -511,7 +509,7 @@ def _loose_pieces(chunk: str, start: int, end: int | None) -> list[Agency] | Non
     pos = start
     limit = len(chunk) if end is None else end
     while pos < limit:
-        m = _LOOSE_PIECE.match(chunk, pos, limit)
+        m = _p("loose_piece").match(chunk, pos, limit)
         if m is None:
             break
         # (not the head of a group qualified only as relevant: "các cơ quan, tổ chức có liên quan")
@@ -521,12 +519,12 @@ def _loose_pieces(chunk: str, start: int, end: int | None) -> list[Agency] | Non
         pos = m.end()
     if end is None:
         # the last piece, before the list's verb: "…, các doanh nghiệp tập trung triển khai …"
-        last = _LOOSE_LAST.match(chunk, pos)
+        last = _p("loose_last").match(chunk, pos)
         who = patterns("body")["roles"]["collective_subject"].match(chunk, last.end()) if last else None
         if who and len(who["who"].split()) <= 5 and not patterns("body")["roles"]["partner_vague"].search(who["who"]):
             out.append(Agency(" ".join(who["who"].split()), who.start("who"), who.end("who")))
         return out
-    return out if _LIST_SEPARATOR.fullmatch(chunk, pos, end) else None
+    return out if _p("list_separator").fullmatch(chunk, pos, end) else None
 
 
 
