@@ -58,7 +58,7 @@ def test_issuer_units_split_at_heads_not_at_wraps():
     ("THỦ TƯỚNG", [], "THỦ TƯỚNG"),
 ])
 def test_signature_forms(caps, authority, position):
-    sig = parse_signature(caps, "Nguyễn Văn An")
+    sig = parse_signature(caps.split("\n"), "Nguyễn Văn An")
     assert (sig.authority, sig.position, sig.signer) == (authority, position, "Nguyễn Văn An")
 
 
@@ -259,7 +259,7 @@ def test_short_citations_each_once():
 
 
 def test_ocr_misreading_of_the_archive_vt_is_put_back():
-    from extractor.fields.lists import correct_archive
+    from extractor.fields.distribution import correct_archive
 
     archive = ["VŨ KTTHTú"]  # "Lưu: VT, KTTHTú" read by OCR
     assert correct_archive(archive) == ["Lưu: VŨ KTTHTú → VT, KTTHTú"] and archive == ["VT", "KTTHTú"]

@@ -1,4 +1,4 @@
-"""Issuer (cơ quan ban hành) and place.
+"""Issuer (cơ quan ban hành).
 
 Forms handled in the issuer block (upper case, one body per line, parent first):
 - ``ỦY BAN NHÂN DÂN / TỈNH HÀ TĨNH`` → ``Ủy ban nhân dân tỉnh Hà Tĩnh``;
@@ -18,9 +18,35 @@ from functools import cache
 
 import regex
 
+from ..blocks import Block
 from ..grammar import issuer_codes, provinces, rx, settings
-from ..normalize import clean_value, strip_marks
-from ..record import Issuer, Number
+from ..normalize import Text, clean_value, strip_marks
+from ..record import Issuer, Number, Warning, WarningCode
+
+
+def read_issuer(block: Block | None, text: Text, ocr: bool, number: Number | None, authority: list[str],
+                place: str | None) -> tuple[Issuer | None, list[Warning]]:
+    """The issuer from its header block (span in the source; OCR's marks mended), else inferred
+    from the number's issuer code, the signature's ``TM.`` line (``authority``) and the place."""
+    warnings: list[Warning] = []
+    issuer = None
+    if block:
+        lines = block.text
+        if ocr:
+            lines, notes = repair_ocr(lines)
+            warnings += [Warning(code=WarningCode.OCR_CORRECTED, message=note) for note in notes]
+        issuer = parse_issuer(lines)
+        if issuer:
+            issuer.span = text.source_span(block.start, block.end)
+    if issuer is None:
+        issuer = infer_issuer(number, authority, place)
+        if issuer:
+            warnings.append(Warning(code=WarningCode.ISSUER_INFERRED,
+                                    message=f"issuer block not found; inferred '{issuer.name}'"))
+        if number is None or issuer is None:
+            warnings.append(Warning(code=WarningCode.MISSING_HEADER,
+                                    message="the header block (issuer, number) was not found"))
+    return issuer, warnings
 
 
 @cache
@@ -157,15 +183,6 @@ def parse_issuer(block_text: str) -> Issuer | None:
         elif not territory_of(name) and territory_of(parent) and not parent.startswith(("Bộ ", "Chính phủ")):
             name = f"{name} {territory_of(parent)}"
     return Issuer(name=clean_value(name) or name, parent=clean_value(parent), raw=block_text.strip(), inferred=False)
-
-
-def clean_place(place: str | None) -> str | None:
-    if place:
-        place = rx(r"\s{2,}").split(place.strip())[-1]  # flattened columns: the right one
-    place = clean_value(place)
-    if place and len(place.split()) > 8:
-        return None
-    return place
 
 
 def infer_issuer(number: Number | None, authority: list[str], place: str | None) -> Issuer | None:
