@@ -1,4 +1,9 @@
-"""Every sample in samples/ gives the record its NAME.expected.json pins down."""
+"""Every sample in samples/ gives the record its NAME.expected.json pins down.
+
+The expected values are read from each document by hand, not copied from the tool's output. Where
+the tool is still wrong, the file's ``known_misses`` names the key and why; those keys are checked
+by a strict xfail, so a fix shows up as a failure asking for the entry to be removed.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +16,28 @@ from expected import summary
 from extractor import extract
 
 
+def _expected(path) -> tuple[dict, dict[str, str]]:
+    """(expected values, known misses: key → why the tool gets it wrong)."""
+    expected = json.loads(path.with_name(path.name.rsplit(".", 1)[0] + ".expected.json").read_text(encoding="utf-8"))
+    misses = expected.pop("known_misses", {})
+    return expected, misses
+
+
 @pytest.mark.parametrize("path", sample_files(), ids=lambda p: p.name)
 def test_sample_matches_expected(path):
-    expected = json.loads(path.with_name(path.name.rsplit(".", 1)[0] + ".expected.json").read_text(encoding="utf-8"))
+    expected, misses = _expected(path)
     got = summary(json.loads(extract(path).model_dump_json()))
     for key, value in expected.items():
-        assert got[key] == value, f"{path.name}: {key}"
+        if key not in misses:
+            assert got[key] == value, f"{path.name}: {key}"
+
+
+@pytest.mark.xfail(strict=True, reason="known misses: remove the entry from known_misses once the tool gets it")
+@pytest.mark.parametrize("path", [p for p in sample_files() if _expected(p)[1]], ids=lambda p: p.name)
+def test_known_misses_of_a_sample(path):
+    expected, misses = _expected(path)
+    got = summary(json.loads(extract(path).model_dump_json()))
+    assert all(got[key] == expected[key] for key in misses)
 
 
 def test_there_are_enough_varied_samples():
