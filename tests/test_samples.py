@@ -11,21 +11,14 @@ import json
 
 import pytest
 from conftest import sample_files
-from expected import summary
+from expected import expected_of, summary
 
 from extractor import extract
 
 
-def _expected(path) -> tuple[dict, dict[str, str]]:
-    """(expected values, known misses: key → why the tool gets it wrong)."""
-    expected = json.loads(path.with_name(path.name.rsplit(".", 1)[0] + ".expected.json").read_text(encoding="utf-8"))
-    misses = expected.pop("known_misses", {})
-    return expected, misses
-
-
 @pytest.mark.parametrize("path", sample_files(), ids=lambda p: p.name)
-def test_sample_matches_expected(path):
-    expected, misses = _expected(path)
+def test_sample_matchesexpected_of(path):
+    expected, misses = expected_of(path)
     got = summary(json.loads(extract(path).model_dump_json()))
     for key, value in expected.items():
         if key not in misses:
@@ -33,9 +26,9 @@ def test_sample_matches_expected(path):
 
 
 @pytest.mark.xfail(strict=True, reason="known misses: remove the entry from known_misses once the tool gets it")
-@pytest.mark.parametrize("path", [p for p in sample_files() if _expected(p)[1]], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [p for p in sample_files() if expected_of(p)[1]], ids=lambda p: p.name)
 def test_known_misses_of_a_sample(path):
-    expected, misses = _expected(path)
+    expected, misses = expected_of(path)
     got = summary(json.loads(extract(path).model_dump_json()))
     assert all(got[key] == expected[key] for key in misses)
 
