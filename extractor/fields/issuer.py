@@ -61,7 +61,8 @@ def _grammar() -> dict:
         "heads": heads,
         "dependent": set(g["dependent"]),
         "territory": regex.compile(r"(?:^|\s)(?P<kind>" + "|".join(map(regex.escape, territories))
-                                   + r")\s+(?!ỦY\b)(?P<name>\S.*)$"),
+                                   + r")\s+(?!(?:" + "|".join(map(regex.escape, g["not_a_place"]))
+                                   + r")\b)(?P<name>\S.*)$"),
         "territory_start": regex.compile(r"^(?:" + "|".join(map(regex.escape, territories)) + r")\s"),
         "central": set(g["central_cities"]),
         "abbrev": regex.compile(r"(?<!\S)(" + "|".join(map(regex.escape, g["abbreviations"])) + r")(?!\S)"),
