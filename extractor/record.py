@@ -1,7 +1,9 @@
 """The document record, version 1: the output contract of ``shared/spec/RECORD.md``.
 
-All record models live here. Every extracted object carries ``span``: its ``[start, end)`` character
-offsets in the decoded source text, so a reviewer can highlight where a value came from.
+All record models live here (``DocType`` too: the grammar's table of types hands out these).
+Every extracted object carries ``span``: its ``[start, end)`` character offsets in the decoded
+source text, so a reviewer can highlight where a value came from. ``WarningCode`` lists every kind
+of warning; the JSON carries its string.
 """
 
 from __future__ import annotations

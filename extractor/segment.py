@@ -8,6 +8,12 @@ read from it keeps its position.
 Real documents break the layout often: the two header columns may come in either order, be
 flattened onto one line, or lose the issuer block; the signature may stand before or after
 ``Nơi nhận``, or before an annex. The segmenter locates blocks by their own markers, not by order.
+
+It returns a ``blocks.Layout``; a block the segmenter has already split carries its parts typed
+(the date's place, day, month and year; the title's type). The markers are patterns of
+``grammars/header.toml`` and ``grammars/dates.toml``; the signature block's lines are read by
+``fields.signature``, which owns everything about signatures. How far each search looks is a named
+constant below.
 """
 
 from __future__ import annotations
