@@ -54,7 +54,10 @@ def is_upper_line(text: str) -> bool:
     return bool(_UPPER_LINE.match(text.strip()))
 
 
-def next_nonblank(lines: Sequence[Line], i: int, limit: int = 6) -> int | None:
+NEARBY_LINES = 6  # how far "the next line" may be when blank lines stand between (wrapped titles, names)
+
+
+def next_nonblank(lines: Sequence[Line], i: int, limit: int = NEARBY_LINES) -> int | None:
     """The first non-blank line from ``i`` within ``limit`` lines."""
     for j in range(i, min(i + limit, len(lines))):
         if not lines[j].blank:

@@ -49,6 +49,9 @@ SIGNATURE_BEFORE_LIST = 14  # lines before Nơi nhận where a signature printed
 LAST_LINES = 30  # the last lines of a document, searched for a signature when nothing else places it
 STAMP_WINDOW = 3000  # characters at the end where an incoming-document stamp may stand
 SUBJECT_LINE_CHARS = 250  # a line below a title longer than this is body text, not a trích yếu
+ENTRY_GAP_LINES = 3  # lines a blank gap between two dash entries of Kính gửi may span
+MIN_HEAD_WORDS = 2  # words of capitals an issuer line must keep once OCR's lower-case junk is cut off
+MIN_BARE_TITLE = 6  # letters of a type title compared without marks (shorter ones match ordinary words)
 
 _UPPER_HEAD = rx(r"^[^\p{Ll}\n]+(?=\s+\S*\p{Ll})")
 _CLOSING = rx(r"\.\s*/\s*\.")
@@ -166,7 +169,7 @@ def _find_issuer(layout: Layout, masks: list[Span], number: NumberBlock | None) 
                 # an upper-case line with lower-case OCR junk joined to it: keep its capitals
                 # (not an incoming-document stamp: "CV ĐẾN Số: 512 …")
                 head = None if patterns("header")["blocks"]["stamp"].search(chunk) else _UPPER_HEAD.match(chunk)
-                chunk = head.group() if head and len(head.group().split()) >= 2 else ""
+                chunk = head.group() if head and len(head.group().split()) >= MIN_HEAD_WORDS else ""
             if chunk.strip() and is_upper_line(chunk) and not _is_mark(chunk):
                 lead = len(chunk) - len(chunk.lstrip())
                 pieces.append((start + lead, start + len(chunk.rstrip())))
@@ -267,7 +270,9 @@ def _title_type(line: str) -> tuple[DocType | None, int]:
         if title != dt.name.upper():
             continue
         title = strip_marks(title)
-        if len(title) >= 6 and bare.startswith(title) and (len(bare) == len(title) or not bare[len(title)].isalpha()):
+        if len(title) < MIN_BARE_TITLE or not bare.startswith(title):
+            continue
+        if len(bare) == len(title) or not bare[len(title)].isalpha():
             return dt, len(dt.name)
     return None, 0
 
@@ -331,7 +336,7 @@ def _find_recipients(layout: Layout, body_start: int, p: dict) -> int:
         text = lines[j].text.strip()
         if not text:
             if seen_entry:
-                nxt = next_nonblank(lines, j, 3)
+                nxt = next_nonblank(lines, j, ENTRY_GAP_LINES)
                 if nxt is None or not (dashed and lines[nxt].text.strip().startswith(DASHES)):
                     break
             j += 1
