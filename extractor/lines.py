@@ -16,7 +16,7 @@ import regex
 from .grammar import settings
 
 _UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
-DASHES = tuple(settings("header")["lists"]["entry_marks"])  # what opens an entry of a dash list
+DASHES = tuple(settings("header")["lists"]["entry_marks"])  # what opens an entry of a dash list (one set)
 
 
 class Line(NamedTuple):

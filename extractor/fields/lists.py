@@ -15,8 +15,8 @@ import regex
 from ..grammar import rx
 from ..lines import DASHES
 
-# an entry's opening mark: the list marks, and the markdown bullet a conversion may leave
-DASH = regex.compile(r"^[ ]*[" + regex.escape("".join(DASHES)) + r"*][ ]*")
+# an entry's opening mark (the one dash set of grammars/header.toml, markdown's "*" bullet included)
+DASH = regex.compile(r"^[ ]*[" + regex.escape("".join(DASHES)) + r"][ ]*")
 
 
 def list_entries(text: str, offset: int) -> list[tuple[str, str, int, int]]:
