@@ -25,7 +25,7 @@ def read_distribution(block: Block, text: Text, ocr: bool
                       ) -> tuple[list[DistributionEntry], list[str], list[Warning]]:
     """(entries with spans in the source, archive, warnings for what OCR misread and was put back)."""
     entries, archive = parse_distribution(block.text, block.start)
-    notes = correct_archive(archive) if ocr else []
+    archive, notes = correct_archive(archive) if ocr else (archive, [])
     for d in entries:
         d.span = text.source_span(*d.span)
     return entries, archive, [Warning(code=WarningCode.OCR_CORRECTED, message=note) for note in notes]
@@ -51,15 +51,12 @@ def parse_distribution(text: str, offset: int) -> tuple[list[DistributionEntry],
     return entries, archive
 
 
-def correct_archive(archive: list[str]) -> list[str]:
+def correct_archive(archive: list[str]) -> tuple[list[str], list[str]]:
     """OCR of ``Lưu: VT, KT`` often reads the văn thư's ``VT`` as ``VŨ``, ``VI`` or ``V1`` and loses the
     comma after it (``VŨ KTTH``). The first archive item is the văn thư by the format standard, so such
-    a misreading is put back; returns the corrections made (applied to ``archive`` in place)."""
-    if not archive:
-        return []
-    m = patterns("header")["blocks"]["archive_clerk_misread"].match(archive[0])
+    a misreading is put back; returns the archive (a new list) and the corrections made."""
+    m = patterns("header")["blocks"]["archive_clerk_misread"].match(archive[0]) if archive else None
     if m is None:
-        return []
-    before = archive[0]
-    archive[0:1] = ["VT"] + ([m["rest"]] if m["rest"] else [])
-    return [f"Lưu: {before} → VT{', ' + m['rest'] if m['rest'] else ''}"]
+        return list(archive), []
+    mended = ["VT"] + ([m["rest"]] if m["rest"] else []) + archive[1:]
+    return mended, [f"Lưu: {archive[0]} → VT{', ' + m['rest'] if m['rest'] else ''}"]

@@ -116,14 +116,16 @@ def read_signature(found: SignatureLines, text: Text, ocr: bool) -> tuple[Signat
     """The record's signature from the block's lines (span in the source), OCR misreadings mended."""
     signature = parse_signature(found.caps, found.name)
     signature.span = text.source_span(found.start, found.end)
-    notes = correct_ocr(signature) if ocr else []
+    signature, notes = correct_ocr(signature) if ocr else (signature, [])
     return signature, [Warning(code=WarningCode.OCR_CORRECTED, message=note) for note in notes]
 
 
-def correct_ocr(signature: Signature) -> list[str]:
+def correct_ocr(signature: Signature) -> tuple[Signature, list[str]]:
     """Mend what OCR does to a signature block: a title close to a known one (``PHÓ CHỦ TỊC``)
-    and a family name without its tone marks (``Nguyên``). Returns the corrections made."""
+    and a family name without its tone marks (``Nguyên``). Returns the mended signature (a copy)
+    and the corrections made."""
     g = settings("header")["corrections"]
+    signature = signature.model_copy(deep=True)
     notes: list[str] = []
 
     def closest(text: str) -> str | None:
@@ -131,7 +133,8 @@ def correct_ocr(signature: Signature) -> list[str]:
         if same_letters:  # only the tone marks were lost
             return same_letters[0] if same_letters[0] != text else None
         best = max(g["titles"], key=lambda t: difflib.SequenceMatcher(None, text, t).ratio())
-        ok = text != best and difflib.SequenceMatcher(None, strip_marks(text), strip_marks(best)).ratio() >= 0.85
+        similarity = difflib.SequenceMatcher(None, strip_marks(text), strip_marks(best)).ratio()
+        ok = text != best and similarity >= g["similarity"]
         return best if ok else None
 
     if signature.position and not signature.authority:
@@ -155,7 +158,7 @@ def correct_ocr(signature: Signature) -> list[str]:
             fixed = f"{plain[strip_marks(first).casefold()]} {rest}".strip()
             notes.append(f"{signature.signer} → {fixed}")
             signature.signer = fixed
-    return notes
+    return signature, notes
 
 
 def parse_signature(caps: Sequence[str], name: str | None) -> Signature:
