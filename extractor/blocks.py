@@ -90,7 +90,35 @@ class Layout:
         self.blocks[block.kind] = block
         return block
 
-    # the typed blocks, for the field readers
+    # the blocks by kind, for the field readers
+    @property
+    def issuer(self) -> Block | None:
+        return self.blocks.get("issuer")
+
+    @property
+    def recipients(self) -> Block | None:
+        return self.blocks.get("recipients")
+
+    @property
+    def body(self) -> Block | None:
+        return self.blocks.get("body")
+
+    @property
+    def annex(self) -> Block | None:
+        return self.blocks.get("annex")
+
+    @property
+    def distribution(self) -> Block | None:
+        return self.blocks.get("distribution")
+
+    @property
+    def urgency(self) -> Block | None:
+        return self.blocks.get("urgency")
+
+    @property
+    def secrecy(self) -> Block | None:
+        return self.blocks.get("secrecy")
+
     @property
     def number(self) -> NumberBlock | None:
         return self.blocks.get("number")  # type: ignore[return-value]

@@ -70,10 +70,9 @@ def extract_text(raw: str, source: Source | None = None, warnings: list[tuple[st
     _header(record, layout, text)
     _tail(record, layout, text)
     _issuer(record, layout, text)
-    block = layout.get("body")
-    if block:
-        annex = layout.get("annex")
-        extract_body(record, text, block.start, block.end, (annex.start, annex.end) if annex else None)
+    body, annex = layout.body, layout.annex
+    if body:
+        extract_body(record, text, body.start, body.end, (annex.start, annex.end) if annex else None)
     if record.number is None and record.issue_date is None and record.signature is None:
         # no header and no signature: not an administrative document, or one that lost both
         if record.tasks or record.citations or find_citations(text.text, 0, len(text.text), None):
@@ -111,9 +110,8 @@ def _header(record: Record, layout: Layout, text: Text) -> None:
         record.place = clean_place(layout.date.place)
     if layout.subject:  # the trích yếu without a leading "V/v" or "Về việc", also under a title
         record.subject = read_subject(layout.subject)
-    recipients = layout.get("recipients")
-    if recipients:
-        record.recipients = read_recipients(recipients, text)
+    if layout.recipients:
+        record.recipients = read_recipients(layout.recipients, text)
     record.urgency, record.secrecy = read_marks(layout)
 
 
@@ -122,9 +120,9 @@ def _tail(record: Record, layout: Layout, text: Text) -> None:
     if layout.signature:
         record.signature, warnings = read_signature(layout.signature.lines, text, record.source.ocr)
         _add(record, warnings)
-    distribution = layout.get("distribution")
-    if distribution:
-        record.distribution, record.archive, warnings = read_distribution(distribution, text, record.source.ocr)
+    if layout.distribution:
+        record.distribution, record.archive, warnings = read_distribution(layout.distribution, text,
+                                                                          record.source.ocr)
         _add(record, warnings)
     if layout.stamp:
         record.stamps.append(read_stamp(layout.stamp, text))
@@ -133,6 +131,6 @@ def _tail(record: Record, layout: Layout, text: Text) -> None:
 def _issuer(record: Record, layout: Layout, text: Text) -> None:
     """The issuer, read last: when its block is lost it is inferred from the number, signature and place."""
     authority = record.signature.authority if record.signature else []
-    record.issuer, warnings = read_issuer(layout.get("issuer"), text, record.source.ocr, record.number, authority,
+    record.issuer, warnings = read_issuer(layout.issuer, text, record.source.ocr, record.number, authority,
                                           record.place)
     _add(record, warnings)

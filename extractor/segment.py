@@ -73,7 +73,7 @@ def segment(text: str, header_only: bool = False) -> Layout:
     # the top of the header ends with the last of quốc hiệu, tiêu ngữ, number and date (and a
     # rule drawn right under them); rules further down belong to the body
     marks = [m for m in masks if not p["separator"].fullmatch(window, m[0], m[1])]
-    top_end = max([m[1] for m in marks] + [b.end for b in (number, layout.get("date")) if b] + [0])
+    top_end = max([m[1] for m in marks] + [b.end for b in (number, layout.date) if b] + [0])
     for s_, e_ in masks:
         if top_end <= s_ <= top_end + RULE_GAP and p["separator"].fullmatch(window, s_, e_):
             top_end = e_
@@ -158,7 +158,7 @@ def _find_marks(layout: Layout, window: str, p: dict) -> None:
 
 def _find_issuer(layout: Layout, masks: list[Span], number: NumberBlock | None) -> None:
     """The issuer block: upper-case lines above the number line, minus quốc hiệu and tiêu ngữ."""
-    limit = min([b.start for b in (number, layout.get("date")) if b] or [HEADER_WINDOW])
+    limit = min([b.start for b in (number, layout.date) if b] or [HEADER_WINDOW])
     pieces: list[tuple[int, int]] = []
     for line in layout.lines:
         if line.start >= limit:
@@ -205,7 +205,7 @@ def _find_title_and_subject(layout: Layout, top_end: int, p: dict) -> int:
     """Find the type title (``QUYẾT ĐỊNH``) and the trích yếu; return where the body starts."""
     lines = layout.lines
     body_start = top_end
-    number = layout.get("number")
+    number = layout.number
     first = layout.line_at(number.start) if number else layout.line_at(top_end)
     # V/v trích yếu of a công văn: near the number line
     for i in range(first, min(first + SUBJECT_LINES, len(lines))):
@@ -248,7 +248,7 @@ def _find_title_and_subject(layout: Layout, top_end: int, p: dict) -> int:
             upper = is_upper_line(lines[sub_first].text)
         first_text = lines[sub_first].text
         starts_body = p["not_subject"].match(first_text) or p["telegram_open"].match(first_text)
-        if "subject" not in layout.blocks and not starts_body \
+        if layout.subject is None and not starts_body \
                 and (upper or (len(first_text) < SUBJECT_LINE_CHARS and not first_text.rstrip().endswith(":"))):
             end_line = _continue_subject(layout, sub_first, p, upper=upper)
             end = lines[end_line].end
@@ -376,7 +376,7 @@ def _find_tail(layout: Layout, body_start: int) -> int:
     ends = [len(layout.text)]
     if noi:
         ends.append(noi.start())
-    sig = layout.get("signature")
+    sig = layout.signature
     if sig and sig.start > body_start:
         ends.append(sig.start)
     return min(ends)
@@ -384,7 +384,7 @@ def _find_tail(layout: Layout, body_start: int) -> int:
 
 def _find_annex(layout: Layout, p: dict) -> None:
     """The annexes after the signature and Nơi nhận (``PHỤ LỤC`` on a line of its own), to the end."""
-    after = max((b.end for b in (layout.get("signature"), layout.get("distribution")) if b), default=None)
+    after = max((b.end for b in (layout.signature, layout.distribution) if b), default=None)
     if after is None:
         return
     text = layout.text

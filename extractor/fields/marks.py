@@ -8,5 +8,5 @@ from ..blocks import Layout
 
 def read_marks(layout: Layout) -> tuple[str | None, str | None]:
     """(urgency, secrecy)."""
-    urgency, secrecy = layout.get("urgency"), layout.get("secrecy")
+    urgency, secrecy = layout.urgency, layout.secrecy
     return (urgency.text.strip() if urgency else None), (secrecy.text.strip() if secrecy else None)
