@@ -21,7 +21,7 @@ from .fields.doc_type import infer_doc_type, read_doc_type
 from .fields.issuer import read_issuer
 from .fields.marks import read_marks
 from .fields.number import read_number
-from .fields.place import clean_place
+from .fields.place import read_place
 from .fields.recipients import read_recipients
 from .fields.signature import read_signature
 from .fields.stamps import read_stamp
@@ -107,7 +107,7 @@ def _header(record: Record, layout: Layout, text: Text) -> None:
         record.issue_date, warnings = read_issue_date(layout.date, text, record.source.signed,
                                                       _handwritten(record, "day"))
         _add(record, warnings)
-        record.place = clean_place(layout.date.place)
+        record.place = read_place(layout.date)
     if layout.subject:  # the trích yếu without a leading "V/v" or "Về việc", also under a title
         record.subject = read_subject(layout.subject)
     if layout.recipients:

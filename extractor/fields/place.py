@@ -7,14 +7,16 @@ flattened onto one line (``BỘ TÀI CHÍNH      Hà Nội,``: the right column)
 
 from __future__ import annotations
 
+from ..blocks import DateBlock
 from ..grammar import rx
 from ..normalize import clean_value
 
 MAX_PLACE_WORDS = 8  # a place longer than this is a line of something else
 
 
-def clean_place(place: str | None) -> str | None:
-    """The place as the record holds it."""
+def read_place(block: DateBlock) -> str | None:
+    """The place printed before the issue date, as the record holds it."""
+    place = block.place
     if place:
         place = rx(r"\s{2,}").split(place.strip())[-1]  # flattened columns: the right one
     place = clean_value(place)
