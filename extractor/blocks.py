@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from .lines import Lines
 from .record import DocType, Span
@@ -74,8 +75,13 @@ class StampBlock(Block):
     date: str | None
 
 
+B = TypeVar("B", bound=Block)
+
+
 @dataclass
 class Layout:
+    """The blocks of a document by kind, and its lines."""
+
     text: str
     lines: Lines
     blocks: dict[str, Block] = field(default_factory=dict)
@@ -121,27 +127,31 @@ class Layout:
 
     @property
     def number(self) -> NumberBlock | None:
-        return self.blocks.get("number")  # type: ignore[return-value]
+        return self._typed("number", NumberBlock)
 
     @property
     def date(self) -> DateBlock | None:
-        return self.blocks.get("date")  # type: ignore[return-value]
+        return self._typed("date", DateBlock)
 
     @property
     def title(self) -> TitleBlock | None:
-        return self.blocks.get("title")  # type: ignore[return-value]
+        return self._typed("title", TitleBlock)
 
     @property
     def subject(self) -> SubjectBlock | None:
-        return self.blocks.get("subject")  # type: ignore[return-value]
+        return self._typed("subject", SubjectBlock)
 
     @property
     def signature(self) -> SignatureBlock | None:
-        return self.blocks.get("signature")  # type: ignore[return-value]
+        return self._typed("signature", SignatureBlock)
 
     @property
     def stamp(self) -> StampBlock | None:
-        return self.blocks.get("stamp")  # type: ignore[return-value]
+        return self._typed("stamp", StampBlock)
+
+    def _typed(self, kind: str, cls: type[B]) -> B | None:
+        block = self.blocks.get(kind)
+        return block if isinstance(block, cls) else None
 
     def line_at(self, offset: int) -> int:
         """Index of the line that holds ``offset``."""
