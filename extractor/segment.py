@@ -18,6 +18,8 @@ constant below.
 
 from __future__ import annotations
 
+from functools import cache
+
 from .blocks import (
     DateBlock,
     Layout,
@@ -266,15 +268,17 @@ def _title_type(line: str) -> tuple[DocType | None, int]:
             return dt, len(title) if title == dt.name.upper() else len(dt.name)
     # OCR loses tone marks on bold capitals ("QUYÉT ĐỊNH", "THONG BAO"): compare without them
     bare = strip_marks(line)
-    for title, dt in doc_type_titles():
-        if title != dt.name.upper():
-            continue
-        title = strip_marks(title)
-        if len(title) < MIN_BARE_TITLE or not bare.startswith(title):
-            continue
-        if len(bare) == len(title) or not bare[len(title)].isalpha():
+    for title, dt in _bare_titles():
+        if bare.startswith(title) and (len(bare) == len(title) or not bare[len(title)].isalpha()):
             return dt, len(dt.name)
     return None, 0
+
+
+@cache
+def _bare_titles() -> tuple[tuple[str, DocType], ...]:
+    """Each type's name in capitals without marks, long enough not to match ordinary words."""
+    titles = ((strip_marks(title), dt) for title, dt in doc_type_titles() if title == dt.name.upper())
+    return tuple((title, dt) for title, dt in titles if len(title) >= MIN_BARE_TITLE)
 
 
 def _continue_subject(layout: Layout, i: int, p: dict, upper: bool) -> int:

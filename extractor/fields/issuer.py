@@ -67,7 +67,10 @@ def _grammar() -> dict:
         "central": set(g["central_cities"]),
         "abbrev": regex.compile(r"(?<!\S)(" + "|".join(map(regex.escape, g["abbreviations"])) + r")(?!\S)"),
         "abbrev_map": g["abbreviations"],
-        "proper": sorted(g["proper"]["words"], key=len, reverse=True),
+        # proper nouns and provinces, each with its case-folded form (looked for in a name, then written
+        # with their capitals)
+        "proper_folded": [(p, p.casefold()) for p in sorted(g["proper"]["words"], key=len, reverse=True)
+                          + list(provinces())],
         "territory_of": regex.compile(r"(?i)(?:^|\s)((?:" + "|".join(map(regex.escape, full)) + r")\s+\S.*)$"),
         "national_parent": regex.compile(r"^(?:" + "|".join(map(regex.escape, g["national_parents"])) + r")\b"),
         "city": g["city_word"].lower(),
@@ -127,9 +130,11 @@ def sentence_case(upper: str) -> str:
         cap = i in (0, after_head) or (i > 0 and (words[i - 1] in g["capital_after"] or out[-1].endswith(",")))
         out.append(w[:1].upper() + w[1:] if cap else w)
     result = " ".join(out)
-    for proper in g["proper"] + list(provinces()):
-        if proper.casefold() in result.casefold():
+    folded = result.casefold()
+    for proper, proper_folded in g["proper_folded"]:
+        if proper_folded in folded:
             result = regex.sub(r"(?i)(?<!\p{L})" + regex.escape(proper) + r"(?!\p{L})", proper, result)
+            folded = result.casefold()
     if territory:
         kind = g["abbrev_map"].get(territory["kind"], territory["kind"]).lower()  # "TP." → "thành phố"
         name = territory["name"]
