@@ -60,7 +60,7 @@ def layout_of(raw: str) -> Layout:
         left.append(text[get("number").start:get("number").end].strip())
         ends.append(get("number").end)
     subject = get("subject")
-    if subject is not None and subject.groups.get("vv"):
+    if subject is not None and subject.after_prefix:
         left.append("V/v " + " ".join(_lines(subject.text)))
         ends.append(subject.end)
     right = list(NATIONAL)

@@ -7,11 +7,12 @@ word lists in TSV/TXT. This module only reads them; no pattern is written in Pyt
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import regex
+
+from .record import DocType
 
 GRAMMAR_DIR = Path(__file__).resolve().parent.parent / "grammars"
 if not GRAMMAR_DIR.is_dir():  # installed as a wheel: grammars ship inside the package
@@ -57,31 +58,48 @@ def settings(name: str) -> dict:
     return tomllib.loads((GRAMMAR_DIR / f"{name}.toml").read_text(encoding="utf-8"))
 
 
-@dataclass(frozen=True)
-class DocType:
-    name: str
-    code: str | None
-    titles: tuple[str, ...]
-    symbol_codes: tuple[str, ...] = ()
+@cache
+def _doc_type_rows() -> tuple[tuple[DocType, tuple[str, ...], tuple[str, ...], bool], ...]:
+    """(type, its title forms, its symbol codes, party only?) per row of ``doc_types.tsv``,
+    longest name first so that 'Thông tư liên tịch' wins over 'Thông tư'."""
+    types = []
+    for row in rows("doc_types.tsv"):
+        row += [""] * (5 - len(row))
+        name, code, extra, symbol_codes, system = row[:5]
+        titles = (name.upper(),) + tuple(t.strip().upper() for t in extra.split("|") if t.strip())
+        codes = ((code,) if code else ()) + tuple(c for c in symbol_codes.split("|") if c)
+        types.append((DocType(name=name, code=code or None), titles, codes, system == "party"))
+    return tuple(sorted(types, key=lambda t: -len(t[0].name)))
 
 
 @cache
 def doc_types() -> tuple[DocType, ...]:
-    """Document types, longest title first so that 'Thông tư liên tịch' wins over 'Thông tư'."""
-    types = []
-    for row in rows("doc_types.tsv"):
-        row += [""] * (4 - len(row))
-        name, code, extra, symbol_codes = row[:4]
-        titles = (name.upper(),) + tuple(t.strip().upper() for t in extra.split("|") if t.strip())
-        codes = ((code,) if code else ()) + tuple(c for c in symbol_codes.split("|") if c)
-        types.append(DocType(name, code or None, titles, codes))
-    return tuple(sorted(types, key=lambda t: -len(t.name)))
+    """Document types, longest name first (the record's ``DocType``, without a span)."""
+    return tuple(t for t, _, _, _ in _doc_type_rows())
 
 
 @cache
-def doc_type_by_code() -> dict[str, DocType]:
-    """Type code in a ký hiệu → type (``QĐ`` → Quyết định, party ``CV`` → Công văn)."""
-    return {c: t for t in reversed(doc_types()) for c in t.symbol_codes}
+def doc_type_titles() -> tuple[tuple[str, DocType], ...]:
+    """(title as printed, upper case; its type), longest type name first: what a title line may say."""
+    return tuple((title, t) for t, titles, _, _ in _doc_type_rows() for title in titles)
+
+
+@cache
+def doc_type_by_code(party: bool = False) -> dict[str, DocType]:
+    """Type code in a ký hiệu → type (``QĐ`` → Quyết định, party ``CV`` → Công văn).
+
+    A party-only type (Thông tri) owns its code only in a party number (``12-TT/TU``); in a state
+    number the same code is the state type's (``24/2025/TT-BTP``: Thông tư)."""
+    found = [(t, codes, party_only) for t, _, codes, party_only in reversed(_doc_type_rows())]
+    by_code = {c: t for t, codes, party_only in found if not party_only for c in codes}
+    if party:
+        by_code.update({c: t for t, codes, party_only in found if party_only for c in codes})
+    return by_code
+
+
+def letter_type() -> DocType:
+    """Công văn: the type with no code of its own in a state number (its party form ``CV`` names it)."""
+    return doc_type_by_code(party=True)["CV"]
 
 
 @cache

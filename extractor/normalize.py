@@ -28,17 +28,15 @@ import regex
 
 from .grammar import settings
 
-_OLD_TONES = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
-}
+_GRAMMAR = settings("normalize")
+_OLD_TONES: dict[str, str] = dict(_GRAMMAR["old_tones"])
 _OLD_TONES.update({k.upper(): v.upper() for k, v in list(_OLD_TONES.items())})
 _OLD_TONES.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_OLD_TONES.items()) if k.islower()})
 # "qu" + "ý" is a different syllable (quý), so old-style pairs only after a consonant or at word start.
 # (the standard library's engine runs this scan faster than ``regex``; "not followed by a letter"
 # is [^\W\d_] there)
-_OLD_TONE_RE = re.compile(r"[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\W\d_])")
+_OLD_TONE_RE = re.compile("[" + "".join(sorted({k[0] for k in _OLD_TONES})) + "]["
+                          + "".join(sorted({k[1] for k in _OLD_TONES})) + r"](?![^\W\d_])")
 _CHAR_MAP = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u2044": "/", "\u2215": "/", "\u0110": "Đ",
                            "\u00a0": " ", "\t": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
                            "\u3000": " "})
@@ -49,11 +47,11 @@ _ZERO_WIDTH = regex.compile(f"[{_ZERO_WIDTH_LIST}]")
 _ODD_LIST = "\u00d0\u00f0\u2044\u2215\u00a0\t\u2002\u2003\u2009\u202f\u3000"
 # an item's marker left alone on its line by conversion ("1.\nGiai đoạn 2025 - 2030", "III.\nNHIỆM VỤ"):
 # the break after it is a space (found from the break, the marker checked behind it)
-_BARE_MARKER = regex.compile(r"(?m)\n(?<=^[ \t]*(?:\d{1,2}(?:\.\d{1,2})*\.|[IVX]{1,5}\.|[a-zđ]\))\n)(?=[ \t]*\S)")
+_ITEM_LETTER = _GRAMMAR["letters"]["item"]
+_BARE_MARKER = regex.compile(rf"(?m)\n(?<=^[ \t]*(?:\d{{1,2}}(?:\.\d{{1,2}})*\.|[IVX]{{1,5}}\.|[{_ITEM_LETTER}]\))\n)"
+                             r"(?=[ \t]*\S)")
 _CODE_BREAK = regex.compile(r"\n(?<=\p{Lu}-\n)(?=\p{Lu}{2,})")
-# OCR repeats the letter: "ĐĐĐ" anywhere; "QĐĐ" as a symbol's type code ("79/QĐĐ-UBND": QĐĐ is no
-# type, while ĐĐ alone is a real abbreviation, Cục QLĐĐ)
-_DOUBLED_D = regex.compile(r"Đ{3,}|(?<=[/\d-]QĐ)Đ(?=-)")
+_DOUBLED_D = regex.compile(_GRAMMAR["ocr"]["doubled_d"], regex.V1)  # OCR's repeated Đ
 _MARKUP_PAIRS = regex.compile(r"\*\*|__|~~")
 # markdown left by conversion, one pattern per mark so each scan starts from its literal character
 _MARKUP = {"*": regex.compile(r"(?<![\p{L}\d*])\*(?=\S)|(?<=\S)\*(?![\p{L}\d*])"),  # emphasis
@@ -65,9 +63,9 @@ _TRAILING_SPACE = regex.compile(r" +\n")  # (from its spaces: "[ ]+(?=\n)" tries
 _FINAL_SPACE = regex.compile(r" +\Z")
 # a line starting with a lower-case letter continues the previous one, unless it opens an item
 # (on the standard engine, twice as fast here; it has no \p{Ll}, so the Vietnamese lower case is spelt out)
-_VI_LOWER = "a-zàáảãạăắằẳẵặâấầẩẫậèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵđ"
+_VI_LOWER = _GRAMMAR["letters"]["lower"]
 _SOFT_BREAK = re.compile(rf"\n(?<=[^\n]\n)(?=[ ]*[{_VI_LOWER}])"
-                         r"(?![ ]*(?:[a-zđ]{1,2}\)|\(?[ivx]{1,4}\)|[a-zđ]\.[ ]))")
+                         rf"(?![ ]*(?:[{_ITEM_LETTER}]{{1,2}}\)|\(?[ivx]{{1,4}}\)|[{_ITEM_LETTER}]\.[ ]))")
 
 
 AnyPattern = regex.Pattern[str] | re.Pattern[str]  # edits run on either engine, whichever scans faster

@@ -1,7 +1,10 @@
 """The pipeline: source → normalized text → blocks → fields → record.
 
-``extract`` is the public entry point; each stage lives in its own module and this one only wires
-them together and maps every span back to the source text.
+``extract`` is the public entry point. Each stage lives in its own module and this one only wires
+them together: ``read`` decodes the file, ``normalize`` gives the text and its map back to the
+source, ``segment`` finds the blocks (``blocks.Layout``), and one module per field in ``fields/``
+reads its value from its block and returns it (spans already in the source), with the warnings it
+raises. The record is assembled here and nowhere else (the body's fields apart, for now).
 """
 
 from __future__ import annotations
@@ -9,17 +12,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import read
+from .blocks import Layout
 from .fields.body import extract_body
 from .fields.citations import find_citations
-from .fields.dates import find_date, iso_date
-from .fields.issuer import clean_place, infer_issuer, parse_issuer, repair_ocr
-from .fields.lists import correct_archive, parse_distribution, parse_recipients
-from .fields.number import parse_number
-from .fields.signature import correct_ocr, parse_signature
-from .grammar import doc_type_by_code, doc_types, patterns, rx
-from .normalize import Text, clean_value, normalize
-from .record import DocType, Error, PartialDate, Record, Source, Stamp
-from .segment import Layout, segment
+from .fields.dates import read_issue_date
+from .fields.distribution import read_distribution
+from .fields.doc_type import infer_doc_type, read_doc_type
+from .fields.issuer import read_issuer
+from .fields.marks import read_marks
+from .fields.number import read_number
+from .fields.place import read_place
+from .fields.recipients import read_recipients
+from .fields.signature import read_signature
+from .fields.stamps import read_stamp
+from .fields.subject import read_subject
+from .normalize import Text, normalize
+from .record import Error, Record, Source, Warning, WarningCode
+from .segment import segment
 
 MIN_TEXT = 40  # characters: less than this is not a document
 HEADER_CHARS = 6000  # the header of a directive lies well within this
@@ -61,14 +70,14 @@ def extract_text(raw: str, source: Source | None = None, warnings: list[tuple[st
     _header(record, layout, text)
     _tail(record, layout, text)
     _issuer(record, layout, text)
-    block = layout.get("body")
-    if block:
-        annex = layout.get("annex")
-        extract_body(record, text, block.start, block.end, (annex.start, annex.end) if annex else None)
+    body, annex = layout.body, layout.annex
+    if body:
+        extract_body(record, text, body.start, body.end, (annex.start, annex.end) if annex else None)
     if record.number is None and record.issue_date is None and record.signature is None:
         # no header and no signature: not an administrative document, or one that lost both
         if record.tasks or record.citations or find_citations(text.text, 0, len(text.text), None):
-            record.warn("not_a_directive", "no number, date or signature found: not an administrative document?")
+            record.warn(WarningCode.NOT_A_DIRECTIVE,
+                        "no number, date or signature found: not an administrative document?")
         else:
             record.error = Error(code="not_a_directive",
                                  message="no number, date, signature, task or citation found: "
@@ -81,108 +90,47 @@ def _handwritten(record: Record, what: str) -> bool:
     return any(w.code == "handwriting" and f"{what} unreadable" in w.message for w in record.warnings)
 
 
-def _span(text: Text, start: int, end: int) -> tuple[int, int]:
-    return text.source_span(start, end)
+def _add(record: Record, warnings: list[Warning] | tuple[Warning, ...]) -> None:
+    for w in warnings:
+        record.warn(w.code, w.message)
 
 
 def _header(record: Record, layout: Layout, text: Text) -> None:
-    title = layout.get("title")
-    subject = layout.get("subject")
-    if title:
-        dt = next(t for t in doc_types() if t.name == title.groups["name"])
-        record.doc_type = DocType(name=dt.name, code=dt.code, span=_span(text, title.start, title.end))
-    elif subject is not None and subject.groups.get("vv"):
-        record.doc_type = DocType(name="Công văn", code=None)
-    number = layout.get("number")
-    if number:
-        rest = number.groups.get("rest") or ""
-        record.number = parse_number(rest, record.doc_type.name if record.doc_type else None)
-        if record.number:
-            record.number.span = _span(text, *number.spans["rest"])
-        if record.number is not None and record.number.number is None and rx(r"[^/\-]*\d").match(record.number.raw):
-            record.warn("number_unreadable", f"the number '{record.number.raw}' cannot be read (handwritten?)")
-        elif (record.number is None or record.number.number is None) and _handwritten(record, "number"):
-            record.warn("number_unreadable", "the number is handwritten and could not be read (see warnings)")
-        elif record.number is None or record.number.number is None:
-            record.warn("blank_number", "the document number is left blank")
-    if record.doc_type is None and record.number and record.number.type_code:
-        dt = doc_type_by_code()[record.number.type_code]
-        record.doc_type = DocType(name=dt.name, code=dt.code)
-    elif record.doc_type is None and record.number and record.number.symbol:
-        record.doc_type = DocType(name="Công văn", code=None)
-    if record.doc_type and record.doc_type.name == "Công văn" and record.number and record.number.type_code:
-        record.number = parse_number(record.number.raw, "Công văn").model_copy(update={"span": record.number.span})
-    date = layout.get("date")
-    if date:
-        g = date.groups
-        day = (g.get("day") or "").strip(" .…_")
-        unreadable = bool(day) and not day.isdigit()
-        day = day if day.isdigit() else ""
-        value = iso_date(g["year"], g.get("month"), day or None)
-        if value:
-            precision = "day" if day else ("month" if g.get("month") else "year")
-            record.issue_date = PartialDate(value=value, precision=precision, raw=clean_value(g["date"]),
-                                            span=_span(text, *date.spans["date"]))
-            if unreadable or (not day and _handwritten(record, "day")):
-                signed = f"; the PDF was first signed on {record.source.signed[0][:10]}" if record.source.signed else ""
-                seen = f" ('{g.get('day')}')" if g.get("day") else ""
-                record.warn("day_unreadable", f"the day of the issue date cannot be read{seen}{signed}")
-            elif not day:
-                record.warn("blank_day", "the day of the issue date is left blank")
-        record.place = clean_place(g.get("place"))
-    if subject:  # the trích yếu without a leading "V/v" or "Về việc", also under a title
-        record.subject = clean_value(patterns("header")["blocks"]["subject_prefix"].sub("", subject.text, count=1))
-    recipients = layout.get("recipients")
-    if recipients:
-        record.recipients = parse_recipients(recipients.text, recipients.start)
-        for r in record.recipients:
-            r.span = _span(text, *r.span)
-    for kind in ("urgency", "secrecy"):
-        block = layout.get(kind)
-        if block:
-            setattr(record, kind, block.text.strip())
+    """Type, number, place and date, subject, recipients, urgency and secrecy."""
+    record.doc_type = read_doc_type(layout.title, layout.subject, text)
+    if layout.number:
+        reading = read_number(layout.number, text, record.doc_type, _handwritten(record, "number"))
+        record.number = reading.number
+        _add(record, reading.warnings)
+        record.doc_type = record.doc_type or infer_doc_type(reading)
+    if layout.date:
+        record.issue_date, warnings = read_issue_date(layout.date, text, record.source.signed,
+                                                      _handwritten(record, "day"))
+        _add(record, warnings)
+        record.place = read_place(layout.date)
+    if layout.subject:  # the trích yếu without a leading "V/v" or "Về việc", also under a title
+        record.subject = read_subject(layout.subject)
+    if layout.recipients:
+        record.recipients = read_recipients(layout.recipients, text)
+    record.urgency, record.secrecy = read_marks(layout)
 
 
 def _tail(record: Record, layout: Layout, text: Text) -> None:
-    sig = layout.get("signature")
-    if sig:
-        record.signature = parse_signature(sig.groups["caps"], sig.groups.get("name"))
-        record.signature.span = _span(text, sig.start, sig.end)
-        if record.source.ocr:
-            for note in correct_ocr(record.signature):
-                record.warn("ocr_corrected", note)
-    dist = layout.get("distribution")
-    if dist:
-        record.distribution, record.archive = parse_distribution(dist.text, dist.start)
-        if record.source.ocr:
-            for note in correct_archive(record.archive):
-                record.warn("ocr_corrected", note)
-        for d in record.distribution:
-            d.span = _span(text, *d.span)
-    stamp = layout.get("stamp")
-    if stamp:
-        g = stamp.groups
-        found = find_date(g.get("date") or "")
-        record.stamps.append(Stamp(org=clean_value(g.get("org")), number=g.get("number"),
-                                   date=found[0] if found else None, raw=clean_value(stamp.text),
-                                   span=_span(text, stamp.start, stamp.end)))
+    """Signature, Nơi nhận and its archive line, incoming-document stamps."""
+    if layout.signature:
+        record.signature, warnings = read_signature(layout.signature.lines, text, record.source.ocr)
+        _add(record, warnings)
+    if layout.distribution:
+        record.distribution, record.archive, warnings = read_distribution(layout.distribution, text,
+                                                                          record.source.ocr)
+        _add(record, warnings)
+    if layout.stamp:
+        record.stamps.append(read_stamp(layout.stamp, text))
 
 
 def _issuer(record: Record, layout: Layout, text: Text) -> None:
-    block = layout.get("issuer")
-    if block:
-        lines = block.text
-        if record.source.ocr:
-            lines, notes = repair_ocr(lines)
-            for note in notes:
-                record.warn("ocr_corrected", note)
-        record.issuer = parse_issuer(lines)
-        if record.issuer:
-            record.issuer.span = _span(text, block.start, block.end)
-    if record.issuer is None:
-        authority = record.signature.authority if record.signature else []
-        record.issuer = infer_issuer(record.number, authority, record.place)
-        if record.issuer:
-            record.warn("issuer_inferred", f"issuer block not found; inferred '{record.issuer.name}'")
-        if record.number is None or record.issuer is None:
-            record.warn("missing_header", "the header block (issuer, number) was not found")
+    """The issuer, read last: when its block is lost it is inferred from the number, signature and place."""
+    authority = record.signature.authority if record.signature else []
+    record.issuer, warnings = read_issuer(layout.issuer, text, record.source.ocr, record.number, authority,
+                                          record.place)
+    _add(record, warnings)

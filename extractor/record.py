@@ -1,11 +1,14 @@
 """The document record, version 1: the output contract of ``shared/spec/RECORD.md``.
 
-All record models live here. Every extracted object carries ``span``: its ``[start, end)`` character
-offsets in the decoded source text, so a reviewer can highlight where a value came from.
+All record models live here (``DocType`` too: the grammar's table of types hands out these).
+Every extracted object carries ``span``: its ``[start, end)`` character offsets in the decoded
+source text, so a reviewer can highlight where a value came from. ``WarningCode`` lists every kind
+of warning; the JSON carries its string.
 """
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -29,6 +32,8 @@ class Source(Model):
 
 
 class DocType(Model):
+    model_config = ConfigDict(extra="forbid", frozen=True)  # the grammar's table hands out shared instances
+
     name: str
     code: str | None = None
     span: Span | None = None
@@ -118,8 +123,32 @@ class Stamp(Model):
     span: Span | None = None
 
 
+class WarningCode(StrEnum):
+    """What a warning is about; the JSON carries the value string. A stage adding a new kind of
+    warning adds it here, so every code a reader may meet is listed in one place."""
+
+    # reading the file
+    LEGACY_ENCODING = "legacy_encoding"  # converted from a TCVN3/VNI font encoding
+    ENCODING_ERRORS = "encoding_errors"  # bytes that no encoding decodes were replaced
+    OCR_LOW_CONFIDENCE = "ocr_low_confidence"
+    HANDWRITING = "handwriting"  # OCR met handwriting in the header (number or day)
+    OCR_CORRECTED = "ocr_corrected"  # a value OCR misread was put back (message: before → after)
+    # header and tail
+    BLANK_NUMBER = "blank_number"
+    NUMBER_UNREADABLE = "number_unreadable"
+    BLANK_DAY = "blank_day"
+    DAY_UNREADABLE = "day_unreadable"
+    ISSUER_INFERRED = "issuer_inferred"
+    MISSING_HEADER = "missing_header"
+    # body
+    DEADLINE_BEFORE_ISSUE_DATE = "deadline_before_issue_date"
+    YEAR_FROM_ISSUE_DATE = "year_from_issue_date"
+    # the document as a whole
+    NOT_A_DIRECTIVE = "not_a_directive"
+
+
 class Warning(Model):
-    code: str
+    code: WarningCode
     message: str
 
 
@@ -150,7 +179,9 @@ class Record(Model):
     warnings: list[Warning] = Field(default_factory=list)
     error: Error | None = None
 
-    def warn(self, code: str, message: str) -> None:
+    def warn(self, code: WarningCode | str, message: str) -> None:
+        """Add a warning once (a code given as its string is looked up in ``WarningCode``)."""
+        code = WarningCode(code)
         if not any(w.code == code and w.message == message for w in self.warnings):
             self.warnings.append(Warning(code=code, message=message))
 

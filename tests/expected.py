@@ -34,3 +34,18 @@ def summary(record: dict) -> dict:
         "stamps": [[s["number"], s["date"]] for s in record.get("stamps") or []],
         "warnings": sorted({w["code"] for w in record.get("warnings") or []}),
     }
+
+
+def expected_of(path) -> tuple[dict, dict[str, str]]:
+    """(expected values, known misses: key → why the tool gets it wrong) of sample ``path``."""
+    import json
+
+    expected = json.loads(path.with_name(path.name.rsplit(".", 1)[0] + ".expected.json").read_text(encoding="utf-8"))
+    misses = expected.pop("known_misses", {})
+    return expected, misses
+
+
+def expected_values(path) -> dict:
+    """The expected values of sample ``path`` that the tool gets right (known misses left out)."""
+    expected, misses = expected_of(path)
+    return {k: v for k, v in expected.items() if k not in misses}

@@ -58,7 +58,7 @@ def test_issuer_units_split_at_heads_not_at_wraps():
     ("THỦ TƯỚNG", [], "THỦ TƯỚNG"),
 ])
 def test_signature_forms(caps, authority, position):
-    sig = parse_signature(caps, "Nguyễn Văn An")
+    sig = parse_signature(caps.split("\n"), "Nguyễn Văn An")
     assert (sig.authority, sig.position, sig.signer) == (authority, position, "Nguyễn Văn An")
 
 
@@ -151,11 +151,11 @@ def test_ocr_corrections_of_titles_and_family_names():
     from extractor.record import Signature
 
     sig = Signature(authority=["KT. CHỦ TỊCH"], position="PHO CHU TỊCH", signer="Nguyên Hoàng Giang")
-    notes = correct_ocr(sig)
-    assert (sig.position, sig.signer) == ("PHÓ CHỦ TỊCH", "Nguyễn Hoàng Giang")
+    fixed, notes = correct_ocr(sig)
+    assert (fixed.position, fixed.signer) == ("PHÓ CHỦ TỊCH", "Nguyễn Hoàng Giang")
     assert notes == ["PHO CHU TỊCH → PHÓ CHỦ TỊCH", "Nguyên Hoàng Giang → Nguyễn Hoàng Giang"]
     clean = Signature(authority=["KT. BỘ TRƯỞNG"], position="THỨ TRƯỞNG", signer="Lê Anh Tuấn")
-    assert correct_ocr(clean) == [] and clean.position == "THỨ TRƯỞNG"
+    assert correct_ocr(clean) == (clean, [])
 
 
 def test_ocr_repair_of_issuer_lines_keeps_real_names():
@@ -259,12 +259,12 @@ def test_short_citations_each_once():
 
 
 def test_ocr_misreading_of_the_archive_vt_is_put_back():
-    from extractor.fields.lists import correct_archive
+    from extractor.fields.distribution import correct_archive
 
     archive = ["VŨ KTTHTú"]  # "Lưu: VT, KTTHTú" read by OCR
-    assert correct_archive(archive) == ["Lưu: VŨ KTTHTú → VT, KTTHTú"] and archive == ["VT", "KTTHTú"]
-    kept = ["VP", "KT"]
-    assert correct_archive(kept) == [] and kept == ["VP", "KT"]
+    assert correct_archive(archive) == (["VT", "KTTHTú"], ["Lưu: VŨ KTTHTú → VT, KTTHTú"])
+    assert correct_archive(["VI", "KT"]) == (["VT", "KT"], ["Lưu: VI → VT"])
+    assert correct_archive(["VP", "KT"]) == (["VP", "KT"], [])
 
 
 def test_a_plans_aims_section_assigns_nothing():

@@ -14,7 +14,7 @@ import unicodedata
 
 import pytest
 from conftest import SAMPLES, sample_files
-from expected import summary
+from expected import expected_values, summary
 
 from extractor import extract
 from extractor.readers.legacy import encode_tcvn3, encode_vni
@@ -27,7 +27,7 @@ KEY_FIELDS = ["doc_type", "number", "issuer", "place", "issue_date", "subject", 
 
 
 def expected(path) -> dict:
-    return json.loads(path.with_name(path.name.rsplit(".", 1)[0] + ".expected.json").read_text(encoding="utf-8"))
+    return expected_values(path)
 
 
 def record_of(tmp_path, name: str, data: bytes) -> dict:

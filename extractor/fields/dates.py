@@ -1,8 +1,12 @@
-"""Dates: the issue date of the header and the date grammar shared by other fields.
+"""Dates: the issue date of the header, and the date grammar (``grammars/dates.toml``) other fields reuse.
 
 Forms handled: ``ngày 05 tháng 3 năm 2019``; ``ngày   tháng 6 năm 2020`` (day left blank for hand
 entry: month precision and a ``blank_day`` warning); ``ngày 05/3/2019``; two-digit years
-``07/3/19`` (20xx); OCR noise such as ``ngày 05 tháng 03:năm 2019``.
+``07/3/19`` (20xx); OCR noise such as ``ngày 05 tháng 03:năm 2019``; a handwritten day OCR could
+not read (``ngày 2ó tháng 3``: month precision and ``day_unreadable``).
+
+``find_date`` (a full date in words or figures anywhere) and ``iso_date`` are the shared pieces:
+citations and stamps read their dates with them.
 """
 
 from __future__ import annotations
@@ -11,8 +15,10 @@ import datetime as dt
 
 import regex
 
-_NUMERIC = regex.compile(r"(?<!\d)(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4}|\d{2})(?!\d)")
-_WORDS = regex.compile(r"ngày\s*(?P<d>\d{1,2})\s*tháng\s*(?P<m>\d{1,2})\s*[,:.]?\s*năm\s*(?P<y>\d{4})", regex.I)
+from ..blocks import DateBlock
+from ..grammar import patterns
+from ..normalize import Text, clean_value
+from ..record import PartialDate, Warning, WarningCode
 
 
 def iso_date(year: int | str, month: int | str | None = None, day: int | str | None = None) -> str | None:
@@ -33,9 +39,34 @@ def iso_date(year: int | str, month: int | str | None = None, day: int | str | N
 
 def find_date(text: str) -> tuple[str, regex.Match[str]] | None:
     """The first full date written in words or figures in ``text``."""
-    for pattern in (_WORDS, _NUMERIC):
+    grammar = patterns("dates")["date"]
+    for pattern in (grammar["words"], grammar["numeric"]):
         for m in pattern.finditer(text):
             value = iso_date(m["y"], m["m"], m["d"])
             if value:
                 return value, m
     return None
+
+
+def read_issue_date(block: DateBlock, text: Text, signed: list[str], handwritten: bool
+                    ) -> tuple[PartialDate | None, list[Warning]]:
+    """The issue date of the header's date line (span in the source), with a warning when its day
+    is left blank or cannot be read. ``signed``: the PDF's signature times, quoted as a hint for an
+    unreadable day; ``handwritten``: OCR reported the day handwritten."""
+    day = (block.day or "").strip(" .…_")
+    unreadable = bool(day) and not day.isdigit()
+    day = day if day.isdigit() else ""
+    value = iso_date(block.year, block.month, day or None)
+    if not value:
+        return None, []
+    precision = "day" if day else ("month" if block.month else "year")
+    date = PartialDate(value=value, precision=precision, raw=clean_value(block.date),
+                       span=text.source_span(*block.date_span))
+    if unreadable or (not day and handwritten):
+        hint = f"; the PDF was first signed on {signed[0][:10]}" if signed else ""
+        seen = f" ('{block.day}')" if block.day else ""
+        return date, [Warning(code=WarningCode.DAY_UNREADABLE,
+                              message=f"the day of the issue date cannot be read{seen}{hint}")]
+    if not day:
+        return date, [Warning(code=WarningCode.BLANK_DAY, message="the day of the issue date is left blank")]
+    return date, []

@@ -1,4 +1,4 @@
-"""Issuer (cơ quan ban hành) and place.
+"""Issuer (cơ quan ban hành).
 
 Forms handled in the issuer block (upper case, one body per line, parent first):
 - ``ỦY BAN NHÂN DÂN / TỈNH HÀ TĨNH`` → ``Ủy ban nhân dân tỉnh Hà Tĩnh``;
@@ -18,27 +18,67 @@ from functools import cache
 
 import regex
 
+from ..blocks import Block
 from ..grammar import issuer_codes, provinces, rx, settings
-from ..normalize import clean_value, strip_marks
-from ..record import Issuer, Number
+from ..normalize import Text, clean_value, strip_marks
+from ..record import Issuer, Number, Warning, WarningCode
+
+
+def read_issuer(block: Block | None, text: Text, ocr: bool, number: Number | None, authority: list[str],
+                place: str | None) -> tuple[Issuer | None, list[Warning]]:
+    """The issuer from its header block (span in the source; OCR's marks mended), else inferred
+    from the number's issuer code, the signature's ``TM.`` line (``authority``) and the place."""
+    warnings: list[Warning] = []
+    issuer = None
+    if block:
+        lines = block.text
+        if ocr:
+            lines, notes = repair_ocr(lines)
+            warnings += [Warning(code=WarningCode.OCR_CORRECTED, message=note) for note in notes]
+        issuer = parse_issuer(lines)
+        if issuer:
+            issuer.span = text.source_span(block.start, block.end)
+    if issuer is None:
+        issuer = infer_issuer(number, authority, place)
+        if issuer:
+            warnings.append(Warning(code=WarningCode.ISSUER_INFERRED,
+                                    message=f"issuer block not found; inferred '{issuer.name}'"))
+        if number is None or issuer is None:
+            warnings.append(Warning(code=WarningCode.MISSING_HEADER,
+                                    message="the header block (issuer, number) was not found"))
+    return issuer, warnings
 
 
 @cache
 def _grammar() -> dict:
     g = settings("issuer")
     heads = sorted(g["heads"], key=len, reverse=True)
-    territories = sorted(g["territories"], key=len, reverse=True)
+    # the territory words, and the abbreviations that stand for one ("TP." for "THÀNH PHỐ")
+    full = g["territories"]
+    territories = sorted(full + [a for a, word in g["abbreviations"].items() if word in full], key=len, reverse=True)
     return {
         "head": regex.compile(r"^(?:" + "|".join(map(regex.escape, heads)) + r")\b"),
         "heads": heads,
         "dependent": set(g["dependent"]),
         "territory": regex.compile(r"(?:^|\s)(?P<kind>" + "|".join(map(regex.escape, territories))
-                                   + r")\s+(?!ỦY\b)(?P<name>\S.*)$"),
+                                   + r")\s+(?!(?:" + "|".join(map(regex.escape, g["not_a_place"]))
+                                   + r")\b)(?P<name>\S.*)$"),
         "territory_start": regex.compile(r"^(?:" + "|".join(map(regex.escape, territories)) + r")\s"),
         "central": set(g["central_cities"]),
         "abbrev": regex.compile(r"(?<!\S)(" + "|".join(map(regex.escape, g["abbreviations"])) + r")(?!\S)"),
         "abbrev_map": g["abbreviations"],
-        "proper": sorted(g["proper"]["words"], key=len, reverse=True),
+        # proper nouns and provinces, each with its case-folded form (looked for in a name, then written
+        # with their capitals)
+        "proper_folded": [(p, p.casefold()) for p in sorted(g["proper"]["words"], key=len, reverse=True)
+                          + list(provinces())],
+        "territory_of": regex.compile(r"(?i)(?:^|\s)((?:" + "|".join(map(regex.escape, full)) + r")\s+\S.*)$"),
+        "national_parent": regex.compile(r"^(?:" + "|".join(map(regex.escape, g["national_parents"])) + r")\b"),
+        "city": g["city_word"].lower(),
+        "province": g["province_word"].lower(),
+        "plain_after": set(g["plain_after"]),
+        "capital_after": set(g["capital_after"]),
+        "on_behalf": regex.compile(g["inference"]["on_behalf"], regex.V1),
+        "local": regex.compile(g["inference"]["local"], regex.V1),
     }
 
 
@@ -86,23 +126,23 @@ def sentence_case(upper: str) -> str:
     m = g["territory"].search(text)
     body, territory = (text[:m.start()].strip(), m) if m else (text, None)
     head = next((h for h in g["heads"] if body.startswith(h + " ")), "")
-    after_head = len(head.split()) if head and head not in ("ỦY BAN", "HỘI ĐỒNG") else -1
+    after_head = len(head.split()) if head and head not in g["plain_after"] else -1
     words = body.lower().split(" ") if body else []
     out = []
     for i, w in enumerate(words):
-        cap = i in (0, after_head) or (i > 0 and words[i - 1] in {"và", "-", "–"}) or (i > 0 and out[-1].endswith(","))
+        cap = i in (0, after_head) or (i > 0 and (words[i - 1] in g["capital_after"] or out[-1].endswith(",")))
         out.append(w[:1].upper() + w[1:] if cap else w)
     result = " ".join(out)
-    for proper in g["proper"] + list(provinces()):
-        if proper.casefold() in result.casefold():
+    folded = result.casefold()
+    for proper, proper_folded in g["proper_folded"]:
+        if proper_folded in folded:
             result = regex.sub(r"(?i)(?<!\p{L})" + regex.escape(proper) + r"(?!\p{L})", proper, result)
+            folded = result.casefold()
     if territory:
-        kind = territory["kind"].lower().rstrip(".")
-        if kind in ("tp", "thành phố"):
-            kind = "thành phố"
+        kind = g["abbrev_map"].get(territory["kind"], territory["kind"]).lower()  # "TP." → "thành phố"
         name = territory["name"]
-        if kind == "thành phố" and name in g["central"]:
-            kind = "Thành phố"
+        if kind == g["city"] and name in g["central"]:
+            kind = kind[:1].upper() + kind[1:]
         place = " ".join(w[:1].upper() + w[1:].lower() for w in name.split(" "))
         result = f"{result} {kind} {place}".strip()
     return result[:1].upper() + result[1:]
@@ -114,7 +154,7 @@ def is_upper(text: str) -> bool:
 
 def territory_of(name: str) -> str | None:
     """``Ủy ban nhân dân tỉnh Hà Tĩnh`` → ``tỉnh Hà Tĩnh``."""
-    m = rx(r"(?i)(?:^|\s)((?:thành phố|tỉnh|thị xã|xã|phường|huyện|quận|đặc khu|thị trấn)\s+\S.*)$").search(name)
+    m = _grammar()["territory_of"].search(name)
     return m.group(1) if m else None
 
 
@@ -138,7 +178,8 @@ def _known_lines() -> list[str]:
     g = settings("issuer")
     lines = [h for h in g["heads"] if len(h) > 3]
     for name, kind in provinces().items():
-        lines += [f"{'THÀNH PHỐ' if kind == 'thành phố' else 'TỈNH'} {name.upper()}", name.upper()]
+        word = g["city_word"] if kind == g["city_word"].lower() else g["province_word"]
+        lines += [f"{word} {name.upper()}", name.upper()]
     return lines
 
 
@@ -157,18 +198,9 @@ def parse_issuer(block_text: str) -> Issuer | None:
     if parent:
         if units[-1] in g["dependent"]:
             name = f"{name} {parent}"
-        elif not territory_of(name) and territory_of(parent) and not parent.startswith(("Bộ ", "Chính phủ")):
+        elif not territory_of(name) and territory_of(parent) and not g["national_parent"].match(parent):
             name = f"{name} {territory_of(parent)}"
     return Issuer(name=clean_value(name) or name, parent=clean_value(parent), raw=block_text.strip(), inferred=False)
-
-
-def clean_place(place: str | None) -> str | None:
-    if place:
-        place = rx(r"\s{2,}").split(place.strip())[-1]  # flattened columns: the right one
-    place = clean_value(place)
-    if place and len(place.split()) > 8:
-        return None
-    return place
 
 
 def infer_issuer(number: Number | None, authority: list[str], place: str | None) -> Issuer | None:
@@ -176,20 +208,23 @@ def infer_issuer(number: Number | None, authority: list[str], place: str | None)
     name = None
     kind = "central"
     codes = issuer_codes()
+    inference = _grammar()
     if number and number.issuer_code:
         code = number.issuer_code.split("-")[0]
         if code in codes:
             name, kind = codes[code]
     if name is None:
         for line in authority:
-            m = rx(r"^(?:TM|T/M)\.?\s+(.+)$").match(line)
+            m = inference["on_behalf"].match(line)
             if m:
                 name = sentence_case(_expand(m.group(1)))
-                kind = "local" if rx(r"(?i)nhân dân|tỉnh ủy|huyện ủy").search(name) else "central"
+                kind = "local" if inference["local"].search(name) else "central"
     if name is None:
         return None
     if kind == "local" and place and not territory_of(name):
         province_kind = provinces().get(place)
         if province_kind:
-            name = f"{name} {'Thành phố' if province_kind == 'thành phố' else 'tỉnh'} {place}"
+            g = _grammar()
+            word = g["city"].capitalize() if province_kind == g["city"] else g["province"]
+            name = f"{name} {word} {place}"
     return Issuer(name=name, parent=None, raw=None, inferred=True)

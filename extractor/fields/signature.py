@@ -6,24 +6,126 @@ Forms handled (the block located by the segmenter, upper-case lines then the nam
 - authority wrapped by web conversion: ``KT.\\nTRƯỞNG THUẾ TỈNH``, ``K/T CHÁNH\\nVĂN PHÒNG``,
   ``KT. BỘ TRƯỞNG,\\nCHỦ NHIỆM``; the name split: ``Bùi\\nXuân Cường``;
 - flattened on one line: ``TM. ỦY BAN NHÂN DÂN CHỦ TỊCH     Phạm Đình Nghị``, ``CHỦ TỊCH  Huỳnh Tấn Việt``;
-- the head signing in person: ``THỦ TƯỚNG / Phạm Minh Chính`` (no authority lines).
+- the head signing in person: ``THỦ TƯỚNG / Phạm Minh Chính`` (no authority lines);
+- OCR: specks at a line's ends (``ư PHÓ CHÁNH VĂN PHÒNG``), the rest of the Nơi nhận column between
+  the title and the name, titles and family names that lost their marks (``PHO CHU TỊCH``, ``Nguyên``).
+
+``find_signature_lines`` reads the block's lines in a region the segmenter chooses and returns them
+as ``SignatureLines``; ``read_signature`` turns those into the record's ``Signature``.
 """
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 
 import regex
 
+from ..blocks import SignatureLines
 from ..grammar import patterns, rx, settings
-from ..normalize import clean_value, strip_marks
-from ..record import Signature
+from ..lines import DASHES, Line, is_upper_line, next_nonblank
+from ..normalize import Text, clean_value, strip_marks
+from ..record import Signature, Warning, WarningCode
+
+MAX_OPENING_WORDS = 10  # words in an upper-case line that opens a block without an authority or title
+MAX_CAPS_WORDS = 12  # words in an upper-case line that may still be an authority or title line
+MAX_NAME_WORDS = 6  # words in a signer's name (with a rank in front)
+OVERRUN_LINES = 8  # lines past the region's end the block may still run (a long authority)
+NAME_SEARCH_LINES = 20  # lines after the title where OCR may have put the name (Nơi nhận in between)
+# one- or two-character specks OCR leaves at either end of a signature line (never a capitalised word)
+_SPECKS = regex.compile(r"^(?:[^\p{Lu}\s\-–+]\S?\s+)+|(?:\s+[^\p{Lu}\s]\S?)+$")
 
 
-def correct_ocr(signature: Signature) -> list[str]:
+def find_signature_lines(lines: Sequence[Line], lo: int, hi: int) -> SignatureLines | None:
+    """The first signature block that opens on a line in ``[lo, hi)``: an authority or title line,
+    or a short upper-case line that a name follows."""
+    sig = patterns("header")["signature"]
+    for k in range(lo, hi):
+        text = lines[k].text.strip()
+        if not text or not is_upper_line(text.split("  ")[0]) or text.startswith(DASHES):
+            continue  # (a dash line is a Nơi nhận entry)
+        strong = sig["authority"].match(text) or sig["position"].match(text)
+        if not strong and len(text.split()) > MAX_OPENING_WORDS:
+            continue
+        found = _read_lines(lines, k, hi)
+        if found and (strong or found.name):
+            return found
+    return None
+
+
+def _read_lines(lines: Sequence[Line], k: int, hi: int) -> SignatureLines | None:
+    """Upper-case lines from line ``k``, then the signer's name (on its own lines, or flattened
+    onto the title's line)."""
+    sig = patterns("header")["signature"]
+    caps: list[str] = []
+    name_parts: list[str] = []
+    name_span = None
+    end = lines[k].end
+    j = k
+    while j < min(hi + OVERRUN_LINES, len(lines)):
+        raw = lines[j].text
+        text = _SPECKS.sub("", raw.strip()) if caps else raw.strip()  # OCR specks: "ư PHÓ CHÁNH VĂN PHÒNG"
+        if not text or sig["noise"].match(text):
+            j += 1
+            continue
+        if not name_parts and is_upper_line(text) and (not caps or len(text.split()) <= MAX_CAPS_WORDS) \
+                and not text.startswith(DASHES) \
+                and not rx(r"^\p{Lu}[\p{Ll}]+(?:\s+\p{Lu}[\p{Ll}]+){1,4}$").match(text):  # else a name after all
+            caps.append(text)
+            end = lines[j].end
+            j += 1
+            continue
+        flat = rx(r"^(?P<caps>[^\p{Ll}]+?)\s{2,}(?P<name>\p{Lu}[\p{Ll}]*(?:\s+\p{Lu}[\p{Ll}]*){1,5})$").match(text)
+        if flat is None:  # one space only, but the upper-case part is a title: "CHỦ TỊCH Huỳnh Tấn Việt"
+            flat = rx(r"^(?P<caps>[^\p{Ll}]+?)\s(?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,5})$").match(text)
+            if flat and not sig["position"].fullmatch(flat["caps"].strip().split(".")[-1].strip()):
+                flat = None
+        if not name_parts and flat and is_upper_line(flat["caps"]):
+            caps.append(flat["caps"].strip())
+            name_parts.append(flat["name"])
+            off = lines[j].start + raw.index(flat["name"])
+            name_span = (off, off + len(flat["name"]))
+            end = lines[j].end
+            break
+        if sig["name_line"].match(text) and caps and len(" ".join(name_parts + [text]).split()) <= MAX_NAME_WORDS:
+            off = lines[j].start + raw.index(text)
+            name_span = (name_span[0] if name_span else off, off + len(text))
+            name_parts.append(text)
+            end = lines[j].end
+            if len(" ".join(name_parts).split()) >= 2:
+                nxt = next_nonblank(lines, j + 1, 2)
+                if nxt is None or not sig["name_line"].match(lines[nxt].text.strip()) \
+                        or len(lines[nxt].text.split()) > 1:
+                    break
+            j += 1
+            continue
+        break
+    if not caps:
+        return None
+    if not name_parts:
+        # OCR may put the rest of the Nơi nhận column between the title and the name: look further
+        for jj in range(j, min(j + NAME_SEARCH_LINES, len(lines))):
+            text = lines[jj].text.strip().strip("[]{}()|`'\"“”‘’:;,.")  # OCR specks around the name
+            if sig["name_line"].match(text) and 2 <= len(text.split()) <= 5 and not text.startswith(DASHES):
+                off = lines[jj].start + lines[jj].text.index(text)
+                return SignatureLines(lines[k].start, end, tuple(caps), text, (off, off + len(text)))
+    return SignatureLines(lines[k].start, end, tuple(caps), " ".join(name_parts) or None, name_span)
+
+
+def read_signature(found: SignatureLines, text: Text, ocr: bool) -> tuple[Signature, list[Warning]]:
+    """The record's signature from the block's lines (span in the source), OCR misreadings mended."""
+    signature = parse_signature(found.caps, found.name)
+    signature.span = text.source_span(found.start, found.end)
+    signature, notes = correct_ocr(signature) if ocr else (signature, [])
+    return signature, [Warning(code=WarningCode.OCR_CORRECTED, message=note) for note in notes]
+
+
+def correct_ocr(signature: Signature) -> tuple[Signature, list[str]]:
     """Mend what OCR does to a signature block: a title close to a known one (``PHÓ CHỦ TỊC``)
-    and a family name without its tone marks (``Nguyên``). Returns the corrections made."""
+    and a family name without its tone marks (``Nguyên``). Returns the mended signature (a copy)
+    and the corrections made."""
     g = settings("header")["corrections"]
+    signature = signature.model_copy(deep=True)
     notes: list[str] = []
 
     def closest(text: str) -> str | None:
@@ -31,7 +133,8 @@ def correct_ocr(signature: Signature) -> list[str]:
         if same_letters:  # only the tone marks were lost
             return same_letters[0] if same_letters[0] != text else None
         best = max(g["titles"], key=lambda t: difflib.SequenceMatcher(None, text, t).ratio())
-        ok = text != best and difflib.SequenceMatcher(None, strip_marks(text), strip_marks(best)).ratio() >= 0.85
+        similarity = difflib.SequenceMatcher(None, strip_marks(text), strip_marks(best)).ratio()
+        ok = text != best and similarity >= g["similarity"]
         return best if ok else None
 
     if signature.position and not signature.authority:
@@ -55,12 +158,14 @@ def correct_ocr(signature: Signature) -> list[str]:
             fixed = f"{plain[strip_marks(first).casefold()]} {rest}".strip()
             notes.append(f"{signature.signer} → {fixed}")
             signature.signer = fixed
-    return notes
+    return signature, notes
 
 
-def parse_signature(caps: str, name: str | None) -> Signature:
+def parse_signature(caps: Sequence[str], name: str | None) -> Signature:
+    """Authority lines (each opened by TM., KT., TL. …, wrapped lines joined), the signer's own
+    title (the last group, or the end of a flattened authority line) and the name."""
     sig = patterns("header")["signature"]
-    lines = [ln.strip() for ln in caps.split("\n") if ln.strip()]
+    lines = [ln.strip() for ln in caps if ln.strip()]
     marker = regex.compile(r"^" + sig["authority"].pattern)
     groups: list[list[str]] = []
     for line in lines:
@@ -95,5 +200,6 @@ def parse_signature(caps: str, name: str | None) -> Signature:
 
 def _tidy_marker(line: str) -> str:
     """``KT.TRƯỞNG`` → ``KT. TRƯỞNG``, OCR's ``TM:`` → ``TM.``; the marker otherwise stays as printed."""
-    line = rx(r"^(TM|KT|TL|TUQ|Q)[:,](?=\s)").sub(r"\1.", line)  # OCR reads the dot as ":" or ","
-    return rx(r"^(TM|KT|TL|TUQ|Q)\.(?=\S)").sub(r"\1. ", line)
+    sig = patterns("header")["signature"]
+    line = sig["marker_misread"].sub(r"\1.", line)  # OCR reads the dot as ":" or ","
+    return sig["marker_glued"].sub(r"\1. ", line)

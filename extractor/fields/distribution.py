@@ -1,0 +1,62 @@
+"""Distribution: the ``Nơi nhận`` list and its ``Lưu`` (archive) line.
+
+Forms handled:
+- one entry per dash line, notes in a trailing parenthesis: ``- Thủ tướng Chính phủ (để b/c);`` →
+  note ``để b/c``;
+- the ``Lưu: VT, KT, an12.`` line → archive ``["VT", "KT", "an12"]``, also ``Lưu VT, NN (03). Hg.``;
+- OCR's ``Lưu: VŨ KTTH`` → ``VT, KTTH`` (reported).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..blocks import Block
+from ..grammar import patterns
+from ..normalize import Text, clean_value
+from ..record import DistributionEntry, Warning, WarningCode
+from .lists import list_entries
+
+_TOP_COMMA = regex.compile(r",(?![^()]*\))")
+_NOTE = regex.compile(r"\s*\((?P<note>[^()]{1,40})\)\s*[;,.]*\s*$")
+
+
+def read_distribution(block: Block, text: Text, ocr: bool
+                      ) -> tuple[list[DistributionEntry], list[str], list[Warning]]:
+    """(entries with spans in the source, archive, warnings for what OCR misread and was put back)."""
+    entries, archive = parse_distribution(block.text, block.start)
+    archive, notes = correct_archive(archive) if ocr else (archive, [])
+    for d in entries:
+        d.span = text.source_span(*d.span)
+    return entries, archive, [Warning(code=WarningCode.OCR_CORRECTED, message=note) for note in notes]
+
+
+def parse_distribution(text: str, offset: int) -> tuple[list[DistributionEntry], list[str]]:
+    archive_re = patterns("header")["blocks"]["archive_item"]
+    entries: list[DistributionEntry] = []
+    archive: list[str] = []
+    for body, _raw, start, end in list_entries(text, offset):
+        m = archive_re.match(body)
+        if m:
+            archive = [a for a in (clean_value(x, " ;.,:") for x in _TOP_COMMA.split(body[m.end():])) if a]
+            continue
+        note = None
+        n = _NOTE.search(body)
+        if n:
+            note = clean_value(n["note"])
+            body = body[:n.start()]
+        name = clean_value(body)
+        if name:
+            entries.append(DistributionEntry(name=name, note=note, span=(start, end)))
+    return entries, archive
+
+
+def correct_archive(archive: list[str]) -> tuple[list[str], list[str]]:
+    """OCR of ``Lưu: VT, KT`` often reads the văn thư's ``VT`` as ``VŨ``, ``VI`` or ``V1`` and loses the
+    comma after it (``VŨ KTTH``). The first archive item is the văn thư by the format standard, so such
+    a misreading is put back; returns the archive (a new list) and the corrections made."""
+    m = patterns("header")["blocks"]["archive_clerk_misread"].match(archive[0]) if archive else None
+    if m is None:
+        return list(archive), []
+    mended = ["VT"] + ([m["rest"]] if m["rest"] else []) + archive[1:]
+    return mended, [f"Lưu: {archive[0]} → VT{', ' + m['rest'] if m['rest'] else ''}"]

@@ -1,0 +1,50 @@
+"""Recipients: the ``Kính gửi`` list (and a công điện's list after ``… điện:``).
+
+Forms handled:
+- one entry per dash line: ``- Sở Xây dựng;``, with web-wrapped continuations;
+- entries on the ``Kính gửi:`` line itself, separated by ``;``;
+- undashed lists (``Công ty …;\nMã số thuế: …;``) where description lines (tax code, address) are
+  not recipients.
+"""
+
+from __future__ import annotations
+
+from ..blocks import Block
+from ..grammar import patterns, rx
+from ..normalize import Text, clean_value
+from ..record import Recipient
+from .lists import DASH, list_entries
+
+
+def read_recipients(block: Block, text: Text) -> list[Recipient]:
+    """The recipients of the block, spans in the source."""
+    recipients = parse_recipients(block.text, block.start)
+    for r in recipients:
+        r.span = text.source_span(*r.span)
+    return recipients
+
+
+def parse_recipients(text: str, offset: int) -> list[Recipient]:
+    attribute = patterns("header")["recipients"]["attribute_line"]
+    out = []
+    first_line, _, rest = text.partition("\n")
+    pieces: list[tuple[str, int, int]] = []
+    if first_line.strip() and not DASH.match(first_line):
+        # entries on the "Kính gửi:" line itself, split on ";"
+        pos = offset
+        for part in rx(r"(?<=;)").split(first_line):
+            if part.strip():
+                pieces.append((part, pos, pos + len(part)))
+            pos += len(part)
+        text_rest, rest_offset = rest, offset + len(first_line) + 1
+    else:
+        text_rest, rest_offset = text, offset
+    for body, _raw, start, end in list_entries(text_rest, rest_offset):
+        pieces.append((body, start, end))
+    for body, start, end in pieces:
+        if attribute.match(body):
+            continue
+        name = clean_value(DASH.sub("", body))
+        if name and not rx(r"^[\d\W]+$").match(name):
+            out.append(Recipient(name=name, raw=body.strip(), span=(start, end)))
+    return out
