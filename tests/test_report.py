@@ -16,7 +16,7 @@ pytest.importorskip("matplotlib")
 pytest.importorskip("networkx")
 pytest.importorskip("underthesea")
 
-from extractor import report  # noqa: E402
+from extractor import extract, report  # noqa: E402
 
 
 def test_report_of_the_samples_reads_in_chromium_with_every_figure_drawn(tmp_path):
