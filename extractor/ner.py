@@ -27,6 +27,7 @@ class Agency:
     name: str
     start: int
     end: int
+    group: int | None = None  # the bodies of one shared head ("các Sở: Tài chính, Tư pháp") share a group
 
 
 _PLACEHOLDER = regex.compile(r"<<(\w+)>>")
@@ -158,13 +159,15 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]], offset: int) -> 
 
     strong: list[Agency] = []
     territorial_lists = [(m.start(), m.end()) for m in _at(c["shared_territorial"], text, starts_for("territorial"))]
+    covered = 0
     for m in _at(c["localities"], text, starts_for("localities")):
-        if any(s <= m.start() < e for s, e in territorial_lists):
-            continue  # "UBND các tỉnh, thành phố: …" is a shared head, read below
+        if m.start() < covered or any(s <= m.start() < e for s, e in territorial_lists):
+            continue  # inside a list read already ("Các tỉnh …"), or a shared head read below ("UBND các tỉnh: …")
+        covered = m.end()
         kind = " ".join(m["kind"].split())
         start = m.start()
         for p in c["province"].finditer(m["list"]):
-            strong.append(Agency(f"{kind} {' '.join(p.group().split())}", start, m.start("list") + p.end()))
+            strong.append(Agency(f"{kind} {' '.join(p.group().split())}", start, m.start("list") + p.end(), m.start()))
             start = m.start("list") + p.end()
     # (match, head, kind of territory): "các Sở: Tài chính, Tư pháp"; "Ủy ban nhân dân các tỉnh: Đắk Lắk,
     # Gia Lai" → "Ủy ban nhân dân tỉnh Đắk Lắk", …; "UBND các tỉnh, thành phố: Tuyên Quang, Hồ Chí Minh":
@@ -188,7 +191,7 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]], offset: int) -> 
             for part in parts:
                 kind = terr if terr is None or "," not in terr else provinces().get(part, terr.split(",")[0])
                 named = f"{head} {part}" if kind is None else f"{head} {kind} {part}"
-                strong.append(Agency(named, start, pos + item.end("n")))
+                strong.append(Agency(named, start, pos + item.end("n"), m.start()))
             if not c["list_goes_on"].match(text, pos + item.end()):
                 break
     for key in ("field", "territorial", "bodies", "person"):
@@ -206,7 +209,8 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]], offset: int) -> 
     if c["cheap_tests"]["deputies"] in text:  # "bầu cử đại biểu Quốc hội": the deputies, not the body
         found = [a for a in found if not c["deputies"].search(text, max(0, a.start - 12), a.start)]
     if offset:
-        found = [Agency(a.name, a.start + offset, a.end + offset) for a in found]
+        found = [Agency(a.name, a.start + offset, a.end + offset, None if a.group is None else a.group + offset)
+                 for a in found]
     return found
 
 

@@ -44,10 +44,11 @@ thành phố ven biển từ Quảng Trị đến Quảng Ngãi tổ chức theo
 2. Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Trị, Huế và Đà Nẵng khẩn trương sơ tán người dân.
 3. Các tỉnh Quảng Trị, Quảng Ngãi chủ động bố trí kinh phí khắc phục hậu quả.
 """)
-    assert tasks["1"].lead == ["Bộ Quốc phòng", "Bộ Công an", "Bộ Khoa học và Công nghệ",
-                               "Ủy ban nhân dân các tỉnh, thành phố ven biển từ Quảng Trị đến Quảng Ngãi"]
-    assert tasks["2"].lead == ["Ủy ban nhân dân tỉnh Quảng Trị", "Ủy ban nhân dân tỉnh Huế",
-                               "Ủy ban nhân dân tỉnh Đà Nẵng"]
+    # as printed: the role before a shared head holds for each of its bodies
+    assert tasks["1"].lead == ["Bộ trưởng Bộ Quốc phòng", "Bộ trưởng Bộ Công an", "Bộ trưởng Bộ Khoa học và Công nghệ",
+                               "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố ven biển từ Quảng Trị đến Quảng Ngãi"]
+    assert tasks["2"].lead == ["Chủ tịch Ủy ban nhân dân tỉnh Quảng Trị", "Chủ tịch Ủy ban nhân dân tỉnh Huế",
+                               "Chủ tịch Ủy ban nhân dân tỉnh Đà Nẵng"]
     assert tasks["3"].lead == ["tỉnh Quảng Trị", "tỉnh Quảng Ngãi"]
 
 

@@ -308,7 +308,8 @@ def _within(agencies: list[Agency], start: int, end: int, at: int) -> list[Agenc
         if a.start >= end:
             break
         if a.end <= end:
-            out.append(Agency(a.name, a.start - start + at, a.end - start + at))
+            out.append(Agency(a.name, a.start - start + at, a.end - start + at,
+                              None if a.group is None else a.group - start + at))
     return out
 
 
@@ -474,13 +475,15 @@ def _run(agencies: list[Agency], start: int, chunk: str) -> list[Agency]:
     out: list[Agency] = []
     pos = start
     roles = patterns("body")["roles"]
+    printed, role_group = "", None
     for a in agencies:
         if out and a.start == out[-1].start and a.end == out[-1].end:
-            out.append(a)  # one item of a shared head naming two bodies: "các tỉnh: Gia Lai và Lâm Đồng"
+            out.append(_with_role(a, printed))  # one item of a shared head naming two: "các tỉnh: Gia Lai và Lâm Đồng"
             continue
         if a.start < pos:
             continue
         gap = chunk[pos:a.start]
+        role = ""
         if out:
             # "Sở X, Sở Y và Sở Z", "Bộ trưởng các Bộ: …; Chủ tịch UBND các tỉnh …" (a role may stand
             # before each of them)
@@ -491,13 +494,27 @@ def _run(agencies: list[Agency], start: int, chunk: str) -> list[Agency]:
                 if loose is None:
                     break
                 out.extend(loose)
-        elif gap.strip() and not roles["role_before"].fullmatch(gap):
-            break  # a role before the first agency: "Giám đốc Sở X", "Chủ tịch UBND …"
-        out.append(a)
+            else:
+                role = rest
+        elif gap.strip():
+            if not roles["role_before"].fullmatch(gap):
+                break  # a role before the first agency: "Giám đốc Sở X", "Chủ tịch UBND …"
+            role = gap
+        # the lead as printed, with its role; a role before a shared head holds for all its bodies
+        if role.strip():
+            printed, role_group = " ".join(role.split()), a.group
+        elif a.group is None or a.group != role_group:
+            printed = ""
+        out.append(_with_role(a, printed))
         pos = a.end
     if out:
         out.extend(_loose_pieces(chunk, pos, None) or [])
     return out
+
+
+def _with_role(agency: Agency, role: str) -> Agency:
+    """The agency named with the role printed before it ("Chủ tịch Ủy ban nhân dân tỉnh Gia Lai")."""
+    return Agency(f"{role} {agency.name}", agency.start, agency.end, agency.group) if role else agency
 
 
 def _loose_pieces(chunk: str, start: int, end: int | None) -> list[Agency] | None:
