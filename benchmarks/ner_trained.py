@@ -88,7 +88,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--models", type=Path, default=Path(tempfile.gettempdir()) / "ner-folds")
     ap.add_argument("--reuse", action="store_true", help="use the fold models already in --models")
-    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--epochs", type=int, default=10)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     import spacy
