@@ -11,7 +11,7 @@ on the other four (the gold agency names located in their texts), then judged on
     rules alone and with the model's extra spans merged into ``find_agencies`` (``VN_EXTRACTOR_NER_MODEL``),
     scored by ``../shared/tools/score.py``.
 
-Run on purpose (spaCy needed: ``pip install -e ".[ner]"``; ~10 minutes on two cores)::
+Run on purpose (spaCy needed: ``pip install -e ".[spacy]"``; about 7 minutes on two shared cores)::
 
     python benchmarks/ner_trained.py [--models DIR] [--reuse] [--json]
 

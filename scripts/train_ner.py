@@ -15,7 +15,7 @@ underthesea) is needed to place them, and none is installed to run the model.
 
 Training data is the training folds only (``benchmarks/folds.py``'s ``assign_folds``)::
 
-    pip install -e ".[ner]"
+    pip install -e ".[spacy]"
     python scripts/train_ner.py --fold 2 --out /tmp/ner-fold2   # train on folds 0, 1, 3, 4
     python scripts/train_ner.py --out DIR                        # train on all 48 documents
 
