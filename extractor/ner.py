@@ -14,6 +14,8 @@ Rules first, from the gazetteers in ``grammars/agencies/``:
 
 from __future__ import annotations
 
+import os
+import warnings
 from dataclasses import dataclass
 from functools import cache
 
@@ -126,6 +128,16 @@ def _automaton(words: set[str]):
 def find_agencies(text: str, offset: int = 0) -> list[Agency]:
     """Agencies named in ``text``, left to right, longest match where two overlap; spans are
     moved by ``offset`` (where ``text`` starts in the document)."""
+    found = rule_agencies(text)
+    if os.environ.get(MODEL_ENV):
+        found = _with_model_spans(text, found)
+    if offset:
+        found = [Agency(a.name, a.start + offset, a.end + offset) for a in found]
+    return found
+
+
+def rule_agencies(text: str) -> list[Agency]:
+    """The agencies the rules and gazetteers find in ``text`` (no statistical model)."""
     c = _compiled()
     n = len(text)
     triggers = []
@@ -133,7 +145,7 @@ def find_agencies(text: str, offset: int = 0) -> list[Agency]:
         start = end - len(word) + 1
         if (not start or not text[start - 1].isalpha()) and (end + 1 == n or not text[end + 1].isalpha()):
             triggers.append((start, word))
-    return _found(c, text, triggers, offset)
+    return _found(c, text, triggers, 0)
 
 
 def agency_at_start(text: str) -> Agency | None:
@@ -246,3 +258,43 @@ def _resolve(found: list[Agency]) -> list[Agency]:
             seen.add(a)
             out.append(a)
     return out
+
+
+# --- the statistical recogniser: an optional hook, kept apart from the rules ------------------------------
+# A spaCy model trained on the gold agency names (``scripts/train_ner.py``) adds the bodies it finds
+# where the rules found none. Off unless ``VN_EXTRACTOR_NER_MODEL`` names a trained model's folder:
+# on held-out folds it did not raise task leads and partners (README, "The NER stage"), so no model is
+# shipped and spaCy is no dependency. Used by ``benchmarks/ner_trained.py``.
+MODEL_ENV = "VN_EXTRACTOR_NER_MODEL"
+
+
+@cache
+def _statistical_model(path: str):
+    try:
+        import spacy
+
+        return spacy.load(path)
+    except (ImportError, OSError, ValueError) as e:  # no spaCy, or no model there: the rules alone
+        warnings.warn(f"{MODEL_ENV}={path}: no agency model loaded ({e})", stacklevel=3)
+        return None
+
+
+def _with_model_spans(text: str, found: list[Agency]) -> list[Agency]:
+    """``found`` and the model's spans that overlap none of them, read line by line as it was trained."""
+    nlp = _statistical_model(os.environ[MODEL_ENV])
+    if nlp is None:
+        return found
+    starts, lines = [], []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            starts.append(pos)
+            lines.append(line)
+        pos += len(line) + 1
+    extra = []
+    for start, doc in zip(starts, nlp.pipe(lines), strict=True):
+        for e in doc.ents:
+            s, t = start + e.start_char, start + e.end_char
+            if not any(a.start < t and s < a.end for a in found):
+                extra.append(Agency(" ".join(e.text.split()), s, t))
+    return sorted(found + extra, key=lambda a: a.start) if extra else found
