@@ -132,7 +132,8 @@ def find_agencies(text: str, offset: int = 0) -> list[Agency]:
     if os.environ.get(MODEL_ENV):
         found = _with_model_spans(text, found)
     if offset:
-        found = [Agency(a.name, a.start + offset, a.end + offset) for a in found]
+        found = [Agency(a.name, a.start + offset, a.end + offset, None if a.group is None else a.group + offset)
+                 for a in found]
     return found
 
 
@@ -145,7 +146,7 @@ def rule_agencies(text: str) -> list[Agency]:
         start = end - len(word) + 1
         if (not start or not text[start - 1].isalpha()) and (end + 1 == n or not text[end + 1].isalpha()):
             triggers.append((start, word))
-    return _found(c, text, triggers, 0)
+    return _found(c, text, triggers)
 
 
 def agency_at_start(text: str) -> Agency | None:
@@ -155,11 +156,11 @@ def agency_at_start(text: str) -> Agency | None:
     first = rx(r"\p{L}+").match(text)
     if first is None:
         return None
-    found = _found(c, text, [(0, first.group())], 0)
+    found = _found(c, text, [(0, first.group())])
     return found[0] if found and found[0].start == 0 else None
 
 
-def _found(c: dict, text: str, triggers: list[tuple[int, str]], offset: int) -> list[Agency]:
+def _found(c: dict, text: str, triggers: list[tuple[int, str]]) -> list[Agency]:
 
     starts: dict[str, list[int]] = {}
     for pos, word in triggers:  # (one pass: each trigger word knows the patterns it can start)
@@ -220,9 +221,6 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]], offset: int) -> 
     found = _resolve(strong + weak)
     if c["cheap_tests"]["deputies"] in text:  # "bầu cử đại biểu Quốc hội": the deputies, not the body
         found = [a for a in found if not c["deputies"].search(text, max(0, a.start - 12), a.start)]
-    if offset:
-        found = [Agency(a.name, a.start + offset, a.end + offset, None if a.group is None else a.group + offset)
-                 for a in found]
     return found
 
 
