@@ -87,6 +87,8 @@ def _read_lines(lines: Sequence[Line], k: int, hi: int) -> SignatureLines | None
             name_span = (off, off + len(flat["name"]))
             end = lines[j].end
             break
+        if name_parts and is_upper_line(text):
+            break  # a name wraps in its own case: "PHỤ LỤC", "DANH MỤC" after it are headings, not its end
         if sig["name_line"].match(text) and caps and len(" ".join(name_parts + [text]).split()) <= MAX_NAME_WORDS:
             off = lines[j].start + raw.index(text)
             name_span = (name_span[0] if name_span else off, off + len(text))

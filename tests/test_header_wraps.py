@@ -1,0 +1,44 @@
+"""Headers and signatures in hard-wrapped text (issue 9, class 6), in documents written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+
+LETTER = """BỘ TÀI
+CHÍNH
+CỤC
+HẢI QUAN
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 1234/HQ-GSQL
+V/v thủ tục hải quan đối với hàng hóa xuất khẩu
+Hà Nội, ngày 12 tháng 5 năm 2025
+Kính gửi: Công ty TNHH Thương mại Minh Long.
+Cục Hải quan nhận được công văn của Công ty. Về vấn đề này, Cục Hải quan có ý kiến như sau:
+1. Về thủ tục hải quan: đề nghị Công ty nghiên cứu quy định tại Điều 67 Thông tư số 38/2015/TT-BTC.
+2. Về chính sách thuế: đề nghị Công ty nghiên cứu quy định tại Nghị định số 134/2016/NĐ-CP.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, GSQL.
+KT. CỤC TRƯỞNG
+PHÓ CỤC TRƯỞNG
+Nguyễn Văn
+Bình
+{after}
+"""
+
+
+def test_an_issuing_body_split_over_lines_keeps_its_head_word():
+    issuer = extract(LETTER.format(after="")).issuer
+    assert (issuer.name, issuer.parent) == ("Cục Hải quan", "Bộ Tài chính")
+
+
+@pytest.mark.parametrize("after", ["PHỤ LỤC\nDANH MỤC HÀNG HÓA", "THỦ TƯỚNG\nCHÍNH PHỦ", "DANH\nMỤC THỦ TỤC"])
+def test_a_signers_name_ends_where_a_heading_starts(after):
+    record = extract(LETTER.format(after=after))
+    assert record.signature.signer == "Nguyễn Văn Bình"  # wrapped over two lines, the heading after it left out
+    assert [t.lead for t in record.tasks] == [["Công ty"], ["Công ty"]]
