@@ -42,3 +42,8 @@ def test_a_signers_name_ends_where_a_heading_starts(after):
     record = extract(LETTER.format(after=after))
     assert record.signature.signer == "Nguyễn Văn Bình"  # wrapped over two lines, the heading after it left out
     assert [t.lead for t in record.tasks] == [["Công ty"], ["Công ty"]]
+
+
+def test_a_comma_at_the_end_of_an_issuer_line_stays_in_the_name():
+    text = LETTER.format(after="").replace("BỘ TÀI\nCHÍNH\nCỤC\nHẢI QUAN", "BỘ VĂN HÓA,\nTHỂ THAO\nVÀ DU LỊCH")
+    assert extract(text).issuer.name == "Bộ Văn hóa, Thể thao và Du lịch"

@@ -86,7 +86,8 @@ def split_units(block_text: str) -> list[str]:
     """The bodies of an issuer block, parent first, with web line breaks re-joined."""
     g = _grammar()
     units: list[str] = []
-    for line in (ln.strip().strip("\"'“”‘’`.,;:_|") for ln in block_text.split("\n")):  # (OCR specks)
+    # (OCR specks around a line; a comma at its end stays while the name goes on: "BỘ VĂN HÓA,\nTHỂ THAO")
+    for line in (ln.strip().lstrip(_SPECKS).rstrip(_SPECKS.replace(",", "")) for ln in block_text.split("\n")):
         if not line:
             continue
         lone_head = bool(units) and units[-1] in g["heads"] and units[-1] not in g["dependent"]
@@ -98,7 +99,10 @@ def split_units(block_text: str) -> list[str]:
             units[-1] = f"{units[-1]} {line}"
         else:
             units.append(line)
-    return units
+    return [unit.rstrip(_SPECKS) for unit in units]
+
+
+_SPECKS = "\"'“”‘’`.,;:_|"
 
 
 def _ends_with_province(unit: str) -> bool:
