@@ -47,3 +47,10 @@ def test_a_signers_name_ends_where_a_heading_starts(after):
 def test_a_comma_at_the_end_of_an_issuer_line_stays_in_the_name():
     text = LETTER.format(after="").replace("BỘ TÀI\nCHÍNH\nCỤC\nHẢI QUAN", "BỘ VĂN HÓA,\nTHỂ THAO\nVÀ DU LỊCH")
     assert extract(text).issuer.name == "Bộ Văn hóa, Thể thao và Du lịch"
+
+
+def test_an_authority_line_wrapped_before_its_last_word():
+    """"T/M BỘ CHÍNH\nTRỊ" over the name: a single word that is no title ends the authority line."""
+    text = LETTER.format(after="").replace("KT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG", "T/M BỘ CHÍNH\nTRỊ")
+    signature = extract(text).signature
+    assert (signature.authority, signature.position) == (["T/M BỘ CHÍNH TRỊ"], None)

@@ -184,9 +184,11 @@ def parse_signature(caps: Sequence[str], name: str | None) -> Signature:
             continue
         if not marker.match(group[0]):
             position = " ".join(group)
-        elif len(group) > 1:
+        elif len(group) > 1 and not (len(group[-1].split()) == 1 and not sig["position"].fullmatch(group[-1])):
             authority.append(" ".join(group[:-1]))
             position = group[-1]
+        elif len(group) > 1:  # "T/M BỘ CHÍNH\nTRỊ": one word that is no title ends a wrapped authority line
+            authority.append(" ".join(group))
         else:
             line = group[0]
             m = regex.search(r"\s(" + sig["position"].pattern + r")$", line)
