@@ -302,8 +302,8 @@ def _continue_subject(layout: Layout, i: int, p: dict, upper: bool) -> int:
             break
         if upper and not is_upper_line(text):
             break
-        if _is_authority_line(text) and is_upper_line(text):
-            break  # "ỦY BAN NHÂN DÂN TỈNH …" / "CHỦ TỊCH …" between the title and "Căn cứ"
+        if _is_authority_line(text) and is_upper_line(text) and not p["runs_on"].search(lines[last].text):
+            break  # "ỦY BAN NHÂN DÂN TỈNH …" / "CHỦ TỊCH …" between the title and "Căn cứ" (not after "… CỦA")
         if not upper and not rx(r"^\s*\p{Ll}").match(text) and rx(r"[.;:]\s*$").search(lines[last].text):
             break
         last = j

@@ -54,3 +54,10 @@ def test_an_authority_line_wrapped_before_its_last_word():
     text = LETTER.format(after="").replace("KT. CỤC TRƯỞNG\nPHÓ CỤC TRƯỞNG", "T/M BỘ CHÍNH\nTRỊ")
     signature = extract(text).signature
     assert (signature.authority, signature.position) == (["T/M BỘ CHÍNH TRỊ"], None)
+
+
+def test_a_subject_line_ending_in_cua_goes_on_with_the_authority_it_names():
+    text = LETTER.format(after="").replace(
+        "V/v thủ tục hải quan đối với hàng hóa xuất khẩu\n",
+        "V/v THỰC HIỆN CHỈ THỊ SỐ 27/CT-TTG NGÀY 15 THÁNG 8 NĂM 2024 CỦA\nTHỦ TƯỚNG CHÍNH PHỦ VỀ CÔNG TÁC DÂN SỐ\n")
+    assert extract(text).subject.endswith("CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ CÔNG TÁC DÂN SỐ")
