@@ -209,9 +209,12 @@ def _find_title_and_subject(layout: Layout, top_end: int, p: dict) -> int:
     body_start = top_end
     number = layout.number
     first = layout.line_at(number.start) if number else layout.line_at(top_end)
-    # V/v trích yếu of a công văn: near the number line
+    # V/v trích yếu of a công văn: near the number line; a bare "Về …" only on the line right under it
+    under_number = next_nonblank(lines, first + 1) if number else None
     for i in range(first, min(first + SUBJECT_LINES, len(lines))):
         m = p["subject_prefix"].match(lines[i].text)
+        if m is None and i == under_number:
+            m = p["subject_prefix_bare"].match(lines[i].text)
         prev = next((lines[j].text.strip() for j in range(i - 1, max(first, i - 3) - 1, -1) if not lines[j].blank), "")
         if m and _title_type(prev)[0]:
             break  # "QUYẾT ĐỊNH / Về việc …": the title's subject, found with the title below

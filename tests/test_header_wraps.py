@@ -61,3 +61,8 @@ def test_a_subject_line_ending_in_cua_goes_on_with_the_authority_it_names():
         "V/v thủ tục hải quan đối với hàng hóa xuất khẩu\n",
         "V/v THỰC HIỆN CHỈ THỊ SỐ 27/CT-TTG NGÀY 15 THÁNG 8 NĂM 2024 CỦA\nTHỦ TƯỚNG CHÍNH PHỦ VỀ CÔNG TÁC DÂN SỐ\n")
     assert extract(text).subject.endswith("CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ CÔNG TÁC DÂN SỐ")
+
+
+def test_a_bare_ve_under_the_number_opens_the_trich_yeu():
+    text = LETTER.format(after="").replace("V/v thủ tục hải quan", "Về thủ tục hải quan")
+    assert extract(text).subject == "thủ tục hải quan đối với hàng hóa xuất khẩu"
