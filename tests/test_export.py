@@ -103,15 +103,6 @@ def test_command_line_refuses_an_edxml_export_without_organs(tmp_path):
     assert not Path(tmp_path / "edxml").exists()
 
 
-def test_the_command_line_loads_no_export_library_until_it_writes():
-    code = ("import sys; import extractor.cli; from extractor import extract;"
-            "extract('samples/cv-ubnd-hatinh-cchc.txt');"
-            "heavy = ('pandas', 'pyarrow', 'xmlschema', 'icalendar');"
-            "print(sorted(m for m in heavy if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
-    assert out.stdout.strip() == "[]", out.stderr
-
-
 def test_the_wheel_carries_the_schema():
     import tomllib
 
