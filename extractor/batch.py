@@ -1,14 +1,86 @@
-"""Batches: expand inputs, extract each in order (optionally in parallel), never lose a document."""
+"""Batches: expand inputs, extract each in a worker, write records in input order as they come.
+
+Every document is extracted in a worker process, even with one job: a document that crashes a
+native library (PDFium, Tesseract) or the OOM killer then costs only that document. It is retried
+once in a fresh worker and, if it fails again, gets a ``crashed`` error record; one that takes
+longer than the timeout gets a ``timeout`` record. The batch goes on either way.
+
+Records are written (and flushed) as soon as they and all the inputs before them are done, so an
+output is always a prefix of the full batch's output, plus at most one torn last line when the
+run was killed mid-write. ``resume=True`` cuts that line off and appends the missing records, so
+a killed and resumed batch writes exactly the file an uninterrupted one would have.
+
+The same batch runs on a Dask distributed cluster with ``client=``: workers need the package
+installed and read the inputs by path (a shared file system), so paths must mean the same file on
+every worker.
+"""
 
 from __future__ import annotations
 
+import gc
+import json
+import multiprocessing
+import os
+import signal
+import sys
+import time
 import traceback
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from .read import SUFFIXES
 from .record import Error, Record, Source
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+DEFAULT_TIMEOUT = 600.0  # seconds per document: OCR of a long scan at 300 dpi takes minutes
+AHEAD_PER_JOB = 32  # how many documents past the next one to write each worker may run ahead
+FAULTS_VARIABLE = "EXTRACTOR_FAULTS"  # test hook, see _inject_fault
+
+
+@dataclass(frozen=True)
+class Result:
+    """One input's record as a JSON line, with what a progress display and the exit status need."""
+
+    index: int
+    path: str
+    line: str
+    error: str | None = None  # the record's error code
+    pages: int = 0  # pages read by OCR
+
+
+class Writer(Protocol):
+    """Where records go: ``write`` receives each record's JSON line once, in input order."""
+
+    def write(self, line: str) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class Progress(Protocol):
+    def start(self, total: int, done: int) -> None: ...
+
+    def update(self, result: Result) -> None: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass
+class Summary:
+    inputs: int = 0
+    written: int = 0
+    resumed: int = 0  # inputs whose record was already in the output
+    errors: Counter[str] = field(default_factory=Counter)  # error code → records, resumed ones included
+    seconds: float = 0.0
+
+    @property
+    def error_count(self) -> int:
+        return sum(self.errors.values())
 
 
 def expand_inputs(inputs: Iterable[str | Path]) -> tuple[list[Path], int]:
@@ -36,18 +108,313 @@ def safe_extract(path: Path) -> Record:
         return extract(path)
     except Exception as e:  # noqa: BLE001 - a batch must never stop for one document
         detail = traceback.format_exception_only(type(e), e)[-1].strip()
-        return Record(source=Source(path=str(path)), error=Error(code="internal", message=detail))
+        return _error_record(str(path), "internal", detail)
 
 
-def _extract_json(path: Path) -> str:
-    return safe_extract(path).model_dump_json()
+def _error_record(path: str, code: str, message: str) -> Record:
+    return Record(source=Source(path=path, format=SUFFIXES.get(Path(path).suffix.lower(), "text")),
+                  error=Error(code=code, message=message))
 
 
-def run(files: list[Path], jobs: int = 1) -> Iterator[str]:
-    """One JSON line per file, in input order."""
-    if jobs <= 1 or len(files) < 2:
-        for f in files:
-            yield _extract_json(f)
+def extract_result(index: int, path: str) -> Result:
+    """Extract one input of a batch (in a worker, local or on Dask)."""
+    record = safe_extract(Path(path))
+    return Result(index, path, record.model_dump_json(), record.error.code if record.error else None,
+                  (record.source.pages or 0) if record.source.ocr else 0)
+
+
+def _error_result(index: int, path: str, code: str, message: str) -> Result:
+    return Result(index, path, _error_record(path, code, message).model_dump_json(), code)
+
+
+# --- local workers ---------------------------------------------------------------------------------
+
+_WARM_UP = """ỦY BAN NHÂN DÂN
+TỈNH HÀ TĨNH
+Số: 12/UBND-KT
+V/v triển khai kế hoạch năm 2025
+Hà Tĩnh, ngày 5 tháng 3 năm 2025
+Kính gửi: Sở Tài chính; Sở Kế hoạch và Đầu tư.
+Căn cứ Quyết định số 45/QĐ-UBND ngày 2/1/2025 của UBND tỉnh, UBND tỉnh yêu cầu:
+1. Sở Tài chính chủ trì, phối hợp với các sở, ngành báo cáo trước ngày 30/3/2025.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn An
+"""
+
+
+def _warm_up() -> None:
+    """Compile the grammars once in the parent, so forked workers start with them (and share them)."""
+    from .pipeline import extract_text
+
+    extract_text(_WARM_UP)
+    gc.freeze()  # what is loaded now lives as long as the process: keep the collector off it
+
+
+def _inject_fault(path: str) -> None:
+    """Test hook: ``EXTRACTOR_FAULTS=crash:a.txt,crash_once:b.txt,stall:c.txt`` makes a worker kill
+    itself (SIGKILL), do so the first time only, or hang, on inputs of those names, so the tests
+    exercise real worker deaths and stalls."""
+    spec = os.environ.get(FAULTS_VARIABLE)
+    if not spec:
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_extract_json, files, chunksize=4)
+    name = Path(path).name
+    for item in spec.split(","):
+        kind, _, target = item.partition(":")
+        if target != name:
+            continue
+        if kind == "crash_once":
+            marker = Path(path + ".crashed")
+            if marker.exists():
+                continue
+            marker.touch()
+            kind = "crash"
+        if kind == "crash":
+            os.kill(os.getpid(), signal.SIGKILL)
+        if kind == "stall":
+            time.sleep(3600)
+
+
+def _work(conn: Connection) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what an interrupt stops
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        index, path = task
+        _inject_fault(path)
+        conn.send(extract_result(index, path))
+
+
+class _Worker:
+    """A worker process holding at most one document, so a death or a stall is charged to it alone."""
+
+    def __init__(self, context: multiprocessing.context.BaseContext):
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_work, args=(child,), daemon=True)
+        self.process.start()
+        child.close()
+        self.task: tuple[int, str, int] | None = None  # index, path, attempt
+        self.deadline = float("inf")
+
+    def give(self, task: tuple[int, str, int], timeout: float | None) -> None:
+        self.task = task
+        self.deadline = time.monotonic() + timeout if timeout else float("inf")
+        self.conn.send(task[:2])
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+    def death(self) -> str:
+        self.stop()
+        code = self.process.exitcode
+        return f"killed by signal {-code}" if code is not None and code < 0 else f"exit status {code}"
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    if "fork" in multiprocessing.get_all_start_methods():
+        _warm_up()
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def run(files: Sequence[Path | str], jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT) -> Iterator[Result]:
+    """Extract ``files`` in ``jobs`` worker processes; yield each result in input order as soon as
+    it and all before it are done."""
+    paths = [str(f) for f in files]
+    if not paths:
+        return
+    context = _context()
+    fresh: Iterator[tuple[int, str, int]] = ((i, p, 0) for i, p in enumerate(paths))
+    retries: deque[tuple[int, str, int]] = deque()
+    pending: tuple[int, str, int] | None = next(fresh, None)
+    done: dict[int, Result] = {}
+    next_out = 0
+    ahead = AHEAD_PER_JOB * max(jobs, 1)
+    workers = [_Worker(context) for _ in range(max(1, min(jobs, len(paths))))]
+    try:
+        while next_out < len(paths):
+            for i, worker in enumerate(workers):
+                if worker.task is not None:
+                    continue
+                if retries:
+                    task = retries.popleft()
+                elif pending is not None and pending[0] < next_out + ahead:
+                    task, pending = pending, next(fresh, None)
+                else:
+                    break
+                try:
+                    worker.give(task, timeout)
+                except OSError:  # it died idle (killed from outside): replace it, keep the task
+                    worker.death()
+                    workers[i] = _Worker(context)
+                    retries.appendleft(task)
+            busy = [w for w in workers if w.task is not None]
+            wait_for = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+            wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
+                 timeout=None if wait_for == float("inf") else wait_for)
+            for i, worker in enumerate(workers):
+                if worker.task is None:
+                    continue
+                index, path, attempt = worker.task
+                result = None
+                try:
+                    if worker.conn.poll():
+                        result = worker.conn.recv()
+                    elif not worker.process.is_alive():
+                        raise EOFError
+                except (EOFError, OSError):
+                    how = workers[i].death()
+                    workers[i] = _Worker(context)
+                    if attempt == 0:
+                        retries.append((index, path, 1))
+                    else:
+                        done[index] = _error_result(index, path, "crashed",
+                                                    f"the worker extracting this document died twice ({how})")
+                    continue
+                if result is not None:
+                    worker.task = None
+                    done[index] = result
+                elif time.monotonic() >= worker.deadline:
+                    worker.death()
+                    workers[i] = _Worker(context)
+                    done[index] = _error_result(index, path, "timeout",
+                                                f"extraction took longer than {timeout:g} s and was stopped")
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+    finally:
+        for worker in workers:
+            worker.stop()
+
+
+# --- Dask ------------------------------------------------------------------------------------------
+
+def run_dask(files: Sequence[Path | str], client: Client, timeout: float | None = None,
+             ahead: int | None = None) -> Iterator[Result]:
+    """``run`` on a Dask distributed cluster: the same results, in input order.
+
+    A worker that dies is handled by the scheduler (its tasks go to other workers, up to its
+    ``allowed-failures``); a task that still fails gets a ``crashed`` record. ``timeout`` gives a
+    ``timeout`` record, but Dask cannot stop a running task: its worker thread stays busy until
+    the document is done.
+    """
+    from distributed import KilledWorker
+
+    paths = [str(f) for f in files]
+    ahead = ahead or 4 * max(1, sum(client.nthreads().values()))
+    futures: deque = deque()
+    submitted = 0
+    for index, path in enumerate(paths):
+        while submitted < len(paths) and submitted < index + ahead:
+            futures.append(client.submit(extract_result, submitted, paths[submitted], pure=False))
+            submitted += 1
+        future = futures.popleft()
+        try:
+            yield future.result(timeout=timeout)
+        except KilledWorker as e:
+            yield _error_result(index, path, "crashed", f"the Dask workers extracting this document died: {e}")
+        except TimeoutError:
+            future.cancel()
+            yield _error_result(index, path, "timeout", f"extraction took longer than {timeout:g} s")
+        except Exception as e:  # noqa: BLE001 - a lost task is one error record, not a lost batch
+            yield _error_result(index, path, "internal", f"Dask: {type(e).__name__}: {e}")
+
+
+# --- output, resume and the whole batch ------------------------------------------------------------
+
+class JsonLinesWriter:
+    """Records as JSON Lines, each line flushed as soon as it is written."""
+
+    def __init__(self, out: Path | None = None, append: bool = False):
+        self.file = out.open("a" if append else "w", encoding="utf-8") if out else sys.stdout
+        self.owned = out is not None
+
+    def write(self, line: str) -> None:
+        self.file.write(line + "\n")
+        self.file.flush()
+
+    def close(self) -> None:
+        if self.owned:
+            self.file.close()
+
+
+class ResumeError(Exception):
+    """The output cannot be resumed (a line that is not a record)."""
+
+
+def completed(out: Path) -> dict[str, str | None]:
+    """The inputs that already have a complete record in a JSON Lines output, with their error codes.
+
+    A run killed mid-write leaves a last line without its newline: it is cut off here, so the
+    records appended next start on a line of their own."""
+    found: dict[str, str | None] = {}
+    if not out.exists():
+        return found
+    with out.open("r+b") as f:
+        good_end = 0
+        for number, line in enumerate(f, 1):
+            if not line.endswith(b"\n"):
+                break  # torn: the run was killed while writing it
+            try:
+                record = json.loads(line)
+                path = record["source"]["path"]
+            except (ValueError, KeyError, TypeError) as e:
+                raise ResumeError(f"{out}: line {number} is not a record ({e}); remove it to resume") from e
+            found[path] = (record.get("error") or {}).get("code")
+            good_end += len(line)
+        if f.seek(0, os.SEEK_END) != good_end:
+            f.truncate(good_end)
+    return found
+
+
+def extract_batch(files: Sequence[Path], output: Path | Writer, *, jobs: int = 1,
+                  timeout: float | None = DEFAULT_TIMEOUT, client: Client | None = None, resume: bool = False,
+                  progress: Progress | None = None) -> Summary:
+    """Extract ``files`` (see ``expand_inputs``) into ``output``: a JSON Lines file, or any ``Writer``.
+
+    With ``resume``, inputs whose record is already in the JSON Lines ``output`` are skipped and
+    the others appended. With ``client`` (a ``distributed.Client``) the work runs on that Dask
+    cluster instead of local worker processes.
+    """
+    started = time.perf_counter()
+    summary = Summary(inputs=len(files))
+    todo = list(files)
+    if isinstance(output, Path):
+        before = completed(output) if resume else {}
+        todo = [f for f in files if str(f) not in before]
+        summary.resumed = len(files) - len(todo)
+        wanted = {str(f) for f in files}
+        summary.errors.update(code for path, code in before.items() if code and path in wanted)
+        writer: Writer = JsonLinesWriter(output, append=resume)
+    elif resume:
+        raise ResumeError("resume needs a JSON Lines output file")
+    else:
+        writer = output
+    if progress:
+        progress.start(len(files), summary.resumed)
+    try:
+        results = run_dask(todo, client, timeout) if client is not None else run(todo, jobs, timeout)
+        for result in results:
+            writer.write(result.line)
+            summary.written += 1
+            if result.error:
+                summary.errors[result.error] += 1
+            if progress:
+                progress.update(result)
+    finally:
+        if isinstance(output, Path):
+            writer.close()
+        if progress:
+            progress.close()
+        summary.seconds = time.perf_counter() - started
+    return summary
