@@ -23,6 +23,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 import traceback
 from collections import Counter, deque
@@ -32,6 +33,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from . import read
 from .read import SUFFIXES
 from .record import Error, Record, Source
 
@@ -116,8 +118,11 @@ def _error_record(path: str, code: str, message: str) -> Record:
                   error=Error(code=code, message=message))
 
 
-def extract_result(index: int, path: str) -> Result:
-    """Extract one input of a batch (in a worker, local or on Dask)."""
+def extract_result(index: int, path: str, max_pages: int | None = None) -> Result:
+    """Extract one input of a batch (in a worker, local or on Dask, which get the batch's
+    ``max_pages`` with each document: a spawned or remote worker does not share the parent's)."""
+    if max_pages is not None:
+        read.MAX_PAGES = max_pages
     record = safe_extract(Path(path))
     return Result(index, path, record.model_dump_json(), record.error.code if record.error else None,
                   (record.source.pages or 0) if record.source.ocr else 0)
@@ -187,9 +192,9 @@ def _work(conn: Connection) -> None:
             return
         if task is None:
             return
-        index, path = task
+        index, path, max_pages = task
         _inject_fault(path)
-        conn.send(extract_result(index, path))
+        conn.send(extract_result(index, path, max_pages))
 
 
 class _Worker:
@@ -206,7 +211,7 @@ class _Worker:
     def give(self, task: tuple[int, str, int], timeout: float | None) -> None:
         self.task = task
         self.deadline = time.monotonic() + timeout if timeout else float("inf")
-        self.conn.send(task[:2])
+        self.conn.send((*task[:2], read.MAX_PAGES))
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -221,7 +226,9 @@ class _Worker:
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    if "fork" in multiprocessing.get_all_start_methods():
+    """Fork workers from a warmed-up parent when that is safe (no other thread could hold a lock
+    the child needs, as in a notebook with a Dask client); start them afresh otherwise."""
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
         _warm_up()
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
@@ -316,7 +323,7 @@ def run_dask(files: Sequence[Path | str], client: Client, timeout: float | None 
     submitted = 0
     for index, path in enumerate(paths):
         while submitted < len(paths) and submitted < index + ahead:
-            futures.append(client.submit(extract_result, submitted, paths[submitted], pure=False))
+            futures.append(client.submit(extract_result, submitted, paths[submitted], read.MAX_PAGES, pure=False))
             submitted += 1
         future = futures.popleft()
         try:

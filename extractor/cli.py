@@ -59,7 +59,7 @@ def _extract(args: argparse.Namespace) -> int:
     from .batch import DEFAULT_TIMEOUT, JsonLinesWriter, ResumeError, expand_inputs, extract_batch, safe_extract
 
     if args.max_pages is not None:
-        read.MAX_PAGES = args.max_pages  # workers are forked or get it from the environment
+        read.MAX_PAGES = args.max_pages  # the batch passes it on to its workers
     files, skipped = expand_inputs(args.paths)
     if args.output is None and len(files) == 1 and not Path(args.paths[0]).is_dir():
         record = safe_extract(files[0])
