@@ -245,3 +245,20 @@ def test_python_api_writes_the_same_records_as_the_command_line(folder, referenc
     summary = extract_batch(files, out, jobs=2)
     assert (summary.written, summary.error_count, skipped) == (len(reference), 0, 0)
     assert out.read_text(encoding="utf-8").splitlines() == reference
+
+
+def test_max_pages_stops_a_long_pdf_with_a_warning(tmp_path):
+    render = pytest.importorskip("render")
+    pytest.importorskip("fpdf")
+    if render.font_path() is None:
+        pytest.skip("no DejaVu font to write the PDF")
+    text = sample_files()[0].read_text(encoding="utf-8")
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(render.to_pdf("\n\n".join([text] * 3)))
+    whole = json.loads(run("extract", str(pdf), "--compact").stdout)
+    cut = json.loads(run("extract", str(pdf), "--compact", "--max-pages", "1").stdout)
+    pages = whole["source"]["pages"]
+    assert pages >= 2 and cut["source"]["pages"] == pages
+    assert "max_pages" not in [w["code"] for w in whole["warnings"]]
+    assert {"code": "max_pages", "message": f"only the first 1 of {pages} pages were read (--max-pages)"} \
+        in cut["warnings"]
