@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
 DEFAULT_TIMEOUT = 600.0  # seconds per document: OCR of a long scan at 300 dpi takes minutes
 AHEAD_PER_JOB = 32  # how many documents past the next one to write each worker may run ahead
+QUEUED_PER_WORKER = 2  # documents a worker holds: the one it works on and the next
 FAULTS_VARIABLE = "EXTRACTOR_FAULTS"  # test hook, see _inject_fault
 
 
@@ -197,21 +198,38 @@ def _work(conn: Connection) -> None:
         conn.send(extract_result(index, path, max_pages))
 
 
+Task = tuple[int, str, int]  # index, path, attempt (1: a retry, given to a worker alone)
+
+
 class _Worker:
-    """A worker process holding at most one document, so a death or a stall is charged to it alone."""
+    """A worker process and the documents it holds: the one it works on and, on a first attempt,
+    the next one queued behind it (so it never waits for the parent between documents)."""
 
     def __init__(self, context: multiprocessing.context.BaseContext):
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_work, args=(child,), daemon=True)
         self.process.start()
         child.close()
-        self.task: tuple[int, str, int] | None = None  # index, path, attempt
-        self.deadline = float("inf")
+        self.tasks: deque[Task] = deque()
+        self.deadline = float("inf")  # of the document it works on
 
-    def give(self, task: tuple[int, str, int], timeout: float | None) -> None:
-        self.task = task
-        self.deadline = time.monotonic() + timeout if timeout else float("inf")
+    def wants(self) -> int:
+        """How many more documents to give it: a retry is worked on alone."""
+        if any(attempt for _, _, attempt in self.tasks):
+            return 0
+        return QUEUED_PER_WORKER - len(self.tasks)
+
+    def give(self, task: Task, timeout: float | None) -> None:
+        if not self.tasks:
+            self.deadline = time.monotonic() + timeout if timeout else float("inf")
+        self.tasks.append(task)
         self.conn.send((*task[:2], read.MAX_PAGES))
+
+    def finished(self, timeout: float | None) -> Task:
+        """The document worked on is done: its result has come back; the next one starts."""
+        task = self.tasks.popleft()
+        self.deadline = time.monotonic() + timeout if timeout and self.tasks else float("inf")
+        return task
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -241,61 +259,61 @@ def run(files: Sequence[Path | str], jobs: int = 1, timeout: float | None = DEFA
     if not paths:
         return
     context = _context()
-    fresh: Iterator[tuple[int, str, int]] = ((i, p, 0) for i, p in enumerate(paths))
-    retries: deque[tuple[int, str, int]] = deque()
-    pending: tuple[int, str, int] | None = next(fresh, None)
+    fresh: Iterator[Task] = ((i, p, 0) for i, p in enumerate(paths))
+    again: deque[Task] = deque()  # given to a worker that died or was stopped: first in line
+    pending: Task | None = next(fresh, None)
     done: dict[int, Result] = {}
     next_out = 0
     ahead = AHEAD_PER_JOB * max(jobs, 1)
     workers = [_Worker(context) for _ in range(max(1, min(jobs, len(paths))))]
+
+    def replace(i: int) -> str:
+        how = workers[i].death()
+        workers[i] = _Worker(context)
+        return how
+
     try:
         while next_out < len(paths):
-            for i, worker in enumerate(workers):
-                if worker.task is not None:
-                    continue
-                if retries:
-                    task = retries.popleft()
-                elif pending is not None and pending[0] < next_out + ahead:
-                    task, pending = pending, next(fresh, None)
-                else:
-                    break
-                try:
-                    worker.give(task, timeout)
-                except OSError:  # it died idle (killed from outside): replace it, keep the task
-                    worker.death()
-                    workers[i] = _Worker(context)
-                    retries.appendleft(task)
-            busy = [w for w in workers if w.task is not None]
+            for i in range(len(workers)):
+                while workers[i].wants() > 0:
+                    if again and (not again[0][2] or not workers[i].tasks):
+                        task = again.popleft()
+                    elif not again and pending is not None and pending[0] < next_out + ahead:
+                        task, pending = pending, next(fresh, None)
+                    else:
+                        break
+                    try:
+                        workers[i].give(task, timeout)
+                    except OSError:  # it died idle (killed from outside): its documents go to a fresh one
+                        again.extendleft(reversed(workers[i].tasks))
+                        replace(i)
+            busy = [w for w in workers if w.tasks]
             wait_for = max(0.0, min(w.deadline for w in busy) - time.monotonic())
             wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
                  timeout=None if wait_for == float("inf") else wait_for)
             for i, worker in enumerate(workers):
-                if worker.task is None:
-                    continue
-                index, path, attempt = worker.task
-                result = None
                 try:
-                    if worker.conn.poll():
+                    while worker.tasks and worker.conn.poll():
                         result = worker.conn.recv()
-                    elif not worker.process.is_alive():
+                        worker.finished(timeout)
+                        done[result.index] = result
+                    if worker.tasks and not worker.process.is_alive():
                         raise EOFError
                 except (EOFError, OSError):
-                    how = workers[i].death()
-                    workers[i] = _Worker(context)
-                    if attempt == 0:
-                        retries.append((index, path, 1))
-                    else:
-                        done[index] = _error_result(index, path, "crashed",
-                                                    f"the worker extracting this document died twice ({how})")
+                    how = replace(i)
+                    for index, path, attempt in worker.tasks:
+                        if attempt == 0:
+                            again.append((index, path, 1))
+                        else:
+                            done[index] = _error_result(index, path, "crashed",
+                                                        f"the worker extracting this document died twice ({how})")
                     continue
-                if result is not None:
-                    worker.task = None
-                    done[index] = result
-                elif time.monotonic() >= worker.deadline:
-                    worker.death()
-                    workers[i] = _Worker(context)
+                if worker.tasks and time.monotonic() >= worker.deadline:
+                    replace(i)
+                    index, path, _attempt = worker.tasks.popleft()
                     done[index] = _error_result(index, path, "timeout",
                                                 f"extraction took longer than {timeout:g} s and was stopped")
+                    again.extendleft(reversed(worker.tasks))  # not started: as they were
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
