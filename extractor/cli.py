@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -78,6 +79,9 @@ def _extract(args: argparse.Namespace) -> int:
     except ResumeError as e:
         print(f"extractor: {e}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # stdout closed early (``| head``): stop quietly
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the closed stream until exit
+        return 1
     except KeyboardInterrupt:
         print("interrupted: the records written so far are complete; run again with --resume to finish",
               file=sys.stderr)
@@ -98,8 +102,6 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _cores() -> int:
-    import os
-
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
