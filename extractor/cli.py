@@ -50,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.resume and (args.output is None or args.output.suffix.lower() in TABLE_SUFFIXES):
         parser.error("--resume needs -o OUT.jsonl (a JSON Lines output)")
+    if args.output is not None and (args.output.is_dir() or not args.output.parent.is_dir()):
+        parser.error(f"-o {args.output}: not a file in an existing directory")
     if args.jobs < 0 or (args.max_pages is not None and args.max_pages < 1) or (args.timeout or 0) < 0:
         parser.error("--jobs, --timeout and --max-pages cannot be negative (--max-pages at least 1)")
     return _extract(args)

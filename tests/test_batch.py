@@ -189,7 +189,9 @@ def test_a_missing_file_gives_an_error_record_on_stdout_and_exit_status_one(tmp_
 
 
 @pytest.mark.parametrize("args", [["extract"], ["extract", "a.txt", "--resume"], ["extract", "a.txt", "--bogus"],
-                                  ["extract", "a.txt", "-o", "t.csv", "--resume"], ["extract", "a.txt", "-j", "-1"]])
+                                  ["extract", "a.txt", "-o", "t.csv", "--resume"], ["extract", "a.txt", "-j", "-1"],
+                                  ["extract", "a.txt", "-o", "no/such/folder/out.jsonl"],
+                                  ["extract", "a.txt", "-o", "."]])
 def test_usage_errors_exit_with_status_two(args):
     done = run(*args)
     assert done.returncode == 2
