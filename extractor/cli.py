@@ -28,11 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     ex.add_argument("-o", "--output", type=Path,
                     help="write JSON Lines (.jsonl, default), CSV (.csv) or Parquet (.parquet) here")
     ex.add_argument("-j", "--jobs", type=int, default=1,
-                    help="worker processes (default 1; 0: one per CPU core)")
+                    help="worker processes for a batch (default 1; 0: one per CPU core)")
     ex.add_argument("--resume", action="store_true",
                     help="skip inputs that already have a record in the JSON Lines output; append the others")
     ex.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
-                    help="give up on a document after this long: a 'timeout' error record "
+                    help="in a batch, give up on a document after this long: a 'timeout' error record "
                          "(default 600; 0: never)")
     ex.add_argument("--max-pages", type=int, default=None, metavar="N",
                     help="read at most N pages of a PDF or image, with a warning (default 300)")
@@ -70,13 +70,16 @@ def _extract(args: argparse.Namespace) -> int:
         return 1 if record.error else 0
 
     client = _dask_client(args.dask) if args.dask else None
-    output = args.output if args.output and args.output.suffix.lower() not in TABLE_SUFFIXES else None
-    writer = None if output else (TABLE_SUFFIXES[args.output.suffix.lower()](args.output) if args.output
-                                  else JsonLinesWriter())
+    # a JSON Lines file is opened by the batch itself (to resume it); any other output is a writer
+    writer = None
+    if args.output is None:
+        writer = JsonLinesWriter()  # stdout
+    elif args.output.suffix.lower() in TABLE_SUFFIXES:
+        writer = TABLE_SUFFIXES[args.output.suffix.lower()](args.output)
     progress = None if args.quiet or not sys.stderr.isatty() else BarProgress()
     timeout = DEFAULT_TIMEOUT if args.timeout is None else (args.timeout or None)
     try:
-        summary = extract_batch(files, output or writer, jobs=args.jobs or _cores(), timeout=timeout,
+        summary = extract_batch(files, writer or args.output, jobs=args.jobs or _cores(), timeout=timeout,
                                 client=client, resume=args.resume, progress=progress)
     except ResumeError as e:
         print(f"extractor: {e}", file=sys.stderr)
