@@ -124,6 +124,7 @@ def extract_result(index: int, path: str, max_pages: int | None = None) -> Resul
     ``max_pages`` with each document: a spawned or remote worker does not share the parent's)."""
     if max_pages is not None:
         read.MAX_PAGES = max_pages
+    _inject_fault(path)
     record = safe_extract(Path(path))
     return Result(index, path, record.model_dump_json(), record.error.code if record.error else None,
                   (record.source.pages or 0) if record.source.ocr else 0)
@@ -194,7 +195,6 @@ def _work(conn: Connection) -> None:
         if task is None:
             return
         index, path, max_pages = task
-        _inject_fault(path)
         conn.send(extract_result(index, path, max_pages))
 
 
@@ -329,7 +329,8 @@ def run_dask(files: Sequence[Path | str], client: Client, timeout: float | None 
     """``run`` on a Dask distributed cluster: the same results, in input order.
 
     A worker that dies is handled by the scheduler (its tasks go to other workers, up to its
-    ``allowed-failures``); a task that still fails gets a ``crashed`` record. ``timeout`` gives a
+    ``allowed-failures``); a document whose task still fails is submitted once more, and gets a
+    ``crashed`` record if that fails too. ``timeout`` gives a
     ``timeout`` record, but Dask cannot stop a running task: its worker thread stays busy until
     the document is done.
     """
@@ -344,15 +345,20 @@ def run_dask(files: Sequence[Path | str], client: Client, timeout: float | None 
             futures.append(client.submit(extract_result, submitted, paths[submitted], read.MAX_PAGES, pure=False))
             submitted += 1
         future = futures.popleft()
-        try:
-            yield future.result(timeout=timeout)
-        except KilledWorker as e:
-            yield _error_result(index, path, "crashed", f"the Dask workers extracting this document died: {e}")
-        except TimeoutError:
-            future.cancel()
-            yield _error_result(index, path, "timeout", f"extraction took longer than {timeout:g} s")
-        except Exception as e:  # noqa: BLE001 - a lost task is one error record, not a lost batch
-            yield _error_result(index, path, "internal", f"Dask: {type(e).__name__}: {e}")
+        for attempt in (0, 1):
+            try:
+                yield future.result(timeout=timeout)
+            except KilledWorker as e:
+                if attempt == 0:  # it may only have been queued on the worker that died: once more, alone
+                    future = client.submit(extract_result, index, path, read.MAX_PAGES, pure=False)
+                    continue
+                yield _error_result(index, path, "crashed", f"the Dask workers extracting this document died: {e}")
+            except TimeoutError:
+                future.cancel()
+                yield _error_result(index, path, "timeout", f"extraction took longer than {timeout:g} s")
+            except Exception as e:  # noqa: BLE001 - a lost task is one error record, not a lost batch
+                yield _error_result(index, path, "internal", f"Dask: {type(e).__name__}: {e}")
+            break
 
 
 # --- output, resume and the whole batch ------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -10,16 +11,23 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, sample_files
 
-from extractor.batch import expand_inputs, extract_batch
+from extractor.batch import FAULTS_VARIABLE, expand_inputs, extract_batch
 
 distributed = pytest.importorskip("distributed")
+dask = pytest.importorskip("dask")
+
+
+VICTIM = "victim-dask.txt"  # a worker given this file kills itself (the batch's test hook)
 
 
 @pytest.fixture(scope="module")
 def cluster():
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  silence_logs=40) as cluster:
+    os.environ[FAULTS_VARIABLE] = f"crash:{VICTIM}"  # the workers' environment, set before they start
+    with (dask.config.set({"distributed.scheduler.allowed-failures": 0}),
+          distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                   silence_logs=40) as cluster):
         yield cluster
+    del os.environ[FAULTS_VARIABLE]
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +64,18 @@ def test_the_command_line_runs_on_a_scheduler_address_and_resumes(cluster, folde
     assert done.returncode == 1, done.stderr  # the empty file's record is an error
     assert "7 already in the output" in done.stderr
     assert out.read_text(encoding="utf-8") == local.read_text(encoding="utf-8")
+
+
+def test_a_dask_worker_that_dies_costs_only_its_document(cluster, folder, tmp_path):
+    files, _ = expand_inputs([folder])
+    victim = folder.parent / VICTIM
+    victim.write_bytes(sample_files()[0].read_bytes())
+    files.insert(3, victim)
+    out = tmp_path / "dask.jsonl"
+    with distributed.Client(cluster) as client:
+        summary = extract_batch(files, out, client=client)
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["source"]["path"] for r in records] == [str(f) for f in files]
+    assert records[3]["error"]["code"] == "crashed"
+    assert [r["error"]["code"] for r in records if r["error"]] == ["crashed", "empty"]
+    assert summary.errors == {"crashed": 1, "empty": 1}
