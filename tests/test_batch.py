@@ -285,3 +285,13 @@ def test_max_pages_stops_a_long_pdf_with_a_warning(tmp_path):
     assert "max_pages" not in [w["code"] for w in whole["warnings"]]
     assert {"code": "max_pages", "message": f"only the first 1 of {pages} pages were read (--max-pages)"} \
         in cut["warnings"]
+
+
+def test_stdout_closed_early_stops_the_batch_without_a_traceback(folder):
+    proc = subprocess.Popen([sys.executable, "-m", "extractor", "extract", str(folder)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.readline().startswith(b'{"schema_version"')
+    proc.stdout.close()  # like `| head -1`
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 1
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr
