@@ -383,12 +383,12 @@ class ResumeError(Exception):
     """The output cannot be resumed (a line that is not a record)."""
 
 
-def completed(out: Path) -> dict[str, str | None]:
-    """The inputs that already have a complete record in a JSON Lines output, with their error codes.
+def completed(out: Path) -> list[tuple[str, str | None]]:
+    """The complete records already in a JSON Lines output: (input path, error code), in order.
 
     A run killed mid-write leaves a last line without its newline: it is cut off here, so the
     records appended next start on a line of their own."""
-    found: dict[str, str | None] = {}
+    found: list[tuple[str, str | None]] = []
     if not out.exists():
         return found
     with out.open("r+b") as f:
@@ -398,14 +398,32 @@ def completed(out: Path) -> dict[str, str | None]:
                 break  # torn: the run was killed while writing it
             try:
                 record = json.loads(line)
-                path = record["source"]["path"]
-            except (ValueError, KeyError, TypeError) as e:
+                found.append((record["source"]["path"], (record.get("error") or {}).get("code")))
+            except (ValueError, KeyError, TypeError, AttributeError) as e:
                 raise ResumeError(f"{out}: line {number} is not a record ({e}); remove it to resume") from e
-            found[path] = (record.get("error") or {}).get("code")
             good_end += len(line)
         if f.seek(0, os.SEEK_END) != good_end:
             f.truncate(good_end)
     return found
+
+
+def _not_done(files: Sequence[Path], done: list[tuple[str, str | None]], summary: Summary) -> list[Path]:
+    """The inputs without a record in ``done`` (an input named twice needs two), counting the
+    errors of those that have one."""
+    records: dict[str, deque[str | None]] = {}
+    for path, code in done:
+        records.setdefault(path, deque()).append(code)
+    todo = []
+    for f in files:
+        codes = records.get(str(f))
+        if codes:
+            code = codes.popleft()
+            summary.resumed += 1
+            if code:
+                summary.errors[code] += 1
+        else:
+            todo.append(f)
+    return todo
 
 
 def extract_batch(files: Sequence[Path], output: Path | Writer, *, jobs: int = 1,
@@ -421,11 +439,8 @@ def extract_batch(files: Sequence[Path], output: Path | Writer, *, jobs: int = 1
     summary = Summary(inputs=len(files))
     todo = list(files)
     if isinstance(output, Path):
-        before = completed(output) if resume else {}
-        todo = [f for f in files if str(f) not in before]
-        summary.resumed = len(files) - len(todo)
-        wanted = {str(f) for f in files}
-        summary.errors.update(code for path, code in before.items() if code and path in wanted)
+        if resume:
+            todo = _not_done(files, completed(output), summary)
         writer: Writer = JsonLinesWriter(output, append=resume)
     elif resume:
         raise ResumeError("resume needs a JSON Lines output file")

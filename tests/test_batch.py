@@ -162,12 +162,23 @@ def test_a_batch_killed_with_its_workers_is_completed_by_resume(folder, referenc
 def test_resume_cuts_a_torn_last_line_and_appends_the_rest(folder, reference, tmp_path):
     out = tmp_path / "out.jsonl"
     out.write_text("\n".join(reference[:5]) + "\n" + reference[5][:100], encoding="utf-8")
-    assert len(completed(out)) == 5
+    assert [Path(path).name for path, _code in completed(out)] == [Path(p).name for p in
+                                                                   sorted(map(str, folder.iterdir()))[:5]]
     assert out.read_text(encoding="utf-8") == "\n".join(reference[:5]) + "\n"  # the torn line is gone
     done = run("extract", str(folder), "-o", str(out), "--resume")
     assert done.returncode == 0, done.stderr
     assert f"{len(reference)} records (0 with error), 0 files skipped, 5 already in the output" in done.stderr
     assert out.read_text(encoding="utf-8").splitlines() == reference
+
+
+def test_resume_of_an_input_named_twice_completes_both_records(tmp_path):
+    a, b = sample_files()[:2]
+    out = tmp_path / "out.jsonl"
+    assert run("extract", str(a), str(b), str(a), "-o", str(out)).returncode == 0
+    whole = out.read_text(encoding="utf-8").splitlines(keepends=True)
+    out.write_text(whole[0], encoding="utf-8")  # killed after the first record
+    assert run("extract", str(a), str(b), str(a), "-o", str(out), "--resume").returncode == 0
+    assert out.read_text(encoding="utf-8").splitlines(keepends=True) == whole
 
 
 def test_resume_refuses_an_output_with_a_line_that_is_not_a_record(folder, tmp_path):
