@@ -159,7 +159,7 @@ class BarProgress:
     def update(self, result) -> None:
         self.errors += result.error is not None
         self.pages += result.pages
-        self.bar.set_postfix_str(f"{self.errors} errors" + (f", {self.pages} OCR pages" if self.pages else ""),
+        self.bar.set_postfix_str(f"errors: {self.errors}" + (f", OCR pages: {self.pages}" if self.pages else ""),
                                  refresh=False)
         self.bar.update(1)
 

@@ -267,7 +267,7 @@ def _stderr_on_a_terminal(*args: str) -> str:
 def test_progress_bar_on_a_terminal_and_off_with_quiet(folder, tmp_path):
     shown = _stderr_on_a_terminal("extract", str(folder), "-o", str(tmp_path / "out.jsonl"))
     total = len(list(folder.iterdir()))
-    assert f"{total}/{total}" in shown and "doc/s" in shown and "0 errors" in shown
+    assert f"{total}/{total}" in shown and "doc/s" in shown and "errors: 0" in shown
     assert "records (0 with error)" in shown
     quiet = _stderr_on_a_terminal("extract", str(folder), "-o", str(tmp_path / "out.jsonl"), "--quiet")
     assert quiet == ""
