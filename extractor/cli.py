@@ -17,12 +17,15 @@ EXIT_STATUS = """exit status:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .batch import DEFAULT_TIMEOUT
+    from .read import MAX_PAGES
+
     parser = argparse.ArgumentParser(prog="extractor", description="Vietnamese administrative documents to records")
     sub = parser.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract records from files or directories", epilog=EXIT_STATUS,
                         formatter_class=argparse.RawDescriptionHelpFormatter,
-                        description="One file: its record as JSON on stdout. Several files or a directory: one "
-                                    "JSON line per input, in input order, each written as soon as it and all "
+                        description="One file: its record as JSON on stdout. Several files or a directory: one\n"
+                                    "JSON line per input, in input order, each written as soon as it and all\n"
                                     "before it are done.")
     ex.add_argument("paths", nargs="+", help="files (.txt .md .docx .pdf .png .jpg .tif) or directories")
     ex.add_argument("-o", "--output", type=Path,
@@ -33,9 +36,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="skip inputs that already have a record in the JSON Lines output; append the others")
     ex.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
                     help="in a batch, give up on a document after this long: a 'timeout' error record "
-                         "(default 600; 0: never)")
+                         f"(default {DEFAULT_TIMEOUT:g}; 0: never)")
     ex.add_argument("--max-pages", type=int, default=None, metavar="N",
-                    help="read at most N pages of a PDF or image, with a warning (default 300)")
+                    help=f"read at most N pages of a PDF or image, with a warning (default {MAX_PAGES})")
     ex.add_argument("--dask", metavar="tcp://SCHEDULER:PORT",
                     help="run on this Dask distributed cluster (workers need the package and read access "
                          "to the input paths; needs the 'dask' extra)")
