@@ -41,7 +41,8 @@ if TYPE_CHECKING:
     from distributed import Client
 
 DEFAULT_TIMEOUT = 600.0  # seconds per document: OCR of a long scan at 300 dpi takes minutes
-AHEAD_PER_JOB = 32  # how many documents past the next one to write each worker may run ahead
+AHEAD_PER_JOB = 256  # documents past the next one to write that workers may run ahead (a long scan
+# holds the output back while the others go on; their records wait in memory, a few MB at most)
 QUEUED_PER_WORKER = 2  # documents a worker holds: the one it works on and the next
 FAULTS_VARIABLE = "EXTRACTOR_FAULTS"  # test hook, see _inject_fault
 
