@@ -22,12 +22,11 @@ import json
 import multiprocessing
 import os
 import signal
-import sys
 import threading
 import time
 import traceback
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -56,14 +55,6 @@ class Result:
     line: str
     error: str | None = None  # the record's error code
     pages: int = 0  # pages read by OCR
-
-
-class Writer(Protocol):
-    """Where records go: ``write`` receives each record's JSON line once, in input order."""
-
-    def write(self, line: str) -> None: ...
-
-    def close(self) -> None: ...
 
 
 class Progress(Protocol):
@@ -364,20 +355,12 @@ def run_dask(files: Sequence[Path | str], client: Client, timeout: float | None 
 
 # --- output, resume and the whole batch ------------------------------------------------------------
 
-class JsonLinesWriter:
-    """Records as JSON Lines, each line flushed as soon as it is written."""
-
-    def __init__(self, out: Path | None = None, append: bool = False):
-        self.file = out.open("a" if append else "w", encoding="utf-8") if out else sys.stdout
-        self.owned = out is not None
-
-    def write(self, line: str) -> None:
-        self.file.write(line + "\n")
-        self.file.flush()
-
-    def close(self) -> None:
-        if self.owned:
-            self.file.close()
+def _append_lines(out: Path, lines: Iterable[str], append: bool) -> None:
+    """JSON Lines, each line flushed as soon as it is written (what ``resume`` relies on)."""
+    with out.open("a" if append else "w", encoding="utf-8") as f:
+        for line in lines:
+            f.write(line + "\n")
+            f.flush()
 
 
 class ResumeError(Exception):
@@ -427,10 +410,12 @@ def _not_done(files: Sequence[Path], done: list[tuple[str, str | None]], summary
     return todo
 
 
-def extract_batch(files: Sequence[Path], output: Path | Writer, *, jobs: int = 1,
+def extract_batch(files: Sequence[Path], output: Path | Callable[[Iterator[str]], object], *, jobs: int = 1,
                   timeout: float | None = DEFAULT_TIMEOUT, client: Client | None = None, resume: bool = False,
                   progress: Progress | None = None) -> Summary:
-    """Extract ``files`` (see ``expand_inputs``) into ``output``: a JSON Lines file, or any ``Writer``.
+    """Extract ``files`` (see ``expand_inputs``) into ``output``: a JSON Lines file, or a writer of
+    any format, a function given the records' JSON lines as an iterator (in input order, each as
+    soon as it is ready), such as ``lambda lines: export.write(lines, out)``.
 
     With ``resume``, inputs whose record is already in the JSON Lines ``output`` are skipped and
     the others appended. With ``client`` (a ``distributed.Client``) the work runs on that Dask
@@ -439,28 +424,29 @@ def extract_batch(files: Sequence[Path], output: Path | Writer, *, jobs: int = 1
     started = time.perf_counter()
     summary = Summary(inputs=len(files))
     todo = list(files)
-    if isinstance(output, Path):
-        if resume:
-            todo = _not_done(files, completed(output), summary)
-        writer: Writer = JsonLinesWriter(output, append=resume)
-    elif resume:
-        raise ResumeError("resume needs a JSON Lines output file")
-    else:
-        writer = output
-    if progress:
-        progress.start(len(files), summary.resumed)
-    try:
+    if resume:
+        if not isinstance(output, Path):
+            raise ResumeError("resume needs a JSON Lines output file")
+        todo = _not_done(files, completed(output), summary)
+
+    def lines() -> Iterator[str]:
         results = run_dask(todo, client, timeout) if client is not None else run(todo, jobs, timeout)
         for result in results:
-            writer.write(result.line)
+            yield result.line
             summary.written += 1
             if result.error:
                 summary.errors[result.error] += 1
             if progress:
                 progress.update(result)
-    finally:
+
+    if progress:
+        progress.start(len(files), summary.resumed)
+    try:
         if isinstance(output, Path):
-            writer.close()
+            _append_lines(output, lines(), append=resume)
+        else:
+            output(lines())
+    finally:
         if progress:
             progress.close()
         summary.seconds = time.perf_counter() - started

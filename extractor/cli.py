@@ -6,7 +6,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 EXIT_STATUS = """exit status:
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _extract(args: argparse.Namespace) -> int:
     from . import read
-    from .batch import DEFAULT_TIMEOUT, JsonLinesWriter, ResumeError, expand_inputs, extract_batch, safe_extract
+    from .batch import DEFAULT_TIMEOUT, ResumeError, expand_inputs, extract_batch, safe_extract
 
     if args.max_pages is not None:
         read.MAX_PAGES = args.max_pages  # the batch passes it on to its workers
@@ -73,16 +73,10 @@ def _extract(args: argparse.Namespace) -> int:
         return 1 if record.error else 0
 
     client = _dask_client(args.dask) if args.dask else None
-    # a JSON Lines file is opened by the batch itself (to resume it); any other output is a writer
-    writer = None
-    if args.output is None:
-        writer = JsonLinesWriter()  # stdout
-    elif args.output.suffix.lower() in TABLE_SUFFIXES:
-        writer = TABLE_SUFFIXES[args.output.suffix.lower()](args.output)
     progress = None if args.quiet or not sys.stderr.isatty() else BarProgress()
     timeout = DEFAULT_TIMEOUT if args.timeout is None else (args.timeout or None)
     try:
-        summary = extract_batch(files, writer or args.output, jobs=args.jobs or _cores(), timeout=timeout,
+        summary = extract_batch(files, _output(args.output), jobs=args.jobs or _cores(), timeout=timeout,
                                 client=client, resume=args.resume, progress=progress)
     except ResumeError as e:
         print(f"extractor: {e}", file=sys.stderr)
@@ -95,8 +89,6 @@ def _extract(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 130
     finally:
-        if writer:
-            writer.close()
         if client is not None:
             client.close()
     if not args.quiet:
@@ -127,24 +119,25 @@ def _dask_client(address: str):
         raise SystemExit(2) from None
 
 
-class TableWriter:
-    """A flat table (one row per document), written when the batch ends."""
-
-    def __init__(self, out: Path):
-        self.out = out
-        self.lines: list[str] = []
-
-    def write(self, line: str) -> None:
-        self.lines.append(line)
-
-    def close(self) -> None:
+def _output(output: Path | None) -> Path | Callable[[Iterator[str]], object]:
+    """Where the batch's records go: a JSON Lines file (the batch writes it, and can resume it), or
+    a writer taking the records' JSON lines in input order (stdout, tables)."""
+    if output is None:
+        return _to_stdout
+    if output.suffix.lower() in TABLE_SUFFIXES:
         from .export import write
 
-        write(self.lines, self.out)
+        return lambda lines: write(lines, output)
+    return output
 
 
-# output suffix → writer of a whole table; anything else is JSON Lines (streamed, resumable)
-TABLE_SUFFIXES: dict[str, Callable[[Path], TableWriter]] = {".csv": TableWriter, ".parquet": TableWriter}
+def _to_stdout(lines: Iterator[str]) -> None:
+    for line in lines:
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+
+
+TABLE_SUFFIXES = (".csv", ".parquet")  # a whole table, written when the batch ends
 
 
 class BarProgress:
