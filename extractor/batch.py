@@ -58,6 +58,9 @@ class Result:
 
 
 class Progress(Protocol):
+    """A display of the batch: ``start`` with the inputs and those already done (resume), then
+    ``update`` once per record as it is written."""
+
     def start(self, total: int, done: int) -> None: ...
 
     def update(self, result: Result) -> None: ...
@@ -67,6 +70,8 @@ class Progress(Protocol):
 
 @dataclass
 class Summary:
+    """What a batch did, for its summary line and exit status."""
+
     inputs: int = 0
     written: int = 0
     resumed: int = 0  # inputs whose record was already in the output
