@@ -46,8 +46,10 @@ def assign_folds(gold_dir: Path, folds: int = FOLDS) -> dict[str, int]:
 def extract_all(docs: Path, out: Path) -> None:
     """One batch over the dev documents; records split into ``out/NAME.json`` as the scorer reads them."""
     jsonl = out / "all.jsonl"
-    subprocess.run([sys.executable, "-m", "extractor", "extract", str(docs), "-o", str(jsonl)],
-                   cwd=ROOT, check=True, stderr=subprocess.DEVNULL)
+    done = subprocess.run([sys.executable, "-m", "extractor", "extract", str(docs), "-o", str(jsonl)],
+                          cwd=ROOT, stderr=subprocess.DEVNULL)
+    if done.returncode not in (0, 1):  # 1: some record carries an error, all are written
+        raise SystemExit(f"the batch over {docs} failed (exit status {done.returncode})")
     for line in jsonl.read_text(encoding="utf-8").splitlines():
         if line.strip():
             record = json.loads(line)

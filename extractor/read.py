@@ -18,6 +18,7 @@ TEXT_SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown"}
 SUFFIXES = {**TEXT_SUFFIXES, ".docx": "docx", ".pdf": "pdf", ".png": "image", ".jpg": "image",
             ".jpeg": "image", ".tif": "image", ".tiff": "image"}
 MAX_BYTES = 50 * 1024 * 1024
+MAX_PAGES = 300  # pages of a PDF or image read at most (a runaway scan stops here, with a warning)
 
 
 class ReadError(Exception):

@@ -133,6 +133,7 @@ class WarningCode(StrEnum):
     OCR_LOW_CONFIDENCE = "ocr_low_confidence"
     HANDWRITING = "handwriting"  # OCR met handwriting in the header (number or day)
     OCR_CORRECTED = "ocr_corrected"  # a value OCR misread was put back (message: before → after)
+    MAX_PAGES = "max_pages"  # a PDF or image longer than --max-pages: only its first pages were read
     # header and tail
     BLANK_NUMBER = "blank_number"
     NUMBER_UNREADABLE = "number_unreadable"

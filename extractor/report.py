@@ -71,8 +71,8 @@ def read_records(paths: list[str], jobs: int = 1) -> list[dict]:
 
     files, _ = expand_inputs(paths)
     records = []
-    for i, line in enumerate(run(files, jobs), 1):
-        records.append(json.loads(line))
+    for i, result in enumerate(run(files, jobs), 1):
+        records.append(json.loads(result.line))
         print(f"\rextracting {i}/{len(files)}", end="", file=sys.stderr)
     print(file=sys.stderr)
     return records

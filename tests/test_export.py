@@ -77,19 +77,19 @@ def test_command_line_writes_each_format(tmp_path):
     (folder / "empty.txt").write_bytes(b"")
 
     out = run("extract", str(folder), "-o", str(tmp_path / "deadlines.ics"))
-    assert out.returncode == 0, out.stderr
+    assert out.returncode == 1, out.stderr  # empty.txt gives an error record
     assert (tmp_path / "deadlines.ics").read_text(encoding="utf-8").count("BEGIN:VEVENT") == 4
     assert "4 deadlines written" in out.stderr
 
     out = run("extract", str(folder), "--format", "parquet", "-o", str(tmp_path / "tables"))
-    assert out.returncode == 0, out.stderr
+    assert out.returncode == 1, out.stderr  # empty.txt gives an error record
     assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == [
         "citations.parquet", "deadlines.parquet", "distribution.parquet", "documents.parquet",
         "recipients.parquet", "task_agencies.parquet", "tasks.parquet"]
 
     out = run("extract", str(folder), "--format", "edxml", "-o", str(tmp_path / "edxml"),
               "--organ-id", "000.00.00.H42", "--to", "000.00.00.H41=UBND tỉnh Nghệ An")
-    assert out.returncode == 0, out.stderr
+    assert out.returncode == 1, out.stderr  # empty.txt gives an error record
     assert [p.name for p in (tmp_path / "edxml").iterdir()] == ["cv-ubnd-hatinh-cchc.edxml"]
     assert "empty.txt: no edXML message: the record has error empty" in out.stderr
     assert "ttr-ubnd-xa-blank-number.txt: no edXML message: missing CodeNumber" in out.stderr

@@ -9,6 +9,7 @@ checked to read as Vietnamese.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 import regex
@@ -23,20 +24,32 @@ def vietnamese_score(text: str) -> float:
     diacritics (~0.3 in real text), less a penalty for Latin letters Vietnamese never uses
     (``ñ ö ä ø û``… are what legacy font bytes look like in the wrong code page)."""
     sample = unicodedata.normalize("NFC", text[:20000])
-    letters = sum(ch.isalpha() for ch in sample)
+    letters = sum(map(str.isalpha, sample))
     if not letters:
         return 0.0
-    return (len(_VIET.findall(sample)) - 3 * len(_FOREIGN.findall(sample))) / letters
+    return (len(_VIET_CHARS.findall(sample)) - 3 * len(_FOREIGN_CHARS.findall(sample))) / letters
 
 
 _FOREIGN = regex.compile(r"[ñöäëïüåæøûîçœÿßÑÖÄËÏÜÅÆØÛÎÇŒŸ]")
+
+
+def _one_class(pattern: regex.Pattern) -> re.Pattern:
+    """The characters a case-insensitive class matches, as one plain class: the same count, ten
+    times faster (every character either pattern matches lies below U+2000)."""
+    chars = sorted(set(pattern.findall("".join(map(chr, range(0x2000))))))
+    return re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]")
+
+
+_VIET_CHARS = _one_class(_VIET)
+_FOREIGN_CHARS = _one_class(_FOREIGN)
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or b > 13)
 
 
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(b < 9 or 13 < b < 32 for b in sample)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls > len(sample) * 0.05
 
 

@@ -8,8 +8,11 @@ page) is not usable text: such a page is a scan with a signature stamp, and goes
 
 from __future__ import annotations
 
+import os
+
 import regex
 
+from .. import read
 from ..read import Document, ReadError
 from ..record import Source
 from .columns import Box, join_pages, reading_order
@@ -89,17 +92,25 @@ def read_pdf(data: bytes, src: Source) -> Document:
         raise ReadError("unreadable", f"not a readable PDF: {e}", src) from e
     src.pages = len(pdf)
     src.signed = _signing_times(pdf)
-    texts = [_page_text(pdf[i]) for i in range(len(pdf))]
-    scanned = [i for i, t in enumerate(texts) if not usable_text(t)]
     warnings: list[tuple[str, str]] = []
+    pages = len(pdf)
+    if pages > read.MAX_PAGES:
+        warnings.append(("max_pages", f"only the first {read.MAX_PAGES} of {pages} pages were read (--max-pages)"))
+        pages = read.MAX_PAGES
+    texts = [_page_text(pdf[i]) for i in range(pages)]
+    scanned = [i for i, t in enumerate(texts) if not usable_text(t)]
     if scanned:
         from .ocr import OcrUnavailable, ocr_images, ocr_warnings
 
-        images = [pdf[i].render(scale=300 / 72).to_pil() for i in scanned]
-        try:
-            results = ocr_images(images)
-        except OcrUnavailable as e:
-            raise ReadError("ocr_unavailable", f"{len(scanned)} page(s) need OCR: {e}", src) from e
+        results = []
+        at_once = os.cpu_count() or 1  # rendered pages alive at a time: one per Tesseract process
+        for group in (scanned[k:k + at_once] for k in range(0, len(scanned), at_once)):
+            images = [pdf[i].render(scale=300 / 72).to_pil() for i in group]
+            try:
+                results.extend(ocr_images(images))
+            except OcrUnavailable as e:
+                raise ReadError("ocr_unavailable", f"{len(scanned)} page(s) need OCR: {e}", src) from e
+            del images
         for i, result in zip(scanned, results, strict=True):
             texts[i] = result.text
         src.ocr = True
