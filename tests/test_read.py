@@ -172,3 +172,27 @@ def test_lines_left_out_by_layout_analysis_are_read_again():
     assert len(lines) == 2
     # once its words are known, nothing is read twice
     assert _dropped_lines(image, [[Box(0, 0, image.width, image.height // 2, "…")]]) == []
+
+
+def test_a_file_goes_to_the_reader_its_content_names(tmp_path):
+    """A PDF saved under a wrong suffix, or handed over as bytes, is read as the PDF it is."""
+    if render.font_path() is None:
+        pytest.skip("no DejaVu font to write the PDF")
+    from extractor.read import load
+
+    data = render.to_pdf(HATINH.read_text(encoding="utf-8"))
+    misnamed = tmp_path / "download.txt"
+    misnamed.write_bytes(data)
+    for source in (misnamed, data):
+        document = load(source)
+        assert document.source.format == "pdf"
+        assert "Số: 1523/UBND-KT" in document.text
+
+
+def test_ocr_reports_the_fields_it_could_not_read_as_data():
+    from extractor.readers.ocr import OcrPage, unreadable_fields
+
+    pages = [OcrPage("…", 90.0, 300, ["number unreadable (best guesses 46 (0.41))", "day 24 (two readers agree)"]),
+             OcrPage("…", 88.0, 250, [])]
+    assert unreadable_fields(pages) == frozenset({"number"})
+    assert unreadable_fields(pages[1:]) == frozenset()

@@ -12,6 +12,14 @@ from dataclasses import dataclass
 
 import regex
 
+# All lengths are shares of the page's width or of a line's height, so they hold at any resolution
+# (PDF points, OCR pixels).
+COLUMN_GAP = 0.035  # a gap between two words wider than this share of the page separates columns (a space is ~1%)
+COLUMN_LEAD = 0.01  # the column split is put this far left of the right column's first word
+BLANK_LINE = 0.9  # a vertical gap above a one-column line of this share of a line's height ends a column block
+COLUMN_DRIFT = 0.25  # a later line's column gap this far (page share) from the block's first one starts a new block
+FULL_WIDTH = 0.6  # a one-sided line wider than this page share is body text under the columns: the block ends
+
 
 @dataclass(frozen=True)
 class Box:
@@ -39,14 +47,13 @@ def _lines(boxes: list[Box]) -> list[list[Box]]:
 
 
 def _split_point(line: list[Box], page_width: float) -> float | None:
-    """x of a column gap in this line, if it has one: a gap wider than 3.5% of the page (a word
-    space is about 1%)."""
+    """x of a column gap in this line, if it has one (a gap wider than ``COLUMN_GAP``)."""
     best = None
     for a, b in zip(line, line[1:], strict=False):
         gap = b.x0 - a.x1
-        if gap > page_width * 0.035 and (best is None or gap > best[0]):
+        if gap > page_width * COLUMN_GAP and (best is None or gap > best[0]):
             # just left of the right column: a left line may run further right than the first one
-            best = (gap, b.x0 - page_width * 0.01)
+            best = (gap, b.x0 - page_width * COLUMN_LEAD)
     return best[1] if best else None
 
 
@@ -76,9 +83,9 @@ def lines_in_order(lines: list[list[Box]], page_width: float) -> str:
             if s is None and not one_side:
                 break
             gap = min(b.y0 for b in line) - max(b.y1 for b in lines[j - 1]) if j > i else 0
-            if s is None and gap > height * 0.9:
+            if s is None and gap > height * BLANK_LINE:
                 break  # a blank line under the columns: the block has ended
-            if s is not None and abs(s - split) > page_width * 0.25:
+            if s is not None and abs(s - split) > page_width * COLUMN_DRIFT:
                 break
             lt = " ".join(b.text for b in line if (b.x0 + b.x1) / 2 < split)
             rt = " ".join(b.text for b in line if (b.x0 + b.x1) / 2 >= split)
@@ -87,7 +94,8 @@ def lines_in_order(lines: list[list[Box]], page_width: float) -> str:
             if rt:
                 right.append(rt)
             j += 1
-            if s is None and j - i > 1 and one_side and len(line) and (line[-1].x1 - line[0].x0) > page_width * 0.6:
+            wide = (line[-1].x1 - line[0].x0) > page_width * FULL_WIDTH
+            if s is None and j - i > 1 and one_side and len(line) and wide:
                 break
         if j == i + 1 and not (left and right):
             out.append(" ".join(b.text for b in lines[i]))

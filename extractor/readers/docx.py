@@ -10,10 +10,11 @@ from __future__ import annotations
 import io
 import zipfile
 
-from ..read import Document, ReadError
 from ..record import Source
+from .base import READERS, Document, ReadError
 
 
+@READERS.register("docx", (".docx",), magic=(b"PK\x03\x04",))
 def read_docx(data: bytes, src: Source) -> Document:
     try:
         import docx  # python-docx

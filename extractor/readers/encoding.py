@@ -13,7 +13,9 @@ import unicodedata
 
 import regex
 
-from .legacy import legacy_decode
+from ..record import Source
+from .base import READERS, Document, ReadError
+from .legacy import decode_tcvn3, decode_vni
 
 _VIET = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u0323]|[àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", regex.I)
 
@@ -30,6 +32,21 @@ def vietnamese_score(text: str) -> float:
 
 
 _FOREIGN = regex.compile(r"[ñöäëïüåæøûîçœÿßÑÖÄËÏÜÅÆØÛÎÇŒŸ]")
+
+
+def legacy_decode(data: bytes) -> tuple[str, str] | None:
+    """The text of a TCVN3 or VNI file, with the encoding's name; None when neither fits."""
+    if all(b < 0x80 for b in data[:20000]):
+        return None
+    baseline = max(vietnamese_score(data.decode("cp1252", errors="replace")),
+                   vietnamese_score(data.decode("cp1258", errors="replace")))
+    best = None
+    for name, decode in (("tcvn3", decode_tcvn3), ("vni", decode_vni)):
+        text = decode(data)
+        score = vietnamese_score(text) - text.count("\ufffd") / max(len(text), 1)
+        if score > 0.1 and score > baseline + 0.05 and (best is None or score > best[0]):
+            best = (score, text, name)
+    return (best[1], best[2]) if best else None
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -71,3 +88,13 @@ def decode(data: bytes) -> tuple[str | None, str | None, list[tuple[str, str]]]:
     warnings.append(("encoding_errors",
                      f"not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start}); bad bytes replaced"))
     return data.decode("utf-8", errors="replace"), "utf-8", warnings
+
+
+@READERS.register("text", (".txt",))
+@READERS.register("markdown", (".md", ".markdown"))
+def read_text(data: bytes, src: Source) -> Document:
+    text, encoding, warnings = decode(data)
+    if text is None:
+        raise ReadError("binary", "the file is not text (binary data)", src)
+    src.encoding = encoding
+    return Document(text, src, warnings)

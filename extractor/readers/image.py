@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import io
 
-from ..read import Document, ReadError
 from ..record import Source
+from .base import READERS, Document, ReadError
+from .columns import join_pages
+from .ocr import OcrUnavailable, ocr_images, ocr_warnings, unreadable_fields
 
 
+@READERS.register("image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"),
+                  magic=(b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*"))
 def read_image(data: bytes, src: Source) -> Document:
     from PIL import Image, ImageSequence, UnidentifiedImageError
-
-    from .columns import join_pages
-    from .ocr import OcrUnavailable, ocr_images, ocr_warnings
 
     try:
         image = Image.open(io.BytesIO(data))
@@ -25,4 +26,4 @@ def read_image(data: bytes, src: Source) -> Document:
         raise ReadError("ocr_unavailable", str(e), src) from e
     src.ocr = True
     src.pages = len(pages)
-    return Document(join_pages([r.text for r in results]), src, ocr_warnings(results))
+    return Document(join_pages([r.text for r in results]), src, ocr_warnings(results), unreadable_fields(results))

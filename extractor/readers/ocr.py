@@ -94,7 +94,7 @@ def _slot_reading(image, box: tuple[int, int, int, int], text_height: float, day
     reading that is not a plausible day or number is not used."""
     import numpy as np
 
-    from . import digits
+    from . import digits  # loads NumPy: only when a handwritten slot is read
 
     x0, y0, x1, y1 = box
     if x1 - x0 < 8 or y1 - y0 < 8:
@@ -358,3 +358,9 @@ def ocr_warnings(pages: list[OcrPage]) -> list[tuple[str, str]]:
     if read:
         warnings.append(("handwriting", "handwritten number or day in the header: " + "; ".join(read)))
     return warnings
+
+
+def unreadable_fields(pages: list[OcrPage]) -> frozenset[str]:
+    """The header fields ('number', 'day') written by hand that no reader could read."""
+    return frozenset(note.split(" ", 1)[0] for p in pages for note in p.handwriting
+                     if note.split(" ", 2)[1:2] == ["unreadable"])

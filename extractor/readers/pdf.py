@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import regex
 
-from ..read import Document, ReadError
 from ..record import Source
+from .base import READERS, Document, ReadError
 from .columns import Box, join_pages, reading_order
+from .ocr import OcrUnavailable, ocr_images, ocr_warnings, unreadable_fields
 
 MIN_CHARS_PER_PAGE = 200
+WORD_GAP = 0.8  # a gap between two glyphs wider than this share of the glyph height starts a new word
 _SIGNATURE_BOX = regex.compile(r"(?i)ký\s+bởi|thời\s+gian\s+ký|signed\s+by|email\s*:|cơ\s+quan\s*:")
 
 
@@ -44,7 +46,7 @@ def _page_text(page) -> str:
             flush()
             continue
         left, bottom, right, top = textpage.get_charbox(i)
-        if word and left - box[2] > (box[3] - box[1]) * 0.8:  # a wide jump without a space: a new word
+        if word and left - box[2] > (box[3] - box[1]) * WORD_GAP:  # a wide jump without a space
             flush()
         if not word:
             box = [left, bottom, right, top]
@@ -80,6 +82,7 @@ _PDF_DATE = regex.compile(r"D:(?P<y>\d{4})(?P<mo>\d\d)(?P<d>\d\d)(?P<h>\d\d)(?P<
                           r"(?:(?P<tz>[+-]\d\d)'(?P<tzm>\d\d))?")
 
 
+@READERS.register("pdf", (".pdf",), magic=(b"%PDF",))
 def read_pdf(data: bytes, src: Source) -> Document:
     import pypdfium2 as pdfium
 
@@ -92,9 +95,8 @@ def read_pdf(data: bytes, src: Source) -> Document:
     texts = [_page_text(pdf[i]) for i in range(len(pdf))]
     scanned = [i for i, t in enumerate(texts) if not usable_text(t)]
     warnings: list[tuple[str, str]] = []
+    unreadable: frozenset[str] = frozenset()
     if scanned:
-        from .ocr import OcrUnavailable, ocr_images, ocr_warnings
-
         images = [pdf[i].render(scale=300 / 72).to_pil() for i in scanned]
         try:
             results = ocr_images(images)
@@ -104,6 +106,7 @@ def read_pdf(data: bytes, src: Source) -> Document:
             texts[i] = result.text
         src.ocr = True
         warnings.extend(ocr_warnings(results))
+        unreadable = unreadable_fields(results)
     pdf.close()
     src.encoding = None
-    return Document(join_pages(texts), src, warnings)
+    return Document(join_pages(texts), src, warnings, unreadable)
