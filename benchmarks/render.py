@@ -142,6 +142,97 @@ def to_pdf(raw: str) -> bytes:
     return bytes(pdf.output())
 
 
+# letters with stacked marks that a body font may lack (Liberation Serif's older releases): LibreOffice
+# then draws each from a fallback font, in a text run of its own after the rest of the line
+STACKED_MARKS = "ỈỉẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẾếỀềỂểỄễỆệỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỨứỪừỬửỮữỰựỦủỎỏẢảỊịỌọẠạỤụ"
+
+
+def to_pdf_fallback_font(raw: str, fallback: str = STACKED_MARKS) -> bytes:
+    """A PDF written the way LibreOffice writes one when the body font lacks some glyphs: each line
+    is drawn in the body font with room left for the missing letters, which are then drawn from a
+    second font after the line. A reader that trusts text runs reads "T Ỉ NH", "S ố"."""
+    from fpdf import FPDF
+
+    lay = layout_of(raw)
+    pdf = FPDF(format="A4")
+    pdf.add_font("serif", "", str(font_path()))
+    pdf.add_font("fallback", "", str(font_path().with_name("DejaVuSans.ttf")))
+    pdf.set_font("serif", size=11)
+    pdf.add_page()
+    leading = 5.5
+    y = 20.0
+
+    def width_of(text: str, family: str) -> float:
+        pdf.set_font(family, size=11)
+        width = pdf.get_string_width(text)
+        pdf.set_font("serif", size=11)
+        return width
+
+    def shown(parts: list[str | float], family: str) -> str:
+        """A TJ array: text in the font's subset codes, numbers as moves right (in user units, mm)."""
+        pdf.set_font(family, size=11)
+        font = pdf.current_font
+        items = [f"{-part * pdf.k * 1000 / 11:.0f}" if isinstance(part, float) else font.encode_text(part)[:-3]
+                 for part in parts]
+        select = pdf._set_font_for_page(font, 11, wrap_in_text_object=False)
+        pdf.set_font("serif", size=11)
+        return f"{select} [{' '.join(items)}] TJ"
+
+    def draw_line(x: float, y: float, line: str) -> None:
+        # as LibreOffice does: one text object for the line in the body font, the missing letters
+        # skipped over by a move, then one text object with those letters in the fallback font.
+        # fpdf2 has no public call for a TJ array, so the content is written with its own encoder.
+        body: list[str | float] = []
+        missing: list[str | float] = []
+        cx, first, last_end = x, None, None
+        for ch in line:
+            if ch in fallback:
+                width = width_of(ch, "fallback")
+                body.append(width)
+                if last_end is not None:
+                    missing.append(cx - last_end)
+                first = cx if first is None else first
+                missing.append(ch)
+                last_end = cx + width
+            else:
+                width = width_of(ch, "serif")
+                body.append(ch)
+            cx += width
+        k, top = pdf.k, (pdf.h - y) * pdf.k
+        out = [f"BT {x * k:.2f} {top:.2f} Td {shown(body, 'serif')}"]
+        if missing:
+            out.append(f"1 0 0 1 {first * k:.2f} {top:.2f} Tm {shown(missing, 'fallback')}")
+        pdf._out(" ".join(out) + " ET")
+
+    def block(x: float, top: float, width: float, lines: list[str]) -> float:
+        nonlocal y
+        y = top
+        for paragraph in lines:
+            for line in pdf.multi_cell(width, leading, paragraph, dry_run=True, output="LINES"):
+                if y > 280:
+                    pdf.add_page()
+                    y = 20.0
+                draw_line(x, y, line)
+                y += leading
+        return y
+
+    def columns(left: list[str], right: list[str]) -> None:
+        nonlocal y
+        top = y
+        bottom = block(15, top, 80, left)
+        y = max(bottom, block(105, top, 90, right)) + 4
+
+    columns(lay.left, lay.right)
+    y = block(15, y, 180, lay.middle) + 4
+    if lay.bottom_left or lay.bottom_right:
+        if y > 220:
+            pdf.add_page()
+            y = 20.0
+        columns(lay.bottom_left, lay.bottom_right)
+    block(15, y, 180, lay.rest)
+    return bytes(pdf.output())
+
+
 def to_images(raw: str, degrade: bool = True, seed: int = 7, dpi: int = 200):
     """Pages as PIL images (A4 at ``dpi``), optionally degraded like a scan."""
     from PIL import Image, ImageDraw, ImageFilter, ImageFont

@@ -31,7 +31,7 @@ class Box:
     confidence: float = 100.0  # OCR's, for words read from an image
 
 
-def _lines(boxes: list[Box]) -> list[list[Box]]:
+def group_lines(boxes: list[Box]) -> list[list[Box]]:
     """Group boxes into lines by vertical overlap, top to bottom, each left to right."""
     lines: list[list[Box]] = []
     for box in sorted(boxes, key=lambda b: ((b.y0 + b.y1) / 2, b.x0)):
@@ -59,7 +59,7 @@ def _split_point(line: list[Box], page_width: float) -> float | None:
 
 def reading_order(boxes: list[Box], page_width: float) -> str:
     """Text of one page with two-column blocks de-interleaved (left column, then right)."""
-    return lines_in_order(_lines(boxes), page_width)
+    return lines_in_order(group_lines(boxes), page_width)
 
 
 def lines_in_order(lines: list[list[Box]], page_width: float) -> str:

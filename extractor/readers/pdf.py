@@ -8,15 +8,17 @@ page) is not usable text: such a page is a scan with a signature stamp, and goes
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 
 from ..record import Source
 from .base import READERS, Document, ReadError
-from .columns import Box, join_pages, reading_order
+from .columns import Box, group_lines, join_pages, lines_in_order
 from .ocr import OcrUnavailable, ocr_images, ocr_warnings, unreadable_fields
 
 MIN_CHARS_PER_PAGE = 200
-WORD_GAP = 0.8  # a gap between two glyphs wider than this share of the glyph height starts a new word
+WORD_GAP = 0.2  # a gap between two glyphs wider than this share of the line's glyph height parts words
 _SIGNATURE_BOX = regex.compile(r"(?i)ký\s+bởi|thời\s+gian\s+ký|signed\s+by|email\s*:|cơ\s+quan\s*:")
 
 
@@ -27,35 +29,66 @@ def usable_text(text: str) -> bool:
     return letters >= MIN_CHARS_PER_PAGE
 
 
-def _page_text(page) -> str:
-    """The page's words with their boxes (from PDFium's characters), then in reading order."""
-    textpage = page.get_textpage()
-    width, _height = page.get_size()
-    text = textpage.get_text_range()
-    boxes: list[Box] = []
-    word: list[str] = []
-    box: list[float] = []
+def _glyphs(textpage) -> list[Box]:
+    """Every glyph PDFium found, with its loose box (the advance width, so the glyphs of a word
+    abut); a space or line break the file itself writes is kept as a separator box (text " ").
+    The spaces and line breaks PDFium adds (wherever a text run or the font changes) are left
+    out: they are its guess, and they split words whose letters come from two fonts."""
+    import pypdfium2.raw as raw
+
+    glyphs: list[Box] = []
+    for i in range(textpage.count_chars()):
+        if raw.FPDFText_IsGenerated(textpage.raw, i) == 1:
+            continue
+        code = raw.FPDFText_GetUnicode(textpage.raw, i)
+        ch = chr(code) if 0 < code < 0x110000 else "\ufffd"
+        if unicodedata.combining(ch) and glyphs and not glyphs[-1].text.isspace():
+            last = glyphs[-1]  # a mark drawn on its own: it belongs to the letter before it
+            glyphs[-1] = Box(last.x0, last.y0, last.x1, last.y1, last.text + ch)
+            continue
+        left, bottom, right, top = textpage.get_charbox(i, loose=True)
+        if right - left <= 0 and not ch.isspace():
+            left, bottom, right, top = textpage.get_charbox(i)
+        glyphs.append(Box(left, -top, right, -bottom, " " if ch.isspace() else ch))
+    return glyphs
+
+
+def _words(line: list[Box]) -> list[Box]:
+    """The words of one line of glyphs (left to right): a word ends at a space the file writes
+    or where the gap to the next glyph is wider than ``WORD_GAP`` of the line's glyph height."""
+    heights = sorted(g.y1 - g.y0 for g in line if not g.text.isspace())
+    if not heights:
+        return []
+    gap = heights[len(heights) // 2] * WORD_GAP
+    words: list[Box] = []
+    word: list[Box] = []
 
     def flush() -> None:
         if word:
-            boxes.append(Box(box[0], -box[3], box[2], -box[1], "".join(word)))
+            text = unicodedata.normalize("NFC", "".join(g.text for g in word))
+            words.append(Box(min(g.x0 for g in word), min(g.y0 for g in word), max(g.x1 for g in word),
+                             max(g.y1 for g in word), text))
             word.clear()
 
-    for i, ch in enumerate(text[:textpage.count_chars()]):
-        if ch.isspace():
+    for glyph in line:
+        if glyph.text.isspace():
             flush()
             continue
-        left, bottom, right, top = textpage.get_charbox(i)
-        if word and left - box[2] > (box[3] - box[1]) * WORD_GAP:  # a wide jump without a space
+        if word and glyph.x0 - word[-1].x1 > gap:
             flush()
-        if not word:
-            box = [left, bottom, right, top]
-        else:
-            box = [min(box[0], left), min(box[1], bottom), max(box[2], right), max(box[3], top)]
-        word.append(ch)
+        word.append(glyph)
     flush()
+    return words
+
+
+def _page_text(page) -> str:
+    """The page's text in reading order, its words built from glyph geometry (see ``_glyphs``)."""
+    textpage = page.get_textpage()
+    width, _height = page.get_size()
+    glyphs = _glyphs(textpage)
     textpage.close()
-    return reading_order(boxes, width) if boxes else ""
+    lines = [words for line in group_lines(glyphs) if (words := _words(line))]
+    return lines_in_order(lines, width) if lines else ""
 
 
 def _signing_times(pdf) -> list[str]:
