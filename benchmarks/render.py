@@ -83,11 +83,15 @@ def layout_of(raw: str) -> Layout:
     return Layout(left, right, middle, bottom_left, bottom_right, rest)
 
 
-def to_docx(raw: str) -> bytes:
+def to_docx(raw: str, font: str | None = None) -> bytes:
+    """A DOCX with the header and the signature in borderless two-column tables; ``font`` sets the
+    body font (what LibreOffice then looks for when it converts the file)."""
     import docx
 
     lay = layout_of(raw)
     document = docx.Document()
+    if font:
+        document.styles["Normal"].font.name = font
 
     def two_columns(left: list[str], right: list[str]) -> None:
         table = document.add_table(rows=1, cols=2)
@@ -106,6 +110,133 @@ def to_docx(raw: str) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+# header and signature layouts other tools write (see ``to_docx_shaped``)
+DOCX_SHAPES = ("three_columns", "merged_cells", "one_cell", "nested_tables", "line_breaks", "text_boxes")
+
+
+def to_docx_shaped(raw: str, shape: str) -> bytes:
+    """A DOCX whose header and signature are laid out as other tools and clerks do it:
+
+    - ``three_columns``: a table of three columns, the middle one an empty spacer;
+    - ``merged_cells``: one row per line pair, the trích yếu in a cell merged across both columns,
+      the signature in a cell merged down beside the Nơi nhận lines;
+    - ``one_cell``: each block one paragraph whose lines are manual line breaks (issuer, number
+      and trích yếu in one cell);
+    - ``nested_tables``: the two-column tables inside a one-cell frame table;
+    - ``line_breaks``: recipient and distribution lists as one paragraph with manual line breaks;
+    - ``text_boxes``: header and signature blocks in floating text boxes, as Word writes them
+      (a DrawingML box and its VML copy for older readers)."""
+    import docx
+
+    lay = layout_of(raw)
+    document = docx.Document()
+
+    def fill(cell, lines: list[str], breaks: bool = False) -> None:
+        paragraph = cell.paragraphs[0]
+        if breaks:
+            for i, line in enumerate(lines):
+                run = paragraph.add_run(line)
+                if i < len(lines) - 1:
+                    run.add_break()
+            return
+        paragraph.text = lines[0] if lines else ""
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+
+    def columns(container, left: list[str], right: list[str]) -> None:
+        if shape == "three_columns":
+            cells = container.add_table(rows=1, cols=3).rows[0].cells
+            fill(cells[0], left)
+            fill(cells[2], right)
+        elif shape == "merged_cells" and left is lay.left:
+            subject = [ln for ln in left if ln.startswith("V/v")]
+            upper = [ln for ln in left if ln not in subject]
+            rows = max(len(upper), len(right))
+            table = container.add_table(rows=rows + (1 if subject else 0), cols=2)
+            for i in range(rows):
+                table.cell(i, 0).text = upper[i] if i < len(upper) else ""
+                table.cell(i, 1).text = right[i] if i < len(right) else ""
+            if subject:
+                table.cell(rows, 0).merge(table.cell(rows, 1)).text = subject[0]
+        elif shape == "merged_cells":
+            table = container.add_table(rows=max(len(left), 1), cols=2)
+            for i, line in enumerate(left):
+                table.cell(i, 0).text = line
+            fill(table.cell(0, 1).merge(table.cell(len(table.rows) - 1, 1)), right)
+        elif shape == "nested_tables":
+            frame = container.add_table(rows=1, cols=1).rows[0].cells[0]
+            cells = frame.add_table(rows=1, cols=2).rows[0].cells
+            fill(cells[0], left)
+            fill(cells[1], right)
+        else:
+            cells = container.add_table(rows=1, cols=2).rows[0].cells
+            breaks = shape == "one_cell" or (shape == "line_breaks" and left is not lay.left)
+            fill(cells[0], left, breaks)
+            fill(cells[1], right, breaks)
+
+    def paragraphs(lines: list[str]) -> None:
+        if shape != "line_breaks":
+            for line in lines:
+                document.add_paragraph(line)
+            return
+        paragraph = None
+        for line in lines:  # a list item ("- Sở Y tế;") goes on a new line of the paragraph before it
+            if paragraph is not None and line[:1] in "-+":
+                paragraph.runs[-1].add_break()
+                paragraph.add_run(line)
+            else:
+                paragraph = document.add_paragraph(line)
+
+    def blocks(left: list[str], right: list[str]) -> None:
+        if shape == "text_boxes":
+            paragraph = document.add_paragraph()
+            _text_box(paragraph, left, x_cm=0.0, box_id=len(document.element.body))
+            _text_box(paragraph, right, x_cm=8.5, box_id=len(document.element.body) + 100)
+        else:
+            columns(document, left, right)
+
+    blocks(lay.left, lay.right)
+    paragraphs(lay.middle)
+    if lay.bottom_left or lay.bottom_right:
+        blocks(lay.bottom_left, lay.bottom_right)
+    paragraphs(lay.rest)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _text_box(paragraph, lines: list[str], x_cm: float, box_id: int) -> None:
+    """A floating text box holding ``lines``, anchored in ``paragraph``, as Word writes one."""
+    from xml.sax.saxutils import escape
+
+    from docx.oxml import parse_xml
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+          'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+          'xmlns:v="urn:schemas-microsoft-com:vml"')
+    content = "<w:txbxContent>" + "".join(f"<w:p><w:r><w:t xml:space=\"preserve\">{escape(line)}</w:t></w:r></w:p>"
+                                          for line in lines) + "</w:txbxContent>"
+    emu = 360000
+    height = max(len(lines), 1) * 250000
+    xml = (f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+           f'<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{box_id}" '
+           f'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+           f'<wp:positionH relativeFrom="column"><wp:posOffset>{int(x_cm * emu)}</wp:posOffset></wp:positionH>'
+           f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+           f'<wp:extent cx="{8 * emu}" cy="{height}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
+           f'<wp:docPr id="{box_id}" name="Text Box {box_id}"/><wp:cNvGraphicFramePr/>'
+           f'<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+           f'<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/>'
+           f'<a:ext cx="{8 * emu}" cy="{height}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr>'
+           f'<wps:txbx>{content}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor>'
+           f'</w:drawing></mc:Choice><mc:Fallback><w:pict><v:rect style="position:absolute;width:226pt">'
+           f'<v:textbox>{content}</v:textbox></v:rect></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+    paragraph._p.append(parse_xml(xml))
 
 
 def to_pdf(raw: str) -> bytes:

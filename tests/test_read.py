@@ -212,3 +212,44 @@ def test_pdf_words_whose_letters_come_from_two_fonts_are_read_whole(tmp_path):
     record = record_of(tmp_path, "doc.pdf", data)
     got, want = summary(record), expected(HATINH)
     assert [k for k in KEY_FIELDS + ["tasks"] if got[k] != want[k]] == []
+
+
+@pytest.mark.parametrize("shape", render.DOCX_SHAPES)
+def test_docx_header_and_signature_in_other_layouts(tmp_path, shape):
+    """Three columns, merged cells, a block in one cell with manual line breaks, nested tables,
+    text boxes: each gives the record of the typed text."""
+    record = record_of(tmp_path, "doc.docx", render.to_docx_shaped(HATINH.read_text(encoding="utf-8"), shape))
+    got, want = summary(record), expected(HATINH)
+    assert [k for k in KEY_FIELDS + ["tasks"] if got[k] != want[k]] == []
+
+
+def test_docx_data_table_is_read_row_by_row(tmp_path):
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells + table.rows[1].cells,
+                          ["STT", "Nội dung", "Thời hạn", "1", "Rà soát thủ tục hành chính", "Tháng 4/2025"],
+                          strict=True):
+        cell.text = text
+    path = tmp_path / "t.docx"
+    document.save(path)
+    from extractor.read import load_path
+
+    assert load_path(path).text.split("\n") == ["STT  Nội dung  Thời hạn",
+                                                "1  Rà soát thủ tục hành chính  Tháng 4/2025"]
+
+
+def test_docx_that_expands_to_much_more_than_its_size_is_refused(tmp_path):
+    """A zip bomb: 60 MB of zeros packed into a DOCX of some 60 kB is refused before it is unpacked."""
+    import zipfile
+
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(render.to_docx(HATINH.read_text(encoding="utf-8")))
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive, \
+            archive.open("word/media/image1.bin", "w") as member:
+        for _ in range(60):
+            member.write(bytes(1024 * 1024))
+    assert path.stat().st_size < 1024 * 1024
+    record = extract(path)
+    assert record.error is not None and record.error.code == "too_large"
