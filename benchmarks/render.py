@@ -18,6 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import regex  # noqa: E402
+
 from extractor.normalize import normalize  # noqa: E402
 from extractor.segment import segment  # noqa: E402
 
@@ -282,7 +284,24 @@ def to_pdf_fallback_font(raw: str, fallback: str = STACKED_MARKS) -> bytes:
     """A PDF written the way LibreOffice writes one when the body font lacks some glyphs: each line
     is drawn in the body font with room left for the missing letters, which are then drawn from a
     second font after the line. A reader that trusts text runs reads "T Ỉ NH", "S ố"."""
+    return _placed_pdf(raw, fallback, signed_fields=False)
+
+
+# the blanks an e-office system fills in at signing: the number before its symbol, the day
+SIGNING_BLANKS = regex.compile(r"(?<=^Số:\s*)\d+(?=\s*/)|(?<=ngày\s+)\d{1,2}(?=\s+tháng)")
+
+
+def to_pdf_signed_fields(raw: str) -> bytes:
+    """A PDF as e-office systems publish a signed directive: the page text has blanks where the
+    number and the day go ("Số:    /UBND-KT", "ngày    tháng"), and each value is the appearance of a
+    signature field (a widget annotation) laid over its blank."""
+    return _placed_pdf(raw, "", signed_fields=True)
+
+
+def _placed_pdf(raw: str, fallback: str, signed_fields: bool) -> bytes:
+    """A PDF whose every line is placed by hand (see ``to_pdf_fallback_font``, ``to_pdf_signed_fields``)."""
     from fpdf import FPDF
+    from fpdf.annotations import PDFAnnotation
 
     lay = layout_of(raw)
     pdf = FPDF(format="A4")
@@ -310,6 +329,8 @@ def to_pdf_fallback_font(raw: str, fallback: str = STACKED_MARKS) -> bytes:
         return f"{select} [{' '.join(items)}] TJ"
 
     def draw_line(x: float, y: float, line: str) -> None:
+        if signed_fields:
+            line = blank_and_sign(x, y, line)
         # as LibreOffice does: one text object for the line in the body font, the missing letters
         # skipped over by a move, then one text object with those letters in the fallback font.
         # fpdf2 has no public call for a TJ array, so the content is written with its own encoder.
@@ -334,6 +355,20 @@ def to_pdf_fallback_font(raw: str, fallback: str = STACKED_MARKS) -> bytes:
         if missing:
             out.append(f"1 0 0 1 {first * k:.2f} {top:.2f} Tm {shown(missing, 'fallback')}")
         pdf._out(" ".join(out) + " ET")
+
+    def blank_and_sign(x: float, y: float, line: str) -> str:
+        """The line with its number or day left blank, and a widget showing that value over the blank."""
+        for m in SIGNING_BLANKS.finditer(line):
+            at = x + pdf.get_string_width(line[:m.start()])
+            width = pdf.get_string_width(m.group())
+            font = pdf.current_font
+            stream = f"BT /F{font.i} 11 Tf 2 4 Td {font.encode_text(m.group())} ET".encode("latin-1")
+            pdf.pages[pdf.page].add_annotation(PDFAnnotation(
+                "Widget", field_type="Sig", x=(at - 1) * pdf.k, y=pdf.h_pt - (y - 5) * pdf.k,
+                width=(width + 2) * pdf.k + 4, height=8 * pdf.k, title=f"Signature{len(line)}{m.start()}",
+                appearance_stream=stream))
+            line = line[:m.start()] + " " * (len(m.group()) * 2) + line[m.end():]
+        return line
 
     def block(x: float, top: float, width: float, lines: list[str]) -> float:
         nonlocal y

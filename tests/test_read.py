@@ -253,3 +253,21 @@ def test_docx_that_expands_to_much_more_than_its_size_is_refused(tmp_path):
     assert path.stat().st_size < 1024 * 1024
     record = extract(path)
     assert record.error is not None and record.error.code == "too_large"
+
+
+def test_signed_pdf_number_and_day_are_read_from_the_form_fields(tmp_path):
+    """e-office systems fill the number and the day in at signing, as the appearance of signature
+    fields over the blanks: they go into the line they sit on, and the record says where they came from."""
+    if render.font_path() is None:
+        pytest.skip("no DejaVu font to write the PDF")
+    pytest.importorskip("fpdf")
+    data = render.to_pdf_signed_fields(HATINH.read_text(encoding="utf-8"))
+    from extractor.read import load
+
+    text = load(data).text
+    assert "Số: 1523 /UBND-KT" in text and "Hà Tĩnh, ngày 05 tháng 3 năm 2019" in text
+    record = record_of(tmp_path, "signed.pdf", data)
+    got, want = summary(record), expected(HATINH)
+    assert [k for k in KEY_FIELDS + ["tasks"] if got[k] != want[k]] == []
+    [note] = [w["message"] for w in record["warnings"] if w["code"] == "form_field"]
+    assert "'1523'" in note and "'05'" in note

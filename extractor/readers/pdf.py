@@ -53,9 +53,10 @@ def _glyphs(textpage) -> list[Box]:
     return glyphs
 
 
-def _words(line: list[Box]) -> list[Box]:
-    """The words of one line of glyphs (left to right): a word ends at a space the file writes
-    or where the gap to the next glyph is wider than ``WORD_GAP`` of the line's glyph height."""
+def _words(line: list[Box], fields: frozenset[Box] = frozenset()) -> list[Box]:
+    """The words of one line of glyphs (left to right): a word ends at a space the file writes,
+    where the gap to the next glyph is wider than ``WORD_GAP`` of the line's glyph height, and
+    where a form field's glyphs (``fields``) meet the page's own."""
     heights = sorted(g.y1 - g.y0 for g in line if not g.text.isspace())
     if not heights:
         return []
@@ -74,21 +75,79 @@ def _words(line: list[Box]) -> list[Box]:
         if glyph.text.isspace():
             flush()
             continue
-        if word and glyph.x0 - word[-1].x1 > gap:
+        if word and (glyph.x0 - word[-1].x1 > gap or (glyph in fields) != (word[-1] in fields)):
             flush()
         word.append(glyph)
     flush()
     return words
 
 
-def _page_text(page) -> str:
-    """The page's text in reading order, its words built from glyph geometry (see ``_glyphs``)."""
+def _page_text(pdf, index: int) -> tuple[str, list[str]]:
+    """The page's text in reading order, its words built from glyph geometry (see ``_glyphs``), with
+    the values of the form fields that sit on its lines; and those values, as read."""
+    page = pdf[index]
+    width = page.get_width()
     textpage = page.get_textpage()
-    width, _height = page.get_size()
     glyphs = _glyphs(textpage)
     textpage.close()
-    lines = [words for line in group_lines(glyphs) if (words := _words(line))]
-    return lines_in_order(lines, width) if lines else ""
+    widgets = _widget_boxes(page)
+    filled: list[str] = []
+    field_glyphs: list[Box] = []
+    if widgets and glyphs:
+        page.close()
+        field_glyphs, filled = _form_field_glyphs(pdf, index, glyphs, widgets)
+    fields = frozenset(field_glyphs)
+    lines = [words for line in group_lines(glyphs + field_glyphs) if (words := _words(line, fields))]
+    return (lines_in_order(lines, width) if lines else ""), filled
+
+
+def _widget_boxes(page) -> list[Box]:
+    """Where the page's form fields (widget annotations) are, in the glyphs' coordinates."""
+    import pypdfium2.raw as raw
+
+    boxes = []
+    for i in range(raw.FPDFPage_GetAnnotCount(page.raw)):
+        annot = raw.FPDFPage_GetAnnot(page.raw, i)
+        if raw.FPDFAnnot_GetSubtype(annot) == raw.FPDF_ANNOT_WIDGET:
+            rect = raw.FS_RECTF()
+            if raw.FPDFAnnot_GetRect(annot, rect):
+                boxes.append(Box(rect.left, -rect.top, rect.right, -rect.bottom, ""))
+        raw.FPDFPage_CloseAnnot(annot)
+    return boxes
+
+
+def _form_field_glyphs(pdf, index: int, glyphs: list[Box], widgets: list[Box]) -> tuple[list[Box], list[str]]:
+    """The glyphs that filled form fields show on the page's text lines, and their words.
+
+    e-office systems fill the number and the day in at signing, as the appearance of signature
+    fields laid over the blanks of "Số:      /UBND-KGVX" and "ngày      tháng": not page text. The
+    page is flattened (the fields' appearances drawn into its content) and read again; the new
+    glyphs inside a field that stand on a line of the page's own text are its values. A field
+    standing apart (the signing system's stamp with its e-mail and time) is left out."""
+    import pypdfium2.raw as raw
+
+    page = pdf[index]
+    flattened = raw.FPDFPage_Flatten(page.raw, raw.FLAT_NORMALDISPLAY) == raw.FLATTEN_SUCCESS
+    page.close()
+    if not flattened:
+        return [], []
+    page = pdf[index]
+    textpage = page.get_textpage()
+    known = {(g.text, round(g.x0), round(g.y0)) for g in glyphs}
+    new = [g for g in _glyphs(textpage) if (g.text, round(g.x0), round(g.y0)) not in known and
+           any(w.x0 <= (g.x0 + g.x1) / 2 <= w.x1 and w.y0 <= (g.y0 + g.y1) / 2 <= w.y1 for w in widgets)]
+    textpage.close()
+    page.close()
+    spans = [(min(g.y0 for g in line), max(g.y1 for g in line)) for line in group_lines(glyphs)]
+    kept: list[Box] = []
+    values: list[str] = []
+    for line in group_lines(new):
+        for word in _words(line):
+            middle = (word.y0 + word.y1) / 2
+            if any(top <= middle <= bottom for top, bottom in spans):
+                kept.extend(g for g in line if word.x0 <= g.x0 and g.x1 <= word.x1)
+                values.append(word.text)
+    return kept, values
 
 
 def _signing_times(pdf) -> list[str]:
@@ -125,9 +184,14 @@ def read_pdf(data: bytes, src: Source) -> Document:
         raise ReadError("unreadable", f"not a readable PDF: {e}", src) from e
     src.pages = len(pdf)
     src.signed = _signing_times(pdf)
-    texts = [_page_text(pdf[i]) for i in range(len(pdf))]
+    pages = [_page_text(pdf, i) for i in range(len(pdf))]
+    texts = [text for text, _ in pages]
     scanned = [i for i, t in enumerate(texts) if not usable_text(t)]
     warnings: list[tuple[str, str]] = []
+    filled = [value for i, (_, values) in enumerate(pages) if i not in scanned for value in values]
+    if filled:
+        warnings.append(("form_field", "read from form fields the signing system filled in: "
+                         + ", ".join(f"'{v}'" for v in filled)))
     unreadable: frozenset[str] = frozenset()
     if scanned:
         images = [pdf[i].render(scale=300 / 72).to_pil() for i in scanned]
