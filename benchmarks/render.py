@@ -43,6 +43,7 @@ class Layout:
     bottom_left: list[str]
     bottom_right: list[str]
     rest: list[str]
+    centred: frozenset[str] = frozenset()  # middle lines printed centred: the title and the subject under it
 
 
 def _lines(text: str) -> list[str]:
@@ -78,35 +79,56 @@ def layout_of(raw: str) -> Layout:
     if get("distribution"):
         body_end = min(body_end, text.rfind("\n", 0, get("distribution").start))
     middle = _lines(text[start:body_end])
+    title_blocks = [b for b in (get("title"), subject) if b is not None and not b.groups.get("vv")]
+    centred = frozenset(line for b in title_blocks for line in _lines(b.text))
     bottom_left = (["Nơi nhận:"] + _lines(get("distribution").text)) if get("distribution") else []
     bottom_right = _lines(get("signature").text) if get("signature") else []
     after = max([b.end for b in tail_blocks] + [body_end])
     rest = _lines(text[after:]) if tail_blocks else []
-    return Layout(left, right, middle, bottom_left, bottom_right, rest)
+    return Layout(left, right, middle, bottom_left, bottom_right, rest, centred)
+
+
+COLUMN_WIDTHS = (6.2, 9.0)  # cm: the header's and the signature's columns, as Nghị định 30 lays them out
 
 
 def to_docx(raw: str, font: str | None = None) -> bytes:
-    """A DOCX with the header and the signature in borderless two-column tables; ``font`` sets the
-    body font (what LibreOffice then looks for when it converts the file)."""
+    """A DOCX with the header and the signature in borderless two-column tables, formatted as
+    Nghị định 30 asks: header blocks and signature centred in their cells, the title centred, the
+    Nơi nhận list in a smaller size. ``font`` sets the body font (what LibreOffice then looks for
+    when it converts the file)."""
     import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
 
     lay = layout_of(raw)
     document = docx.Document()
     if font:
         document.styles["Normal"].font.name = font
 
-    def two_columns(left: list[str], right: list[str]) -> None:
+    def two_columns(left: list[str], right: list[str], centre_left: bool) -> None:
         table = document.add_table(rows=1, cols=2)
-        for cell, lines in zip(table.rows[0].cells, (left, right), strict=True):
+        table.autofit = False
+        for column, width in zip(table.columns, COLUMN_WIDTHS, strict=True):
+            column.width = Cm(width)
+        for cell, lines, width in zip(table.rows[0].cells, (left, right), COLUMN_WIDTHS, strict=True):
+            cell.width = Cm(width)
             cell.paragraphs[0].text = lines[0] if lines else ""
             for line in lines[1:]:
                 cell.add_paragraph(line)
+            for paragraph in cell.paragraphs:
+                if centre_left or cell is not table.rows[0].cells[0]:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                else:  # the Nơi nhận list
+                    for run in paragraph.runs:
+                        run.font.size = Pt(9)
 
-    two_columns(lay.left, lay.right)
+    two_columns(lay.left, lay.right, centre_left=True)
     for line in lay.middle:
-        document.add_paragraph(line)
+        paragraph = document.add_paragraph(line)
+        if line in lay.centred:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if lay.bottom_left or lay.bottom_right:
-        two_columns(lay.bottom_left, lay.bottom_right)
+        two_columns(lay.bottom_left, lay.bottom_right, centre_left=False)
     for line in lay.rest:
         document.add_paragraph(line)
     out = io.BytesIO()

@@ -16,7 +16,9 @@ import regex
 # (PDF points, OCR pixels).
 COLUMN_GAP = 0.035  # a gap between two words wider than this share of the page separates columns (a space is ~1%)
 COLUMN_LEAD = 0.01  # the column split is put this far left of the right column's first word
-BLANK_LINE = 0.9  # a vertical gap above a one-column line of this share of a line's height ends a column block
+BLANK_LINE = 0.9  # a vertical gap above a one-column line of this share of a line's height ends a column block…
+LIST_MARKS = "-+–•"  # …unless the line goes on with the dash list of its column (Nơi nhận below the signature:
+# a producer that spaces its paragraphs, as LibreOffice does, leaves such a gap between every line)
 COLUMN_DRIFT = 0.25  # a later line's column gap this far (page share) from the block's first one starts a new block
 FULL_WIDTH = 0.6  # a one-sided line wider than this page share is body text under the columns: the block ends
 
@@ -46,15 +48,17 @@ def group_lines(boxes: list[Box]) -> list[list[Box]]:
     return [sorted(line, key=lambda b: b.x0) for line in lines]
 
 
+def _gaps(line: list[Box], page_width: float) -> list[tuple[float, float]]:
+    """(width, x) of each column gap in this line: a gap wider than ``COLUMN_GAP``, its x just left
+    of the right column (a left line may run further right than the first one)."""
+    return [(b.x0 - a.x1, b.x0 - page_width * COLUMN_LEAD) for a, b in zip(line, line[1:], strict=False)
+            if b.x0 - a.x1 > page_width * COLUMN_GAP]
+
+
 def _split_point(line: list[Box], page_width: float) -> float | None:
-    """x of a column gap in this line, if it has one (a gap wider than ``COLUMN_GAP``)."""
-    best = None
-    for a, b in zip(line, line[1:], strict=False):
-        gap = b.x0 - a.x1
-        if gap > page_width * COLUMN_GAP and (best is None or gap > best[0]):
-            # just left of the right column: a left line may run further right than the first one
-            best = (gap, b.x0 - page_width * COLUMN_LEAD)
-    return best[1] if best else None
+    """x of the widest column gap in this line, if it has one."""
+    gaps = _gaps(line, page_width)
+    return max(gaps)[1] if gaps else None
 
 
 def reading_order(boxes: list[Box], page_width: float) -> str:
@@ -83,12 +87,16 @@ def lines_in_order(lines: list[list[Box]], page_width: float) -> str:
             if s is None and not one_side:
                 break
             gap = min(b.y0 for b in line) - max(b.y1 for b in lines[j - 1]) if j > i else 0
-            if s is None and gap > height * BLANK_LINE:
+            if s is None and gap > height * BLANK_LINE and not _goes_on(line, left if line[0].x0 < split else right):
                 break  # a blank line under the columns: the block has ended
             if s is not None and abs(s - split) > page_width * COLUMN_DRIFT:
                 break
-            lt = " ".join(b.text for b in line if (b.x0 + b.x1) / 2 < split)
-            rt = " ".join(b.text for b in line if (b.x0 + b.x1) / 2 >= split)
+            # each line is parted at its own gap nearest the block's: a centred column's lines start
+            # at different x, and a blank ("ngày      tháng") is a gap inside a column
+            cut = split if one_side else min((x for _, x in _gaps(line, page_width)),
+                                             key=lambda x: abs(x - split), default=split)
+            lt = " ".join(b.text for b in line if (b.x0 + b.x1) / 2 < cut)
+            rt = " ".join(b.text for b in line if (b.x0 + b.x1) / 2 >= cut)
             if lt:
                 left.append(lt)
             if rt:
@@ -106,6 +114,14 @@ def lines_in_order(lines: list[list[Box]], page_width: float) -> str:
             out.append("")
         i = max(j, i + 1)
     return "\n".join(out)
+
+
+def _goes_on(line: list[Box], column: list[str]) -> bool:
+    """Whether a line continues a dash list of its column ("- Như trên;" … "- Lưu: VT"): a new item,
+    or the rest of an item the column's last line leaves open (no ';' or '.' at its end)."""
+    if not any(text[:1] in LIST_MARKS for text in column):
+        return False
+    return line[0].text[:1] in LIST_MARKS or not column[-1].rstrip().endswith((";", ".", ":"))
 
 
 _PAGE_NUMBER = regex.compile(r"^[\s\-–—]*(?P<n>\d{1,3})[\s\-–—.]*$")
