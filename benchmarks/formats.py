@@ -4,7 +4,8 @@ Each dev gold document's typed text is written out by several producers, extract
 ``shared/tools/score.py --pred``:
 
 - ``text``: the typed text itself (the reference: every other score is printed as a share of it);
-- ``tcvn3``, ``vni``: the text re-encoded in the legacy font encodings;
+- ``tcvn3``, ``vni``: the text re-encoded in the legacy font encodings (TCVN3 as the ABC fonts write it,
+  accented capitals typed in a capitals font on the lower-case codes);
 - ``docx``: this project's renderer (``render.to_docx``: header and signature in two-column tables);
 - ``docx-shapes``: python-docx, with the header and signature laid out other ways (three columns,
   merged cells, number and trích yếu in one cell, nested tables, manual line breaks, a text box),
@@ -48,7 +49,7 @@ DEFAULT_FORMATS = "text,tcvn3,vni,docx,docx-shapes,docx-lo,pdf,pdf-lo"
 # format -> (suffix of the rendered file, renderer); the -lo formats are then converted by LibreOffice
 RENDER = {
     "text": (".txt", lambda raw, i: raw.encode("utf-8")),
-    "tcvn3": (".txt", lambda raw, i: encode_tcvn3(raw)),
+    "tcvn3": (".txt", lambda raw, i: encode_tcvn3(raw, capitals_font=True)),
     "vni": (".txt", lambda raw, i: encode_vni(raw)),
     "docx": (".docx", lambda raw, i: render.to_docx(raw)),
     "docx-shapes": (".docx", lambda raw, i: render.to_docx_shaped(raw, SHAPES[i % len(SHAPES)])),

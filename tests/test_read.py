@@ -51,15 +51,21 @@ def to_cp1258(text: str) -> bytes:
 
 
 @pytest.mark.parametrize("path", sample_files(), ids=lambda p: p.name)
-@pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
+@pytest.mark.parametrize("encoding", ["tcvn3", "tcvn3-capitals-font", "vni"])
 def test_legacy_font_encodings_give_the_same_record(tmp_path, path, encoding):
+    """Also TCVN3 as the ABC fonts write capitals (.VnTimeH): accented capitals on lower-case codes."""
     text = path.read_text(encoding="utf-8")
-    data = encode_tcvn3(text) if encoding == "tcvn3" else encode_vni(text)
+    data = encode_vni(text) if encoding == "vni" else encode_tcvn3(text, capitals_font=encoding != "tcvn3")
     record = record_of(tmp_path, path.name, data)
-    assert record["source"]["encoding"] == encoding
+    assert record["source"]["encoding"] == encoding.split("-")[0]
     got = summary(record)
     for key, value in expected(path).items():
-        if key != "warnings":
+        if key == "warnings":
+            continue
+        if encoding == "tcvn3-capitals-font":  # "Ủy ban" typed in two fonts reads "ủy ban": its case is lost
+            assert json.dumps(got[key], ensure_ascii=False).casefold() == \
+                json.dumps(value, ensure_ascii=False).casefold(), key
+        else:
             assert got[key] == value, key
 
 

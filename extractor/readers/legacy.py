@@ -71,10 +71,20 @@ def decode_vni(data: bytes) -> str:
     return "".join(out)
 
 
-def encode_tcvn3(text: str) -> bytes:
+# the capitals the ABC fonts have codes of their own for; an accented capital has none
+ABC_CAPITALS = frozenset("ĂÂÊÔƠƯĐ")
+
+
+def encode_tcvn3(text: str, capitals_font: bool = False) -> bytes:
+    """TCVN3 bytes of ``text``. With ``capitals_font``, as the ABC fonts write it: an accented capital
+    is typed as its lower-case letter in a capitals font (.VnTimeH), which draws it as a capital."""
     reverse = {ch: b for b, ch in tcvn3_table().items()}
-    return bytes(reverse[ch] if ch in reverse else ord(ch) for ch in unicodedata.normalize("NFC", text)
-                 if ch in reverse or ord(ch) < 256)
+
+    def typed(ch: str) -> str:
+        return ch.lower() if capitals_font and ch.isupper() and ord(ch) > 0x7F and ch not in ABC_CAPITALS else ch
+
+    letters = (typed(ch) for ch in unicodedata.normalize("NFC", text))
+    return bytes(reverse[ch] if ch in reverse else ord(ch) for ch in letters if ch in reverse or ord(ch) < 256)
 
 
 def encode_vni(text: str) -> bytes:
