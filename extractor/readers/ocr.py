@@ -26,8 +26,18 @@ HANDWRITING_CONFIDENCE = 85.0  # a handwritten number read below this is reporte
 HEADER_SHARE = 0.4  # the header's number and date stand in the top of the first page
 
 
+MAX_PIXELS = 60_000_000  # a page image may have (A4 at 600 dpi is 35 million)
+MAX_OCR_PAGES = 50  # pages read by OCR in one document (some ten seconds each)
+PAGE_SECONDS = 300  # Tesseract's time for a page (a dense A4 page at 300 dpi takes 5-20 s)
+REGION_SECONDS = 60  # for a band, a word or a digit slot
+
+
 class OcrUnavailable(RuntimeError):
-    pass
+    """No Tesseract (or no Vietnamese data for it) on this machine."""
+
+
+class OcrFailed(RuntimeError):
+    """Tesseract ran and failed on a page: it exited with an error or ran out of time."""
 
 
 @dataclass
@@ -53,7 +63,10 @@ def _digits_in(image, box: tuple[int, int, int, int]) -> tuple[str, float] | Non
     crop = image.crop(box)
     crop = crop.resize((crop.width * 3, crop.height * 3)).point(lambda v: 255 if v > 150 else 0)
     for psm in ("7", "8"):
-        out = _tesseract(crop, "--psm", psm, "-c", "tessedit_char_whitelist=0123456789", "tsv")
+        try:
+            out = _tesseract(crop, "--psm", psm, "-c", "tessedit_char_whitelist=0123456789", "tsv")
+        except OcrFailed:
+            return None  # a slot Tesseract cannot read is left to the other reader
         words = [w for line in _tsv_words(out.stdout).values() for w in line]
         digits = "".join(w.text for w in words)
         if _DIGITS.match(digits):
@@ -61,14 +74,23 @@ def _digits_in(image, box: tuple[int, int, int, int]) -> tuple[str, float] | Non
     return None
 
 
-def _tesseract(image, *args: str, timeout: int = 120) -> subprocess.CompletedProcess[str]:
+def _tesseract(image, *args: str, timeout: float | None = None) -> subprocess.CompletedProcess[str]:
     """Tesseract on a PIL image, its output on stdout; one thread per process (pages run in
-    parallel instead)."""
+    parallel instead). Raises ``OcrFailed`` when it exits with an error or runs out of time."""
+    timeout = REGION_SECONDS if timeout is None else timeout
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "image.png")
         image.save(path)
-        return subprocess.run(["tesseract", path, "stdout", *args], capture_output=True, text=True,
-                              env={**os.environ, "OMP_THREAD_LIMIT": "1"}, timeout=timeout)
+        try:
+            out = subprocess.run(["tesseract", path, "stdout", *args], capture_output=True, text=True,
+                                 env={**os.environ, "OMP_THREAD_LIMIT": "1"}, timeout=timeout)
+        except subprocess.TimeoutExpired as e:
+            raise OcrFailed(f"Tesseract took more than {timeout:.0f} s") from e
+        except OSError as e:
+            raise OcrUnavailable(f"tesseract cannot be run: {e}") from e
+    if out.returncode != 0:
+        raise OcrFailed(f"Tesseract exited with {out.returncode}: {out.stderr.strip()[-300:]}")
+    return out
 
 
 def _char_x(image, word: Box, chars: str) -> float | None:
@@ -76,7 +98,10 @@ def _char_x(image, word: Box, chars: str) -> float | None:
     handwriting run into the print), from Tesseract's character boxes of that word alone."""
     pad = max(2, int((word.y1 - word.y0) * 0.3))
     box = (max(0, int(word.x0) - pad), max(0, int(word.y0) - pad), int(word.x1) + pad, int(word.y1) + pad)
-    out = _tesseract(image.crop(box), "-l", "vie", "--psm", "7", "makebox")
+    try:
+        out = _tesseract(image.crop(box), "-l", "vie", "--psm", "7", "makebox")
+    except OcrFailed:
+        return None
     for row in out.stdout.splitlines():
         parts = row.split(" ")
         if len(parts) >= 5 and parts[0] in chars:
@@ -223,9 +248,7 @@ def ocr_image(image) -> OcrPage:
     if not shutil.which("tesseract"):
         raise OcrUnavailable("tesseract is not installed (Debian: tesseract-ocr tesseract-ocr-vie)")
     image = _prepare(image)
-    out = _tesseract(image, "-l", "vie", "--psm", "3", "tsv", timeout=300)
-    if out.returncode != 0:
-        raise OcrUnavailable(out.stderr.strip()[-300:])
+    out = _tesseract(image, "-l", "vie", "--psm", "3", "tsv", timeout=PAGE_SECONDS)
     # Tesseract's page layout analysis already puts each column in a block of its own: lines are
     # emitted block by block, so the two header columns come out apart, not interleaved.
     lines = _tsv_words(out.stdout)
@@ -296,7 +319,10 @@ def _dropped_lines(image, lines: list[list[Box]]) -> list[list[Box]]:
         if x1 - x0 < width * 0.4:  # a signature, a stamp, a short word: not a dropped paragraph
             continue
         box = (max(0, x0 - 10), max(0, y0 - 10), min(width, x1 + 10), min(image.height, y1 + 10))
-        out = _tesseract(image.crop(box), "-l", "vie", "--psm", "6", "tsv")
+        try:
+            out = _tesseract(image.crop(box), "-l", "vie", "--psm", "6", "tsv")
+        except OcrFailed:
+            continue  # the band stays unread, as it was
         for words in _tsv_words(out.stdout, box[0], box[1]).values():
             if sum(w.confidence for w in words) / len(words) >= LOW_CONFIDENCE:
                 found.append(sorted(words, key=lambda b: b.x0))

@@ -8,6 +8,7 @@ page) is not usable text: such a page is a scan with a signature stamp, and goes
 
 from __future__ import annotations
 
+import os
 import unicodedata
 
 import regex
@@ -15,9 +16,11 @@ import regex
 from ..record import Source
 from .base import READERS, Document, ReadError
 from .columns import Box, group_lines, join_pages, lines_in_order
-from .ocr import OcrUnavailable, ocr_images, ocr_warnings, unreadable_fields
+from .ocr import MAX_OCR_PAGES, MAX_PIXELS, OcrFailed, OcrUnavailable, ocr_images, ocr_warnings, unreadable_fields
 
 MIN_CHARS_PER_PAGE = 200
+MAX_PAGES = 500  # pages a PDF may have (a plan with its annexes runs to a hundred or two)
+OCR_DPI = 300  # resolution a page without text is rendered at for OCR
 WORD_GAP = 0.1  # a gap between glyphs wider than this share of the line's glyph height parts words (within a
 # word they abut: gaps up to 0.07 on LibreOffice PDFs; a space squeezed by a wider fallback glyph is 0.11)
 _SIGNATURE_BOX = regex.compile(r"(?i)ký\s+bởi|thời\s+gian\s+ký|signed\s+by|email\s*:|cơ\s+quan\s*:")
@@ -183,7 +186,18 @@ def read_pdf(data: bytes, src: Source) -> Document:
         pdf = pdfium.PdfDocument(data)
     except Exception as e:  # noqa: BLE001 - PDFium reports broken files with one error type
         raise ReadError("unreadable", f"not a readable PDF: {e}", src) from e
+    try:
+        return _read_pages(pdf, src)
+    except pdfium.PdfiumError as e:
+        raise ReadError("unreadable", f"PDFium cannot read a page: {e}", src) from e
+    finally:
+        pdf.close()
+
+
+def _read_pages(pdf, src: Source) -> Document:
     src.pages = len(pdf)
+    if src.pages > MAX_PAGES:
+        raise ReadError("too_large", f"{src.pages} pages is more than the {MAX_PAGES} a document may have", src)
     src.signed = _signing_times(pdf)
     pages = [_page_text(pdf, i) for i in range(len(pdf))]
     texts = [text for text, _ in pages]
@@ -195,16 +209,28 @@ def read_pdf(data: bytes, src: Source) -> Document:
                          + ", ".join(f"'{v}'" for v in filled)))
     unreadable: frozenset[str] = frozenset()
     if scanned:
-        images = [pdf[i].render(scale=300 / 72).to_pil() for i in scanned]
+        if len(scanned) > MAX_OCR_PAGES:
+            raise ReadError("too_large", f"{len(scanned)} pages need OCR, more than the {MAX_OCR_PAGES} it reads", src)
+        results = []
+        batch = os.cpu_count() or 1  # rendered a few at a time: a page image at 300 dpi is some 25 MB
         try:
-            results = ocr_images(images)
+            for start in range(0, len(scanned), batch):
+                results.extend(ocr_images([_render(pdf[i]) for i in scanned[start:start + batch]]))
         except OcrUnavailable as e:
             raise ReadError("ocr_unavailable", f"{len(scanned)} page(s) need OCR: {e}", src) from e
+        except OcrFailed as e:
+            raise ReadError("ocr_failed", str(e), src) from e
         for i, result in zip(scanned, results, strict=True):
             texts[i] = result.text
         src.ocr = True
         warnings.extend(ocr_warnings(results))
         unreadable = unreadable_fields(results)
-    pdf.close()
     src.encoding = None
     return Document(join_pages(texts), src, warnings, unreadable)
+
+
+def _render(page):
+    """The page as an image for OCR: 300 dpi, or less for a page so large it would pass ``MAX_PIXELS``."""
+    width, height = page.get_size()
+    scale = min(OCR_DPI / 72, (MAX_PIXELS / max(width * height, 1)) ** 0.5)
+    return page.render(scale=scale).to_pil()
