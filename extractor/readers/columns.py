@@ -31,6 +31,7 @@ class Box:
     y1: float  # bottom
     text: str
     confidence: float = 100.0  # OCR's, for words read from an image
+    baseline: float | None = None  # where a PDF glyph stands (y, downwards), when known
 
 
 def group_lines(boxes: list[Box]) -> list[list[Box]]:
@@ -46,6 +47,29 @@ def group_lines(boxes: list[Box]) -> list[list[Box]]:
                 continue
         lines.append([box])
     return [sorted(line, key=lambda b: b.x0) for line in lines]
+
+
+def side_by_side(lines: list[list[Box]]) -> list[list[Box]]:
+    """Lines (each left to right) with the lines that stand side by side, apart on the page and at
+    about the same height, made one row: the two header columns, Nơi nhận beside the signature."""
+    def extent(line):
+        return min(b.y0 for b in line), max(b.y1 for b in line), line[0].x0, line[-1].x1
+
+    rows: list[list[Box]] = []
+    extents: list[tuple[float, float, float, float]] = []
+    for line in sorted(lines, key=lambda ln: sum(extent(ln)[:2]) / 2):
+        y0, y1, x0, x1 = extent(line)
+        for i, (ry0, ry1, rx0, rx1) in enumerate(extents):
+            overlap = min(y1, ry1) - max(y0, ry0)
+            apart = x0 > rx1 or x1 < rx0
+            if apart and overlap > 0.5 * min(y1 - y0, ry1 - ry0):
+                rows[i] = sorted(rows[i] + line, key=lambda b: b.x0)
+                extents[i] = (min(y0, ry0), max(y1, ry1), min(x0, rx0), max(x1, rx1))
+                break
+        else:
+            rows.append(line)
+            extents.append((y0, y1, x0, x1))
+    return rows
 
 
 def _gaps(line: list[Box], page_width: float) -> list[tuple[float, float]]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .columns import Box, lines_in_order
+from .columns import Box, lines_in_order, side_by_side
 
 LOW_CONFIDENCE = 70.0
 PRINTED_CONFIDENCE = 80.0  # a number OCR reads with less is treated as handwriting: read again or left blank
@@ -265,7 +265,7 @@ def ocr_image(image) -> OcrPage:
     # Tesseract's lines follow the skew of the page; lines that stand side by side (the two header
     # columns, Nơi nhận beside the signature) become one row, which is then read column by column
     # "¡" is OCR's reading of an "i" (never printed in these documents: "NC(V¡16)")
-    text = lines_in_order(_rows(tess_lines), image.width).replace("¡", "i")
+    text = lines_in_order(side_by_side(tess_lines), image.width).replace("¡", "i")
     return OcrPage(text, confidence, len(confidences), notes)
 
 
@@ -327,27 +327,6 @@ def _dropped_lines(image, lines: list[list[Box]]) -> list[list[Box]]:
             if sum(w.confidence for w in words) / len(words) >= LOW_CONFIDENCE:
                 found.append(sorted(words, key=lambda b: b.x0))
     return found
-
-
-def _rows(lines: list[list[Box]]) -> list[list[Box]]:
-    def extent(line):
-        return min(b.y0 for b in line), max(b.y1 for b in line), line[0].x0, line[-1].x1
-
-    rows: list[list[Box]] = []
-    extents: list[tuple[float, float, float, float]] = []
-    for line in sorted(lines, key=lambda ln: sum(extent(ln)[:2]) / 2):
-        y0, y1, x0, x1 = extent(line)
-        for i, (ry0, ry1, rx0, rx1) in enumerate(extents):
-            overlap = min(y1, ry1) - max(y0, ry0)
-            apart = x0 > rx1 or x1 < rx0
-            if apart and overlap > 0.5 * min(y1 - y0, ry1 - ry0):
-                rows[i] = sorted(rows[i] + line, key=lambda b: b.x0)
-                extents[i] = (min(y0, ry0), max(y1, ry1), min(x0, rx0), max(x1, rx1))
-                break
-        else:
-            rows.append(line)
-            extents.append((y0, y1, x0, x1))
-    return rows
 
 
 def _prepare(image):

@@ -8,19 +8,22 @@ page) is not usable text: such a page is a scan with a signature stamp, and goes
 
 from __future__ import annotations
 
+import ctypes
 import os
 import unicodedata
+from dataclasses import replace
 
 import regex
 
 from ..record import Source
 from .base import READERS, Document, ReadError
-from .columns import Box, group_lines, join_pages, lines_in_order
+from .columns import Box, join_pages, lines_in_order, side_by_side
 from .ocr import MAX_OCR_PAGES, MAX_PIXELS, OcrFailed, OcrUnavailable, ocr_images, ocr_warnings, unreadable_fields
 
 MIN_CHARS_PER_PAGE = 200
 MAX_PAGES = 500  # pages a PDF may have (a plan with its annexes runs to a hundred or two)
 OCR_DPI = 300  # resolution a page without text is rendered at for OCR
+BASELINE_SHIFT = 0.3  # glyphs whose baselines differ by less than this share of a glyph's height share a line
 WORD_GAP = 0.1  # a gap between glyphs wider than this share of the line's glyph height parts words (within a
 # word they abut: gaps up to 0.07 on LibreOffice PDFs; a space squeezed by a wider fallback glyph is 0.11)
 _SIGNATURE_BOX = regex.compile(r"(?i)ký\s+bởi|thời\s+gian\s+ký|signed\s+by|email\s*:|cơ\s+quan\s*:")
@@ -42,6 +45,7 @@ def _glyphs(textpage) -> list[Box]:
 
     glyphs: list[Box] = []
     rect = raw.FS_RECTF()
+    x, y = ctypes.c_double(), ctypes.c_double()
     for i in range(textpage.count_chars()):
         if raw.FPDFText_IsGenerated(textpage.raw, i) == 1:
             continue
@@ -49,11 +53,12 @@ def _glyphs(textpage) -> list[Box]:
         ch = chr(code) if 0 < code < 0x110000 else "\ufffd"
         if unicodedata.combining(ch) and glyphs and not glyphs[-1].text.isspace():
             last = glyphs[-1]  # a mark drawn on its own: it belongs to the letter before it
-            glyphs[-1] = Box(last.x0, last.y0, last.x1, last.y1, last.text + ch)
+            glyphs[-1] = Box(last.x0, last.y0, last.x1, last.y1, last.text + ch, baseline=last.baseline)
             continue
         if not raw.FPDFText_GetLooseCharBox(textpage.raw, i, rect):
             continue  # PDFium has no box for it: nothing drawn
-        glyphs.append(Box(rect.left, -rect.top, rect.right, -rect.bottom, " " if ch.isspace() else ch))
+        base = -rect.bottom if not raw.FPDFText_GetCharOrigin(textpage.raw, i, x, y) else -y.value
+        glyphs.append(Box(rect.left, -rect.top, rect.right, -rect.bottom, " " if ch.isspace() else ch, baseline=base))
     return glyphs
 
 
@@ -101,8 +106,22 @@ def _page_text(pdf, index: int) -> tuple[str, list[str]]:
         page.close()
         field_glyphs, filled = _form_field_glyphs(pdf, index, glyphs, widgets)
     fields = frozenset(field_glyphs)
-    lines = [words for line in group_lines(glyphs + field_glyphs) if (words := _words(line, fields))]
-    return (lines_in_order(lines, width) if lines else ""), filled
+    lines = [words for line in _baseline_lines(glyphs + field_glyphs) if (words := _words(line, fields))]
+    return (lines_in_order(side_by_side(lines), width) if lines else ""), filled
+
+
+def _baseline_lines(glyphs: list[Box]) -> list[list[Box]]:
+    """Glyphs grouped into lines by the baseline they stand on, each line left to right. A glyph's
+    box says little about its line: a letter with stacked marks, or one from a fallback font, is
+    taller, and in closely set text it reaches into the next line."""
+    lines: list[list[Box]] = []
+    for glyph in sorted(glyphs, key=lambda g: (g.baseline, g.x0)):
+        line = lines[-1] if lines else None
+        if line and glyph.baseline - line[0].baseline <= (line[0].y1 - line[0].y0) * BASELINE_SHIFT:
+            line.append(glyph)
+        else:
+            lines.append([glyph])
+    return [sorted(line, key=lambda g: g.x0) for line in lines]
 
 
 def _widget_boxes(page) -> list[Box]:
@@ -142,14 +161,15 @@ def _form_field_glyphs(pdf, index: int, glyphs: list[Box], widgets: list[Box]) -
            any(w.x0 <= (g.x0 + g.x1) / 2 <= w.x1 and w.y0 <= (g.y0 + g.y1) / 2 <= w.y1 for w in widgets)]
     textpage.close()
     page.close()
-    spans = [(min(g.y0 for g in line), max(g.y1 for g in line)) for line in group_lines(glyphs)]
+    spans = [(min(g.y0 for g in line), max(g.y1 for g in line), line[0].baseline) for line in _baseline_lines(glyphs)]
     kept: list[Box] = []
     values: list[str] = []
-    for line in group_lines(new):
+    for line in _baseline_lines(new):
         for word in _words(line):
             middle = (word.y0 + word.y1) / 2
-            if any(top <= middle <= bottom for top, bottom in spans):
-                kept.extend(g for g in line if word.x0 <= g.x0 and g.x1 <= word.x1)
+            baseline = next((base for top, bottom, base in spans if top <= middle <= bottom), None)
+            if baseline is not None:  # the value stands on that line of text
+                kept.extend(replace(g, baseline=baseline) for g in line if word.x0 <= g.x0 and g.x1 <= word.x1)
                 values.append(word.text)
     return kept, values
 
@@ -157,8 +177,6 @@ def _form_field_glyphs(pdf, index: int, glyphs: list[Box], widgets: list[Box]) -
 def _signing_times(pdf) -> list[str]:
     """When the PDF was digitally signed (``D:20250117170630+07'00'`` → ``2025-01-17T17:06:30+07:00``):
     a published directive carries its signers' timestamps, a fact a tracker can use."""
-    import ctypes
-
     import pypdfium2.raw as raw
 
     times = []
