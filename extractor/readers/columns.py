@@ -17,6 +17,7 @@ import regex
 COLUMN_GAP = 0.035  # a gap between two words wider than this share of the page separates columns (a space is ~1%)
 COLUMN_LEAD = 0.01  # the column split is put this far left of the right column's first word
 BLANK_LINE = 0.9  # a vertical gap above a one-column line of this share of a line's height ends a column block…
+ALIGNED = 0.01  # a line whose left edge, centre or right edge is this near a column line's is in that column
 LIST_MARKS = "-+–•"  # …unless the line goes on with the dash list of its column (Nơi nhận below the signature:
 # a producer that spaces its paragraphs, as LibreOffice does, leaves such a gap between every line)
 COLUMN_DRIFT = 0.25  # a later line's column gap this far (page share) from the block's first one starts a new block
@@ -103,6 +104,8 @@ def lines_in_order(lines: list[list[Box]], page_width: float) -> str:
         j = i
         left: list[str] = []
         right: list[str] = []
+        left_spans: list[tuple[float, float]] = []  # (x0, x1) of each line of a column so far
+        right_spans: list[tuple[float, float]] = []
         height = max(b.y1 for b in lines[i]) - min(b.y0 for b in lines[i])
         while j < len(lines):
             line = lines[j]
@@ -111,8 +114,12 @@ def lines_in_order(lines: list[list[Box]], page_width: float) -> str:
             if s is None and not one_side:
                 break
             gap = min(b.y0 for b in line) - max(b.y1 for b in lines[j - 1]) if j > i else 0
-            if s is None and gap > height * BLANK_LINE and not _goes_on(line, left if line[0].x0 < split else right):
+            on_left = line[0].x0 < split
+            goes_on = _goes_on(line, left if on_left else right)
+            if s is None and gap > height * BLANK_LINE and not goes_on:
                 break  # a blank line under the columns: the block has ended
+            if s is None and not goes_on and not _aligned(line, left_spans if on_left else right_spans, page_width):
+                break  # a line under the columns but not in line with its column: a centred title
             if s is not None and abs(s - split) > page_width * COLUMN_DRIFT:
                 break
             # each line is parted at its own gap nearest the block's: a centred column's lines start
@@ -123,8 +130,10 @@ def lines_in_order(lines: list[list[Box]], page_width: float) -> str:
             rt = " ".join(b.text for b in line if (b.x0 + b.x1) / 2 >= cut)
             if lt:
                 left.append(lt)
+                left_spans.append(_extent([b for b in line if (b.x0 + b.x1) / 2 < cut]))
             if rt:
                 right.append(rt)
+                right_spans.append(_extent([b for b in line if (b.x0 + b.x1) / 2 >= cut]))
             j += 1
             wide = (line[-1].x1 - line[0].x0) > page_width * FULL_WIDTH
             if s is None and j - i > 1 and one_side and len(line) and wide:
@@ -138,6 +147,19 @@ def lines_in_order(lines: list[list[Box]], page_width: float) -> str:
             out.append("")
         i = max(j, i + 1)
     return "\n".join(out)
+
+
+def _extent(boxes: list[Box]) -> tuple[float, float]:
+    return min(b.x0 for b in boxes), max(b.x1 for b in boxes)
+
+
+def _aligned(line: list[Box], spans: list[tuple[float, float]], page_width: float) -> bool:
+    """Whether a line stands in line with a column's lines so far: its left edge, centre or right
+    edge within ``ALIGNED`` of one of theirs (a column with no line yet takes any)."""
+    x0, x1 = _extent(line)
+    tolerance = page_width * ALIGNED
+    return not spans or any(abs(x0 - a0) <= tolerance or abs(x1 - a1) <= tolerance
+                            or abs((x0 + x1) - (a0 + a1)) / 2 <= tolerance for a0, a1 in spans)
 
 
 def _goes_on(line: list[Box], column: list[str]) -> bool:
