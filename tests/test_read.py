@@ -277,3 +277,31 @@ def test_signed_pdf_number_and_day_are_read_from_the_form_fields(tmp_path):
     assert [k for k in KEY_FIELDS + ["tasks"] if got[k] != want[k]] == []
     [note] = [w["message"] for w in record["warnings"] if w["code"] == "form_field"]
     assert "'1523'" in note and "'05'" in note
+
+
+def test_pdf_nơi_nhận_running_on_to_the_next_page_stays_in_its_column():
+    """The Nơi nhận list beside the signature goes on at the top of the next page (after its page
+    number): it is read whole, before the signature."""
+    if render.font_path() is None:
+        pytest.skip("no DejaVu font to write the PDF")
+    fpdf = pytest.importorskip("fpdf")
+    from extractor.read import load
+
+    pdf = fpdf.FPDF(format="A4")
+    pdf.add_font("serif", "", str(render.font_path()))
+    pdf.set_font("serif", size=11)
+    pdf.add_page()
+    pdf.text(15, 30, "Yêu cầu các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.")
+    left = ["Nơi nhận:", "- Như trên;", "- Thường trực Tỉnh ủy;", "- Chủ tịch, các PCT UBND tỉnh;"]
+    right = ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Nguyễn Văn An"]
+    for row, (a, b) in enumerate(zip(left, right, strict=True)):
+        pdf.text(15, 250 + 6 * row, a)
+        pdf.text(120, 250 + 6 * row, b)
+    pdf.add_page()
+    pdf.text(104, 12, "2")
+    for row, line in enumerate(["- Sở Tài chính;", "- Lưu: VT, KT."]):
+        pdf.text(15, 25 + 6 * row, line)
+    text = load(bytes(pdf.output())).text
+    assert text.split("\n")[1:8] == ["Nơi nhận:", "- Như trên;", "- Thường trực Tỉnh ủy;",
+                                     "- Chủ tịch, các PCT UBND tỉnh;", "- Sở Tài chính;", "- Lưu: VT, KT.", ""]
+    assert "\n2\n" not in text

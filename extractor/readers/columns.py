@@ -173,6 +173,12 @@ def _goes_on(line: list[Box], column: list[str]) -> bool:
 _PAGE_NUMBER = regex.compile(r"^[\s\-–—]*(?P<n>\d{1,3})[\s\-–—.]*$")
 
 
+def is_page_number(text: str, page: int) -> bool:
+    """Whether a line printed at the top or foot of page ``page`` (1-based) is its number."""
+    m = _PAGE_NUMBER.match(text)
+    return bool(m) and int(m["n"]) == page and page > 1
+
+
 def join_pages(texts: list[str]) -> str:
     """Pages joined into one text, without the page numbers printed at their top or foot: a lone
     "2" over the next page's first line would read as item 2 of the body."""
@@ -184,8 +190,7 @@ def join_pages(texts: list[str]) -> str:
             if not filled:
                 break
             at = filled[end]
-            m = _PAGE_NUMBER.match(lines[at])
-            if m and int(m["n"]) == index and index > 1:
+            if is_page_number(lines[at], index):
                 del lines[at]
         kept.append("\n".join(lines))
     return "\n".join(kept)

@@ -11,13 +11,13 @@ from __future__ import annotations
 import ctypes
 import os
 import unicodedata
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import regex
 
 from ..record import Source
 from .base import READERS, Document, ReadError
-from .columns import Box, join_pages, lines_in_order, side_by_side
+from .columns import Box, is_page_number, join_pages, lines_in_order, side_by_side
 from .ocr import MAX_OCR_PAGES, MAX_PIXELS, OcrFailed, OcrUnavailable, ocr_images, ocr_warnings, unreadable_fields
 
 MIN_CHARS_PER_PAGE = 200
@@ -91,11 +91,23 @@ def _words(line: list[Box], fields: frozenset[Box] = frozenset()) -> list[Box]:
     return words
 
 
-def _page_text(pdf, index: int) -> tuple[str, list[str]]:
-    """The page's text in reading order, its words built from glyph geometry (see ``_glyphs``), with
-    the values of the form fields that sit on its lines; and those values, as read."""
+@dataclass
+class _Page:
+    rows: list[list[Box]]  # lines, those side by side made one row, top to bottom
+    width: float
+    height: float
+    filled: list[str]  # values read from form fields
+    has_image: bool  # a scan: a page with little text and an image is read by OCR
+
+    def text(self) -> str:
+        return lines_in_order(self.rows, self.width) if self.rows else ""
+
+
+def _page(pdf, index: int) -> _Page:
+    """The page's rows of words, built from glyph geometry (see ``_glyphs``), with the values of
+    the form fields that sit on its lines."""
     page = pdf[index]
-    width = page.get_width()
+    width, height = page.get_size()
     textpage = page.get_textpage()
     glyphs = _glyphs(textpage)
     textpage.close()
@@ -107,7 +119,33 @@ def _page_text(pdf, index: int) -> tuple[str, list[str]]:
         field_glyphs, filled = _form_field_glyphs(pdf, index, glyphs, widgets)
     fields = frozenset(field_glyphs)
     lines = [words for line in _baseline_lines(glyphs + field_glyphs) if (words := _words(line, fields))]
-    return (lines_in_order(side_by_side(lines), width) if lines else ""), filled
+    return _Page(side_by_side(lines), width, height, filled, _has_image(pdf, index))
+
+
+def _has_image(pdf, index: int) -> bool:
+    import pypdfium2.raw as raw
+
+    page = pdf[index]
+    try:
+        return any(raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i)) == raw.FPDF_PAGEOBJ_IMAGE
+                   for i in range(raw.FPDFPage_CountObjects(page.raw)))
+    finally:
+        page.close()
+
+
+def _document_text(pages: list[_Page]) -> str:
+    """The text of pages that all have a text layer, read as one long page (their page numbers
+    left out), so that a column running on to the next page (a long Nơi nhận list) stays whole."""
+    rows: list[list[Box]] = []
+    top = 0.0
+    for number, page in enumerate(pages, start=1):
+        kept = list(page.rows)
+        for end in (0, -1):
+            if kept and is_page_number(" ".join(b.text for b in kept[end]), number):
+                del kept[end]
+        rows.extend([replace(b, y0=b.y0 + top, y1=b.y1 + top) for b in row] for row in kept)
+        top += page.height
+    return lines_in_order(rows, max(page.width for page in pages)) if rows else ""
 
 
 def _baseline_lines(glyphs: list[Box]) -> list[list[Box]]:
@@ -217,11 +255,12 @@ def _read_pages(pdf, src: Source) -> Document:
     if src.pages > MAX_PAGES:
         raise ReadError("too_large", f"{src.pages} pages is more than the {MAX_PAGES} a document may have", src)
     src.signed = _signing_times(pdf)
-    pages = [_page_text(pdf, i) for i in range(len(pdf))]
-    texts = [text for text, _ in pages]
-    scanned = [i for i, t in enumerate(texts) if not usable_text(t)]
+    pages = [_page(pdf, i) for i in range(len(pdf))]
+    texts = [page.text() for page in pages]
+    # a page with little text is a scan when it has an image (a short last page of text is not)
+    scanned = [i for i, t in enumerate(texts) if not usable_text(t) and pages[i].has_image]
     warnings: list[tuple[str, str]] = []
-    filled = [value for i, (_, values) in enumerate(pages) if i not in scanned for value in values]
+    filled = [value for i, page in enumerate(pages) if i not in scanned for value in page.filled]
     if filled:
         warnings.append(("form_field", "read from form fields the signing system filled in: "
                          + ", ".join(f"'{v}'" for v in filled)))
@@ -244,7 +283,8 @@ def _read_pages(pdf, src: Source) -> Document:
         warnings.extend(ocr_warnings(results))
         unreadable = unreadable_fields(results)
     src.encoding = None
-    return Document(join_pages(texts), src, warnings, unreadable)
+    text = join_pages(texts) if scanned else _document_text(pages)
+    return Document(text, src, warnings, unreadable)
 
 
 def _render(page):
