@@ -305,3 +305,29 @@ def test_pdf_nơi_nhận_running_on_to_the_next_page_stays_in_its_column():
     assert text.split("\n")[1:8] == ["Nơi nhận:", "- Như trên;", "- Thường trực Tỉnh ủy;",
                                      "- Chủ tịch, các PCT UBND tỉnh;", "- Sở Tài chính;", "- Lưu: VT, KT.", ""]
     assert "\n2\n" not in text
+
+
+def boxes_line(y: float, *words: tuple[float, str]) -> list:
+    """One line of word boxes at height ``y`` (points, 11 pt text), each word at its x."""
+    from extractor.readers.columns import Box
+
+    return [Box(x, y, x + 6 * len(text), y + 11, text) for x, text in words]
+
+
+def test_columns_spaced_like_libreoffice_keep_their_lists_and_leave_a_centred_title_out():
+    """Lines 9 to 13 pt apart, as wide as a blank line: the Nơi nhận list running on below the
+    signature stays in its column; the centred title close under the header is not the right column's."""
+    from extractor.readers.columns import lines_in_order
+
+    header = [boxes_line(100, (90, "SỞ"), (108, "Y"), (116, "TẾ"), (300, "CỘNG"), (330, "HÒA")),
+              boxes_line(124, (90, "Số:"), (112, "12/SYT"), (300, "Hà"), (318, "Nội,"), (345, "ngày")),
+              boxes_line(144, (268, "KẾ"), (284, "HOẠCH"))]
+    assert lines_in_order(header, 595).split("\n") == ["SỞ Y TẾ", "Số: 12/SYT", "", "CỘNG HÒA", "Hà Nội, ngày",
+                                                       "", "KẾ HOẠCH"]
+    tail = [boxes_line(400, (90, "Nơi"), (110, "nhận:"), (330, "KT."), (350, "GIÁM"), (380, "ĐỐC")),
+            boxes_line(424, (90, "-"), (98, "Như"), (120, "trên;"), (330, "Lê"), (346, "Văn"), (368, "An")),
+            boxes_line(448, (90, "-"), (98, "UBND"), (128, "các"), (150, "xã,")),
+            boxes_line(472, (104, "phường;")),
+            boxes_line(496, (90, "-"), (98, "Lưu:"), (124, "VT."))]
+    assert lines_in_order(tail, 595).split("\n") == ["Nơi nhận:", "- Như trên;", "- UBND các xã,", "phường;",
+                                                     "- Lưu: VT.", "", "KT. GIÁM ĐỐC", "Lê Văn An", ""]
