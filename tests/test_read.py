@@ -319,11 +319,12 @@ def test_columns_spaced_like_libreoffice_keep_their_lists_and_leave_a_centred_ti
     signature stays in its column; the centred title close under the header is not the right column's."""
     from extractor.readers.columns import lines_in_order
 
-    header = [boxes_line(100, (90, "SỞ"), (108, "Y"), (116, "TẾ"), (300, "CỘNG"), (330, "HÒA")),
-              boxes_line(124, (90, "Số:"), (112, "12/SYT"), (300, "Hà"), (318, "Nội,"), (345, "ngày")),
-              boxes_line(144, (268, "KẾ"), (284, "HOẠCH"))]
-    assert lines_in_order(header, 595).split("\n") == ["SỞ Y TẾ", "Số: 12/SYT", "", "CỘNG HÒA", "Hà Nội, ngày",
-                                                       "", "KẾ HOẠCH"]
+    header = [boxes_line(100, (90, "SỞ"), (108, "Y"), (116, "TẾ"),
+                         (300, "CỘNG"), (330, "HÒA"), (352, "XÃ"), (368, "HỘI")),
+              boxes_line(124, (90, "Số:"), (112, "12/SYT"), (300, "Hà"), (318, "Nội,"), (345, "ngày"), (372, "05")),
+              boxes_line(144, (310, "KẾ"), (326, "HOẠCH"))]
+    assert lines_in_order(header, 595).split("\n") == ["SỞ Y TẾ", "Số: 12/SYT", "", "CỘNG HÒA XÃ HỘI",
+                                                       "Hà Nội, ngày 05", "", "KẾ HOẠCH"]
     tail = [boxes_line(400, (90, "Nơi"), (110, "nhận:"), (330, "KT."), (350, "GIÁM"), (380, "ĐỐC")),
             boxes_line(424, (90, "-"), (98, "Như"), (120, "trên;"), (330, "Lê"), (346, "Văn"), (368, "An")),
             boxes_line(448, (90, "-"), (98, "UBND"), (128, "các"), (150, "xã,")),
