@@ -136,11 +136,13 @@ def main() -> int:
             _report(fmt, summary, typed if fmt != "text" else None,
                     f"{len(docs)} documents, {pages} pages, {seconds / pages:.2f} s/page")
     if args.scans:
-        scans = sorted((SHARED / "corpus" / "scans").glob("*.pdf"))
+        gold = SHARED / "corpus" / "gold-scans"
+        scans = [SHARED / "corpus" / "scans" / json.loads(g.read_text(encoding="utf-8"))["doc"]
+                 for g in sorted(gold.glob("*.json"))]
         with tempfile.TemporaryDirectory() as tmp:
             with ProcessPoolExecutor(args.jobs) as pool:
                 timings = list(pool.map(_extract, [(p, Path(tmp)) for p in scans]))
-            summary = _score(SHARED / "corpus" / "gold-scans", Path(tmp))
+            summary = _score(gold, Path(tmp))
             pages, seconds = sum(t[1] for t in timings), sum(t[0] for t in timings)
             _report("real scans", summary, None, f"{len(scans)} documents, {pages} pages, {seconds / pages:.2f} s/page")
     return 0
