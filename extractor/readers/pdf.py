@@ -1,9 +1,12 @@
 """PDF: the text layer when there is a usable one, OCR of the rendered pages otherwise.
 
-pypdfium2 (PDFium) was chosen for speed and for the positions of its text runs, which let the
-two header and signature columns be read apart (see ``columns``). A text layer that holds only a
-digital-signature box (``Ký bởi: …``, ``Thời gian ký: …``: a few hundred characters on a full
-page) is not usable text: such a page is a scan with a signature stamp, and goes to OCR.
+pypdfium2 (PDFium) was chosen for speed and for the position of every glyph. Words are built
+from the glyphs' boxes and baselines, not from the text runs PDFium reports: LibreOffice draws the
+letters its body font lacks from a fallback font, after the rest of the line, and runs then read
+"T Ỉ NH". The lines are read in order with the header and signature columns apart (``columns``),
+and the values e-office systems fill in at signing (form fields) join the line they sit on.
+A page with an image whose text layer holds only a digital-signature box (``Ký bởi: …``,
+``Thời gian ký: …``) is a scan with a signature stamp, and goes to OCR.
 """
 
 from __future__ import annotations
@@ -111,26 +114,23 @@ def _page(pdf, index: int) -> _Page:
     textpage = page.get_textpage()
     glyphs = _glyphs(textpage)
     textpage.close()
+    has_image = _has_image(page)
     widgets = _widget_boxes(page)
+    page.close()
     filled: list[str] = []
     field_glyphs: list[Box] = []
     if widgets and glyphs:
-        page.close()
         field_glyphs, filled = _form_field_glyphs(pdf, index, glyphs, widgets)
     fields = frozenset(field_glyphs)
     lines = [words for line in _baseline_lines(glyphs + field_glyphs) if (words := _words(line, fields))]
-    return _Page(side_by_side(lines), width, height, filled, _has_image(pdf, index))
+    return _Page(side_by_side(lines), width, height, filled, has_image)
 
 
-def _has_image(pdf, index: int) -> bool:
+def _has_image(page) -> bool:
     import pypdfium2.raw as raw
 
-    page = pdf[index]
-    try:
-        return any(raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i)) == raw.FPDF_PAGEOBJ_IMAGE
-                   for i in range(raw.FPDFPage_CountObjects(page.raw)))
-    finally:
-        page.close()
+    return any(raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i)) == raw.FPDF_PAGEOBJ_IMAGE
+               for i in range(raw.FPDFPage_CountObjects(page.raw)))
 
 
 def _document_text(pages: list[_Page]) -> str:
