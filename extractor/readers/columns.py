@@ -1,9 +1,13 @@
-"""Turn positioned text (PDF text runs, OCR words) into lines in reading order, columns apart.
+"""Turn positioned words (from PDF glyphs, OCR) into lines in reading order, columns apart.
 
 A directive's header and signature are printed in two columns (issuer | quốc hiệu; số | place and
 date; Nơi nhận | signature). Read line by line across the page, the columns interleave. Here a
 run of consecutive lines that each have a wide gap near the same x is a two-column block: its left
-column is emitted first, then its right column, so the segmenter sees each column whole.
+column is emitted first, then its right column, so the segmenter sees each column whole. Each
+line is parted at its own gap nearest the block's (centred columns start at different x). A line
+under the block stays in a column when it stands in line with it and follows closely, or when it
+goes on with the column's dash list (Nơi nhận runs on below the signature, and LibreOffice spaces
+every line as a blank line would be).
 """
 
 from __future__ import annotations
@@ -17,9 +21,9 @@ import regex
 COLUMN_GAP = 0.035  # a gap between two words wider than this share of the page separates columns (a space is ~1%)
 COLUMN_LEAD = 0.01  # the column split is put this far left of the right column's first word
 BLANK_LINE = 0.9  # a vertical gap above a one-column line of this share of a line's height ends a column block…
-ALIGNED = 0.01  # a line whose left edge, centre or right edge is this near a column line's is in that column
 LIST_MARKS = "-+–•"  # …unless the line goes on with the dash list of its column (Nơi nhận below the signature:
 # a producer that spaces its paragraphs, as LibreOffice does, leaves such a gap between every line)
+ALIGNED = 0.01  # a line whose left edge, centre or right edge is this near a column line's is in that column
 COLUMN_DRIFT = 0.25  # a later line's column gap this far (page share) from the block's first one starts a new block
 FULL_WIDTH = 0.6  # a one-sided line wider than this page share is body text under the columns: the block ends
 
