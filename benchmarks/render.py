@@ -499,6 +499,21 @@ def to_images(raw: str, degrade: bool = True, seed: int = 7, dpi: int = 200):
     return out
 
 
+def red_stamp(page, text: str, angle: float, at: tuple[int, int]):
+    """``page`` with a red, turned, framed stamp (an urgency mark: "HỎA TỐC", "KHẨN") pasted at ``at``."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(font_path(bold=True)), 64)
+    width = int(font.getlength(text)) + 40
+    layer = Image.new("RGBA", (width, 110), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(layer)
+    draw.rectangle((2, 2, width - 3, 107), outline=(210, 30, 40, 255), width=6)
+    draw.text((20, 18), text, font=font, fill=(210, 30, 40, 255))
+    layer = layer.rotate(angle, expand=True)
+    page.paste(layer, at, layer)
+    return page
+
+
 def to_image_pdf(raw: str, degrade: bool = True) -> bytes:
     """A scanned PDF: page images, no text layer."""
     images = to_images(raw, degrade)

@@ -332,3 +332,15 @@ def test_columns_spaced_like_libreoffice_keep_their_lists_and_leave_a_centred_ti
             boxes_line(496, (90, "-"), (98, "Lưu:"), (124, "VT."))]
     assert lines_in_order(tail, 595).split("\n") == ["Nơi nhận:", "- Như trên;", "- UBND các xã,", "phường;",
                                                      "- Lưu: VT.", "", "KT. GIÁM ĐỐC", "Lê Văn An", ""]
+
+
+@pytest.mark.skipif(not tesseract_ready(), reason="tesseract with Vietnamese data (tesseract-ocr-vie) not installed")
+@pytest.mark.parametrize("mark, angle", [("HỎA TỐC", 10), ("THƯỢNG KHẨN", -14)])
+def test_red_urgency_stamp_on_a_scan_is_read(tmp_path, mark, angle):
+    """The red seals are masked before OCR; a red, turned urgency stamp in the header is read apart."""
+    [page] = render.to_images(HATINH.read_text(encoding="utf-8"), degrade=True)
+    path = tmp_path / "scan.png"
+    render.red_stamp(page, mark, angle, (700, 0)).save(path)
+    record = json.loads(extract(path).model_dump_json())
+    assert record["urgency"] == mark
+    assert summary(record)["number"] == "1523/UBND-KT"

@@ -15,9 +15,12 @@ import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import get_args
 
 import regex
 
+from ..normalize import strip_marks
+from ..record import Record
 from .columns import Box, lines_in_order, side_by_side
 
 LOW_CONFIDENCE = 70.0
@@ -247,7 +250,9 @@ def ocr_image(image) -> OcrPage:
     """OCR one page image (a PIL image)."""
     if not shutil.which("tesseract"):
         raise OcrUnavailable("tesseract is not installed (Debian: tesseract-ocr tesseract-ocr-vie)")
+    original = image
     image = _prepare(image)
+    stamp = _urgency_stamp(original, image.width / original.width)
     out = _tesseract(image, "-l", "vie", "--psm", "3", "tsv", timeout=PAGE_SECONDS)
     # Tesseract's page layout analysis already puts each column in a block of its own: lines are
     # emitted block by block, so the two header columns come out apart, not interleaved.
@@ -262,11 +267,59 @@ def ocr_image(image) -> OcrPage:
             notes.extend(_read_handwriting(image, words))
         tess_lines.append(words)
     tess_lines.extend(_dropped_lines(image, tess_lines))
+    if stamp:
+        tess_lines.append([stamp])
     # Tesseract's lines follow the skew of the page; lines that stand side by side (the two header
     # columns, Nơi nhận beside the signature) become one row, which is then read column by column
     # "¡" is OCR's reading of an "i" (never printed in these documents: "NC(V¡16)")
     text = lines_in_order(side_by_side(tess_lines), image.width).replace("¡", "i")
     return OcrPage(text, confidence, len(confidences), notes)
+
+
+STAMP_INK = 0.002  # share of the header's pixels in red ink above which it may hold a stamp
+STAMP_ANGLES = range(-25, 26)  # degrees a stamp may be turned by
+
+
+def _urgency_stamp(image, scale: float) -> Box | None:
+    """The urgency stamp ("HỎA TỐC", "THƯỢNG KHẨN", "KHẨN"), red and often turned, in the header:
+    ``_prepare`` masks red ink (seals, signatures), so it is read apart. The red ink of the top of
+    the page is turned upright (the angle at which its rows are most uneven) and read; the mark is
+    kept only when the reading is one of the marks a record may hold. Its box is in the prepared
+    image's pixels (``scale``)."""
+    import numpy as np
+    from PIL import Image
+
+    rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
+    top = rgb[: int(rgb.shape[0] * HEADER_SHARE)]
+    red = (top[..., 0] - np.maximum(top[..., 1], top[..., 2])) > 60
+    if red.sum() < red.size * STAMP_INK:
+        return None
+    ys, xs = np.nonzero(red)
+    x0, y0, x1, y1 = int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1
+    ink = Image.fromarray(np.where(red[y0:y1, x0:x1], 0, 255).astype(np.uint8))
+
+    def unevenness(angle: int) -> float:
+        rows = (np.asarray(ink.rotate(angle, expand=True, fillcolor=255)) < 128).sum(axis=1)
+        return float(np.var(rows))
+
+    upright = ink.rotate(max(STAMP_ANGLES, key=unevenness), expand=True, fillcolor=255)
+    try:
+        read = _tesseract(upright, "-l", "vie", "--psm", "6").stdout
+    except OcrFailed:
+        return None
+    mark = _urgency_mark(read)
+    return Box(x0 * scale, y0 * scale, x1 * scale, y1 * scale, mark) if mark else None
+
+
+def _urgency_mark(read: str) -> str | None:
+    """The urgency mark a stamp's reading names, compared without marks ("HOA TOC" is "HỎA TỐC");
+    one letter may be misread in a mark of two words, none in "KHẨN"."""
+    bare = strip_marks(read).upper()
+    for mark in sorted(get_args(get_args(Record.model_fields["urgency"].annotation)[0]), key=len, reverse=True):
+        errors = 1 if " " in mark else 0
+        if regex.search(rf"(?<!\p{{L}})(?:{regex.escape(strip_marks(mark))}){{e<={errors}}}(?!\p{{L}})", bare):
+            return mark
+    return None
 
 
 def _tsv_words(tsv: str, dx: int = 0, dy: int = 0) -> dict[tuple[int, int, int], list[Box]]:
