@@ -79,7 +79,8 @@ def layout_of(raw: str) -> Layout:
     if get("distribution"):
         body_end = min(body_end, text.rfind("\n", 0, get("distribution").start))
     middle = _lines(text[start:body_end])
-    title_blocks = [b for b in (get("title"), subject) if b is not None and not b.groups.get("vv")]
+    subject_in_header = any(line.startswith("V/v ") for line in left)
+    title_blocks = [b for b in (get("title"), None if subject_in_header else subject) if b is not None]
     centred = frozenset(line for b in title_blocks for line in _lines(b.text))
     bottom_left = (["Nơi nhận:"] + _lines(get("distribution").text)) if get("distribution") else []
     bottom_right = _lines(get("signature").text) if get("signature") else []
