@@ -16,10 +16,11 @@ from .readers import docx, encoding, image, pdf  # noqa: F401 - each registers i
 from .readers.base import READERS, Document, Reader, ReadError
 from .record import Source
 
-__all__ = ["Document", "ReadError", "load", "load_path", "SUFFIXES", "MAX_BYTES"]
+__all__ = ["Document", "ReadError", "load", "load_path", "SUFFIXES", "MAX_BYTES", "MAX_PAGES"]
 
 SUFFIXES = READERS.suffixes()
 MAX_BYTES = 50 * 1024 * 1024
+MAX_PAGES = 300  # pages of a PDF or image read at most (a runaway scan stops here, with a warning); --max-pages
 
 
 def load(source: str | Path | bytes) -> Document:
@@ -53,4 +54,4 @@ def _read(data: bytes, src: Source, named: Reader | None) -> Document:
     src.sha256 = hashlib.sha256(data).hexdigest()
     reader = READERS.by_content(data) or named or READERS.get("text")
     src.format = reader.format
-    return reader.read(data, src)
+    return reader.read(data, src, MAX_PAGES)  # read at call time: the command line may have set it

@@ -1,8 +1,9 @@
 """Hostile and broken inputs give an error record, quickly and in bounded memory, never a traceback.
 
 Each file is made here, small on disk: an image header claiming 30,000 × 30,000 pixels, a PDF of
-thousands of pages, a Tesseract that fails or hangs (a stand-in program on PATH), PDFium failing
-on a page. (The DOCX zip bomb is in ``test_read.py``.)"""
+thousands of pages (read up to ``read.MAX_PAGES``, with a warning) or of more scanned pages than OCR
+reads, a Tesseract that fails or hangs (a stand-in program on PATH), PDFium failing on a page.
+(The DOCX zip bomb is in ``test_read.py``.)"""
 
 from __future__ import annotations
 
@@ -38,14 +39,21 @@ def test_image_claiming_too_many_pixels_is_refused_before_it_is_decoded(tmp_path
     assert error_of(tmp_path, "bomb.png", png_header(width, height)) == "too_large"
 
 
-def test_pdf_of_thousands_of_pages_is_refused(tmp_path):
+def test_pdf_of_thousands_of_pages_is_read_up_to_the_page_limit_with_a_warning(tmp_path):
     pdfium = pytest.importorskip("pypdfium2")
+    from extractor import read
+
     pdf = pdfium.PdfDocument.new()
     for _ in range(3000):
         pdf.new_page(595, 842)
     out = io.BytesIO()
     pdf.save(out)
-    assert error_of(tmp_path, "long.pdf", out.getvalue()) == "too_large"
+    path = tmp_path / "long.pdf"
+    path.write_bytes(out.getvalue())
+    record = extract(path)
+    assert record.source.pages == 3000
+    assert [w.code for w in record.warnings][:1] == ["max_pages"]
+    assert f"first {read.MAX_PAGES} of 3000" in record.warnings[0].message
 
 
 def test_pdf_with_more_pages_to_ocr_than_ocr_reads_is_refused_before_rendering(tmp_path):

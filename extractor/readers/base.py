@@ -39,7 +39,8 @@ class Document:
     unreadable: frozenset[str] = frozenset()
 
 
-ReadFunction = Callable[[bytes, Source], Document]
+# a reader: the file's bytes, its Source (filled in as it reads) and how many pages it may read at most
+ReadFunction = Callable[[bytes, Source, int], Document]
 
 
 @dataclass(frozen=True)

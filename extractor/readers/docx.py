@@ -38,7 +38,7 @@ def _check_size(data: bytes, src: Source) -> None:
 
 
 @READERS.register("docx", (".docx",), magic=(b"PK\x03\x04",))
-def read_docx(data: bytes, src: Source) -> Document:
+def read_docx(data: bytes, src: Source, max_pages: int) -> Document:  # a DOCX has no pages to count
     _check_size(data, src)
     try:
         import docx  # python-docx

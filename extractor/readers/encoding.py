@@ -175,7 +175,7 @@ def decode(data: bytes) -> tuple[str | None, str | None, list[tuple[str, str]]]:
 
 @READERS.register("text", (".txt",))
 @READERS.register("markdown", (".md", ".markdown"))
-def read_text(data: bytes, src: Source) -> Document:
+def read_text(data: bytes, src: Source, max_pages: int) -> Document:  # text has no pages
     text, encoding, warnings = decode(data)
     if text is None:
         raise ReadError("binary", "the file is not text (binary data)", src)

@@ -7,6 +7,7 @@ An image's size is checked from its header before any pixel is decoded: a small 
 from __future__ import annotations
 
 import io
+import itertools
 import warnings
 
 from ..record import Source
@@ -17,7 +18,7 @@ from .ocr import MAX_OCR_PAGES, MAX_PIXELS, OcrFailed, OcrUnavailable, ocr_image
 
 @READERS.register("image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"),
                   magic=(b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*"))
-def read_image(data: bytes, src: Source) -> Document:
+def read_image(data: bytes, src: Source, max_pages: int) -> Document:
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
     try:
@@ -25,10 +26,13 @@ def read_image(data: bytes, src: Source) -> Document:
             warnings.simplefilter("ignore")
             image = Image.open(io.BytesIO(data))
         frames = getattr(image, "n_frames", 1)
-        if frames > MAX_OCR_PAGES:
+        notes = []
+        if frames > max_pages:
+            notes.append(("max_pages", f"only the first {max_pages} of {frames} pages were read (--max-pages)"))
+        if min(frames, max_pages) > MAX_OCR_PAGES:
             raise ReadError("too_large", f"{frames} pages is more than the {MAX_OCR_PAGES} OCR reads", src)
         pages = []
-        for frame in ImageSequence.Iterator(image):
+        for frame in itertools.islice(ImageSequence.Iterator(image), max_pages):
             width, height = frame.size
             if width * height > MAX_PIXELS:
                 raise ReadError("too_large", f"an image of {width} × {height} pixels is more than the "
@@ -45,5 +49,6 @@ def read_image(data: bytes, src: Source) -> Document:
     except OcrFailed as e:
         raise ReadError("ocr_failed", str(e), src) from e
     src.ocr = True
-    src.pages = len(pages)
-    return Document(join_pages([r.text for r in results]), src, ocr_warnings(results), unreadable_fields(results))
+    src.pages = frames
+    return Document(join_pages([r.text for r in results]), src, notes + ocr_warnings(results),
+                    unreadable_fields(results))

@@ -30,7 +30,7 @@ HEADER_SHARE = 0.4  # the header's number and date stand in the top of the first
 
 
 MAX_PIXELS = 60_000_000  # a page image may have (A4 at 600 dpi is 35 million)
-MAX_OCR_PAGES = 50  # pages read by OCR in one document (some ten seconds each)
+MAX_OCR_PAGES = 100  # pages read by OCR in one document, past which it is refused (some seconds each)
 PAGE_SECONDS = 300  # Tesseract's time for a page (a dense A4 page at 300 dpi takes 5-20 s)
 REGION_SECONDS = 60  # for a band, a word or a digit slot
 

@@ -24,7 +24,6 @@ from .columns import Box, is_page_number, join_pages, lines_in_order, side_by_si
 from .ocr import MAX_OCR_PAGES, MAX_PIXELS, OcrFailed, OcrUnavailable, ocr_images, ocr_warnings, unreadable_fields
 
 MIN_CHARS_PER_PAGE = 200
-MAX_PAGES = 500  # pages a PDF may have (a plan with its annexes runs to a hundred or two)
 OCR_DPI = 300  # resolution a page without text is rendered at for OCR
 BASELINE_SHIFT = 0.3  # glyphs whose baselines differ by less than this share of a glyph's height share a line
 WORD_GAP = 0.1  # a gap between glyphs wider than this share of the line's glyph height parts words (within a
@@ -235,7 +234,7 @@ _PDF_DATE = regex.compile(r"D:(?P<y>\d{4})(?P<mo>\d\d)(?P<d>\d\d)(?P<h>\d\d)(?P<
 
 
 @READERS.register("pdf", (".pdf",), magic=(b"%PDF",))
-def read_pdf(data: bytes, src: Source) -> Document:
+def read_pdf(data: bytes, src: Source, max_pages: int) -> Document:
     import pypdfium2 as pdfium
 
     try:
@@ -243,23 +242,23 @@ def read_pdf(data: bytes, src: Source) -> Document:
     except Exception as e:  # noqa: BLE001 - PDFium reports broken files with one error type
         raise ReadError("unreadable", f"not a readable PDF: {e}", src) from e
     try:
-        return _read_pages(pdf, src)
+        return _read_pages(pdf, src, max_pages)
     except pdfium.PdfiumError as e:
         raise ReadError("unreadable", f"PDFium cannot read a page: {e}", src) from e
     finally:
         pdf.close()
 
 
-def _read_pages(pdf, src: Source) -> Document:
+def _read_pages(pdf, src: Source, max_pages: int) -> Document:
     src.pages = len(pdf)
-    if src.pages > MAX_PAGES:
-        raise ReadError("too_large", f"{src.pages} pages is more than the {MAX_PAGES} a document may have", src)
     src.signed = _signing_times(pdf)
-    pages = [_page(pdf, i) for i in range(len(pdf))]
+    warnings: list[tuple[str, str]] = []
+    if src.pages > max_pages:
+        warnings.append(("max_pages", f"only the first {max_pages} of {src.pages} pages were read (--max-pages)"))
+    pages = [_page(pdf, i) for i in range(min(src.pages, max_pages))]
     texts = [page.text() for page in pages]
     # a page with little text is a scan when it has an image (a short last page of text is not)
     scanned = [i for i, t in enumerate(texts) if not usable_text(t) and pages[i].has_image]
-    warnings: list[tuple[str, str]] = []
     filled = [value for i, page in enumerate(pages) if i not in scanned for value in page.filled]
     if filled:
         warnings.append(("form_field", "read from form fields the signing system filled in: "
