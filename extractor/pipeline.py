@@ -43,7 +43,7 @@ def extract(source: str | Path | bytes) -> Record:
         doc = read.load(source)
     except read.ReadError as e:
         return Record(source=e.source or Source(), error=Error(code=e.code, message=str(e)))
-    return extract_text(doc.text, doc.source, doc.warnings)
+    return extract_text(doc.text, doc.source, doc.warnings, doc.unreadable)
 
 
 def extract_header(raw: str) -> Record:
@@ -57,8 +57,10 @@ def extract_header(raw: str) -> Record:
     return record
 
 
-def extract_text(raw: str, source: Source | None = None, warnings: list[tuple[str, str]] | None = None) -> Record:
-    """The record of a decoded document (what ``extract`` does once the file is read)."""
+def extract_text(raw: str, source: Source | None = None, warnings: list[tuple[str, str]] | None = None,
+                 unreadable: frozenset[str] = frozenset()) -> Record:
+    """The record of a decoded document (what ``extract`` does once the file is read); ``unreadable``:
+    the fields the reader saw handwritten and could not read ('number', 'day')."""
     record = Record(source=source or Source())
     for code, message in warnings or []:
         record.warn(code, message)
@@ -67,7 +69,7 @@ def extract_text(raw: str, source: Source | None = None, warnings: list[tuple[st
         return record
     text = normalize(raw)
     layout = segment(text.text)
-    _header(record, layout, text)
+    _header(record, layout, text, unreadable)
     _tail(record, layout, text)
     _issuer(record, layout, text)
     body, annex = layout.body, layout.annex
@@ -85,27 +87,22 @@ def extract_text(raw: str, source: Source | None = None, warnings: list[tuple[st
     return record
 
 
-def _handwritten(record: Record, what: str) -> bool:
-    """Did OCR find handwriting it could not read where the number (or the day) is?"""
-    return any(w.code == "handwriting" and f"{what} unreadable" in w.message for w in record.warnings)
-
-
 def _add(record: Record, warnings: list[Warning] | tuple[Warning, ...]) -> None:
     for w in warnings:
         record.warn(w.code, w.message)
 
 
-def _header(record: Record, layout: Layout, text: Text) -> None:
+def _header(record: Record, layout: Layout, text: Text, unreadable: frozenset[str] = frozenset()) -> None:
     """Type, number, place and date, subject, recipients, urgency and secrecy."""
     record.doc_type = read_doc_type(layout.title, layout.subject, text)
     if layout.number:
-        reading = read_number(layout.number, text, record.doc_type, _handwritten(record, "number"))
+        reading = read_number(layout.number, text, record.doc_type, "number" in unreadable)
         record.number = reading.number
         _add(record, reading.warnings)
         record.doc_type = record.doc_type or infer_doc_type(reading)
     if layout.date:
         record.issue_date, warnings = read_issue_date(layout.date, text, record.source.signed,
-                                                      _handwritten(record, "day"))
+                                                      "day" in unreadable)
         _add(record, warnings)
         record.place = read_place(layout.date)
     if layout.subject:  # the trích yếu without a leading "V/v" or "Về việc", also under a title

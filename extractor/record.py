@@ -134,6 +134,7 @@ class WarningCode(StrEnum):
     HANDWRITING = "handwriting"  # OCR met handwriting in the header (number or day)
     OCR_CORRECTED = "ocr_corrected"  # a value OCR misread was put back (message: before → after)
     MAX_PAGES = "max_pages"  # a PDF or image longer than --max-pages: only its first pages were read
+    FORM_FIELD = "form_field"  # a value read from a signed PDF's form field (the number, the day)
     # header and tail
     BLANK_NUMBER = "blank_number"
     NUMBER_UNREADABLE = "number_unreadable"

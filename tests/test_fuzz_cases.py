@@ -17,3 +17,12 @@ def test_document_cut_inside_its_title_line():
     assert record.number.raw == "512/TB-UBND"
     assert record.tasks == []
 
+
+
+def test_document_cut_inside_a_character():
+    data = (HEADER + "THÔNG BÁO\nKết luận của Chủ tịch UBND Thành phố\n1. Giao Sở Nội vụ chủ trì").encode()
+    record = extract(data[:-1])  # the last byte of "ì" cut off: still UTF-8, not a legacy encoding
+    assert record.source.encoding == "utf-8"
+    assert [w.code for w in record.warnings] == ["encoding_errors"]
+    assert record.number.raw == "512/TB-UBND"
+    assert [t.id for t in record.tasks] == ["1"]

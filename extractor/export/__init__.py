@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 from pydantic import ValidationError
 
 from ..record import Record
+from .items import as_record
 
 if TYPE_CHECKING:
     from .edxml import Organ
@@ -83,15 +84,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def from_arguments(args: argparse.Namespace) -> Output:
     return resolve(args.output, args.format, args.organ_id, args.organ_name, args.to)
-
-
-def as_record(item: Record | dict | str) -> Record:
-    """A record from what a batch yields: the model, its dict, or its JSON line."""
-    if isinstance(item, Record):
-        return item
-    if isinstance(item, str):
-        return Record.model_validate_json(item)
-    return Record.model_validate(item)
 
 
 def records(items: Iterable[Record | dict | str], log: TextIO) -> Iterator[Record]:

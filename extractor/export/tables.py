@@ -11,8 +11,8 @@ from datetime import date
 from pathlib import Path
 
 from ..record import Record
-from . import as_record
 from .dates import last_day
+from .items import as_record
 
 # table → (column, type); the types are pandas' nullable ones, mapped to Arrow's for Parquet
 TABLES: dict[str, tuple[tuple[str, str], ...]] = {

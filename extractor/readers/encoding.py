@@ -11,10 +11,14 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from functools import cache
 
 import regex
 
-from .legacy import legacy_decode
+from ..grammar import word_list
+from ..record import Source
+from .base import READERS, Document, ReadError
+from .legacy import ABC_CAPITALS, decode_tcvn3, decode_vni
 
 _VIET = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u0323]|[àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", regex.I)
 
@@ -45,6 +49,95 @@ _FOREIGN_CHARS = _one_class(_FOREIGN)
 _CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or b > 13)
 
 
+def legacy_decode(data: bytes) -> tuple[str, str] | None:
+    """The text of a TCVN3 or VNI file, with the encoding's name; None when neither fits."""
+    if all(b < 0x80 for b in data[:20000]):
+        return None
+    baseline = max(vietnamese_score(data.decode("cp1252", errors="replace")),
+                   vietnamese_score(data.decode("cp1258", errors="replace")))
+    best = None
+    for name, decode in (("tcvn3", decode_tcvn3), ("vni", decode_vni)):
+        text = decode(data)
+        score = vietnamese_score(text) - text.count("\ufffd") / max(len(text), 1)
+        if score > 0.1 and score > baseline + 0.05 and (best is None or score > best[0]):
+            best = (score, text, name)
+    return (best[1], best[2]) if best else None
+
+
+_WORD = regex.compile(r"\p{L}+")
+
+
+def _capital_kind(word: str) -> str | None:
+    """'capital' for a word typed in a capitals font ("CHủ", "TịCH", "ủY": a capital after the first
+    letter, lower-case letters only where TCVN3 has no capital), 'maybe' for one that could be that
+    or a title-case word ("Hà", "Số", "ở"), None for any other word."""
+    if any(ch.islower() and ch.isascii() for ch in word) or not any(ch.islower() for ch in word):
+        return None
+    return "capital" if any(ch.isupper() for ch in word[1:]) else "maybe"
+
+
+def _capital_line(line: str) -> bool:
+    """A line of capitals whose accented capitals all decoded as lower case ("Uỷ BAN NHÂN DÂN",
+    "Sở Y Tế"): no lower-case unaccented letter, and three or more words, each all capitals or
+    such a 'maybe' word, at least one of them all capitals. "Số: 12/QĐ-UBND" has two words: left."""
+    words = [w.strip(".,;:()") for w in line.split()]
+    if not words or any(ch.islower() and ch.isascii() for ch in line):
+        return False
+    capitals = [w for w in words if w.isalpha() and w.isupper()]
+    maybes = [w for w in words if w.isalpha() and _capital_kind(w) == "maybe"]
+    return bool(capitals) and bool(maybes) and len(capitals) + len(maybes) == len(words) >= 3
+
+
+# a line, or one column of a line where two columns were flattened (a tab, three spaces or more)
+_PART = regex.compile(r"(?:(?!\t|[ ]{3,})[^\n])+")
+
+
+def recase_capitals(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """TCVN3 text typed with the ABC capitals fonts, which have no codes for accented capitals: such
+    a capital is typed as its lower-case letter and the font draws it as a capital, so "CHỦ TỊCH"
+    decodes as "CHủ TịCH". On a line (or a column of a flattened line) with such a word, it and the
+    words that may be such ("Hà" in "TỉNH Hà TĩNH") are put in capitals. Returns the text and the
+    (old, new) words."""
+    repaired: list[tuple[str, str]] = []
+
+    def recase(m: regex.Match) -> str:
+        part = m.group()
+        words = [(w, _capital_kind(w.group())) for w in _WORD.finditer(part)]
+        if not any(kind == "capital" for _, kind in words) and not _capital_line(part):
+            return part
+        out, at = [], 0
+        for w, kind in words:
+            if kind:
+                out.append(part[at:w.start()] + w.group().upper())
+                repaired.append((w.group(), w.group().upper()))
+                at = w.end()
+        return "".join(out) + part[at:]
+
+    return _PART.sub(recase, text), repaired
+
+
+@cache
+def _lost_capitals() -> regex.Pattern | None:
+    """The agency heads and bodies that open with an accented capital ("Ủy ban nhân dân"), as they
+    read when that capital was typed in a capitals font: with a lower-case first letter."""
+    names = {n for f in ("agencies/heads.txt", "agencies/bodies.txt") for n in word_list(f)
+             if n[:1].isupper() and not n[:1].isascii() and n[:1] not in ABC_CAPITALS}
+    if not names:
+        return None
+    alternatives = "|".join(regex.escape(n[0].lower() + n[1:]) for n in sorted(names, key=len, reverse=True))
+    return regex.compile(rf"(?<!\p{{L}})(?:{alternatives})(?!\p{{L}})")
+
+
+def capitalize_names(text: str) -> str:
+    """"ủy ban nhân dân" → "Ủy ban nhân dân" where the capitals font lost the capital of a name's
+    first letter ("Tỉnh ủy" is no name's start and stays as written)."""
+    pattern = _lost_capitals()
+    return pattern.sub(lambda m: m.group()[0].upper() + m.group()[1:], text) if pattern else text
+
+
+MAX_BAD_UTF8 = 3  # broken sequences a UTF-8 file may have (or one per 1000 characters) and still be read as UTF-8
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
@@ -71,10 +164,27 @@ def decode(data: bytes) -> tuple[str | None, str | None, list[tuple[str, str]]]:
         utf8_error = e
     if text is not None and vietnamese_score(text) > 0.05:
         return text, encoding, warnings
+    if text is None:
+        # UTF-8 with a few broken bytes (a file cut inside a character, a flipped byte): still UTF-8
+        mended = data.decode("utf-8", errors="replace")
+        if mended.count("\ufffd") <= max(MAX_BAD_UTF8, len(mended) // 1000) and vietnamese_score(mended) > 0.05:
+            warnings.append(("encoding_errors", f"not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start}); "
+                                                "bad bytes replaced"))
+            return mended, "utf-8", warnings
     legacy = legacy_decode(data)
     if legacy:
         converted, name = legacy
-        warnings.append(("legacy_encoding", f"converted from the {name} font encoding"))
+        repaired: list[tuple[str, str]] = []
+        if name == "tcvn3":
+            converted, repaired = recase_capitals(converted)
+            if repaired:  # typed with the capitals fonts: the capitals that open names were lost too
+                converted = capitalize_names(converted)
+        note = ""
+        if repaired:
+            shown = ", ".join(f"'{old}' → '{new}'" for old, new in repaired[:3])
+            note = (f"; {len(repaired)} words typed in a capitals font (.VnTimeH) re-cased "
+                    f"({shown}{', …' if len(repaired) > 3 else ''})")
+        warnings.append(("legacy_encoding", f"converted from the {name} font encoding{note}"))
         return converted, name, warnings
     if text is not None:
         return text, encoding, warnings
@@ -84,3 +194,13 @@ def decode(data: bytes) -> tuple[str | None, str | None, list[tuple[str, str]]]:
     warnings.append(("encoding_errors",
                      f"not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start}); bad bytes replaced"))
     return data.decode("utf-8", errors="replace"), "utf-8", warnings
+
+
+@READERS.register("text", (".txt",))
+@READERS.register("markdown", (".md", ".markdown"))
+def read_text(data: bytes, src: Source, max_pages: int) -> Document:  # text has no pages
+    text, encoding, warnings = decode(data)
+    if text is None:
+        raise ReadError("binary", "the file is not text (binary data)", src)
+    src.encoding = encoding
+    return Document(text, src, warnings)

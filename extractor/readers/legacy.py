@@ -2,8 +2,8 @@
 
 Both put Vietnamese letters on byte values that other code pages use for Latin letters, so a
 file decodes "successfully" as Windows-1252 and reads as mojibake (``Vi\\u00d6t``, ``Vieät``).
-The tables are data in ``grammars/encodings/``. Detection converts with each table and keeps the
-one whose result reads most like Vietnamese (see ``encoding.vietnamese_score``).
+The tables are data in ``grammars/encodings/``; here are the converters both ways. Which of the
+two a file is written in is decided in ``encoding`` (see ``encoding.legacy_decode``).
 """
 
 from __future__ import annotations
@@ -71,30 +71,23 @@ def decode_vni(data: bytes) -> str:
     return "".join(out)
 
 
-def encode_tcvn3(text: str) -> bytes:
+# the capitals the ABC fonts have codes of their own for; an accented capital has none
+ABC_CAPITALS = frozenset("ĂÂÊÔƠƯĐ")
+
+
+def encode_tcvn3(text: str, capitals_font: bool = False) -> bytes:
+    """TCVN3 bytes of ``text``. With ``capitals_font``, as the ABC fonts write it: an accented capital
+    is typed as its lower-case letter in a capitals font (.VnTimeH), which draws it as a capital."""
     reverse = {ch: b for b, ch in tcvn3_table().items()}
-    return bytes(reverse[ch] if ch in reverse else ord(ch) for ch in unicodedata.normalize("NFC", text)
-                 if ch in reverse or ord(ch) < 256)
+
+    def typed(ch: str) -> str:
+        return ch.lower() if capitals_font and ch.isupper() and ord(ch) > 0x7F and ch not in ABC_CAPITALS else ch
+
+    letters = (typed(ch) for ch in unicodedata.normalize("NFC", text))
+    return bytes(reverse[ch] if ch in reverse else ord(ch) for ch in letters if ch in reverse or ord(ch) < 256)
 
 
 def encode_vni(text: str) -> bytes:
     reverse = {letter: seq for seq, letter in vni_table().items() if len(seq) == 2 or letter != seq}
     out = "".join(reverse.get(ch, ch) for ch in unicodedata.normalize("NFC", text))
     return out.encode("cp1252", errors="replace")
-
-
-def legacy_decode(data: bytes) -> tuple[str, str] | None:
-    """The text of a TCVN3 or VNI file, with the encoding's name; None when neither fits."""
-    from .encoding import vietnamese_score
-
-    if all(b < 0x80 for b in data[:20000]):
-        return None
-    baseline = max(vietnamese_score(data.decode("cp1252", errors="replace")),
-                   vietnamese_score(data.decode("cp1258", errors="replace")))
-    best = None
-    for name, decode in (("tcvn3", decode_tcvn3), ("vni", decode_vni)):
-        text = decode(data)
-        score = vietnamese_score(text) - text.count("\ufffd") / max(len(text), 1)
-        if score > 0.1 and score > baseline + 0.05 and (best is None or score > best[0]):
-            best = (score, text, name)
-    return (best[1], best[2]) if best else None

@@ -15,10 +15,13 @@ import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import get_args
 
 import regex
 
-from .columns import Box, lines_in_order
+from ..normalize import strip_marks
+from ..record import Record
+from .columns import Box, lines_in_order, side_by_side
 
 LOW_CONFIDENCE = 70.0
 PRINTED_CONFIDENCE = 80.0  # a number OCR reads with less is treated as handwriting: read again or left blank
@@ -26,8 +29,18 @@ HANDWRITING_CONFIDENCE = 85.0  # a handwritten number read below this is reporte
 HEADER_SHARE = 0.4  # the header's number and date stand in the top of the first page
 
 
+MAX_PIXELS = 60_000_000  # a page image may have (A4 at 600 dpi is 35 million)
+MAX_OCR_PAGES = 100  # pages read by OCR in one document, past which it is refused (some seconds each)
+PAGE_SECONDS = 300  # Tesseract's time for a page (a dense A4 page at 300 dpi takes 5-20 s)
+REGION_SECONDS = 60  # for a band, a word or a digit slot
+
+
 class OcrUnavailable(RuntimeError):
-    pass
+    """No Tesseract (or no Vietnamese data for it) on this machine."""
+
+
+class OcrFailed(RuntimeError):
+    """Tesseract ran and failed on a page: it exited with an error or ran out of time."""
 
 
 @dataclass
@@ -53,7 +66,10 @@ def _digits_in(image, box: tuple[int, int, int, int]) -> tuple[str, float] | Non
     crop = image.crop(box)
     crop = crop.resize((crop.width * 3, crop.height * 3)).point(lambda v: 255 if v > 150 else 0)
     for psm in ("7", "8"):
-        out = _tesseract(crop, "--psm", psm, "-c", "tessedit_char_whitelist=0123456789", "tsv")
+        try:
+            out = _tesseract(crop, "--psm", psm, "-c", "tessedit_char_whitelist=0123456789", "tsv")
+        except OcrFailed:
+            return None  # a slot Tesseract cannot read is left to the other reader
         words = [w for line in _tsv_words(out.stdout).values() for w in line]
         digits = "".join(w.text for w in words)
         if _DIGITS.match(digits):
@@ -61,14 +77,23 @@ def _digits_in(image, box: tuple[int, int, int, int]) -> tuple[str, float] | Non
     return None
 
 
-def _tesseract(image, *args: str, timeout: int = 120) -> subprocess.CompletedProcess[str]:
+def _tesseract(image, *args: str, timeout: float | None = None) -> subprocess.CompletedProcess[str]:
     """Tesseract on a PIL image, its output on stdout; one thread per process (pages run in
-    parallel instead)."""
+    parallel instead). Raises ``OcrFailed`` when it exits with an error or runs out of time."""
+    timeout = REGION_SECONDS if timeout is None else timeout
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "image.png")
         image.save(path)
-        return subprocess.run(["tesseract", path, "stdout", *args], capture_output=True, text=True,
-                              env={**os.environ, "OMP_THREAD_LIMIT": "1"}, timeout=timeout)
+        try:
+            out = subprocess.run(["tesseract", path, "stdout", *args], capture_output=True, text=True,
+                                 env={**os.environ, "OMP_THREAD_LIMIT": "1"}, timeout=timeout)
+        except subprocess.TimeoutExpired as e:
+            raise OcrFailed(f"Tesseract took more than {timeout:.0f} s") from e
+        except OSError as e:
+            raise OcrUnavailable(f"tesseract cannot be run: {e}") from e
+    if out.returncode != 0:
+        raise OcrFailed(f"Tesseract exited with {out.returncode}: {out.stderr.strip()[-300:]}")
+    return out
 
 
 def _char_x(image, word: Box, chars: str) -> float | None:
@@ -76,7 +101,10 @@ def _char_x(image, word: Box, chars: str) -> float | None:
     handwriting run into the print), from Tesseract's character boxes of that word alone."""
     pad = max(2, int((word.y1 - word.y0) * 0.3))
     box = (max(0, int(word.x0) - pad), max(0, int(word.y0) - pad), int(word.x1) + pad, int(word.y1) + pad)
-    out = _tesseract(image.crop(box), "-l", "vie", "--psm", "7", "makebox")
+    try:
+        out = _tesseract(image.crop(box), "-l", "vie", "--psm", "7", "makebox")
+    except OcrFailed:
+        return None
     for row in out.stdout.splitlines():
         parts = row.split(" ")
         if len(parts) >= 5 and parts[0] in chars:
@@ -94,7 +122,7 @@ def _slot_reading(image, box: tuple[int, int, int, int], text_height: float, day
     reading that is not a plausible day or number is not used."""
     import numpy as np
 
-    from . import digits
+    from . import digits  # loads NumPy: only when a handwritten slot is read
 
     x0, y0, x1, y1 = box
     if x1 - x0 < 8 or y1 - y0 < 8:
@@ -222,10 +250,10 @@ def ocr_image(image) -> OcrPage:
     """OCR one page image (a PIL image)."""
     if not shutil.which("tesseract"):
         raise OcrUnavailable("tesseract is not installed (Debian: tesseract-ocr tesseract-ocr-vie)")
+    original = image
     image = _prepare(image)
-    out = _tesseract(image, "-l", "vie", "--psm", "3", "tsv", timeout=300)
-    if out.returncode != 0:
-        raise OcrUnavailable(out.stderr.strip()[-300:])
+    stamp = _urgency_stamp(original, image.width / original.width)
+    out = _tesseract(image, "-l", "vie", "--psm", "3", "tsv", timeout=PAGE_SECONDS)
     # Tesseract's page layout analysis already puts each column in a block of its own: lines are
     # emitted block by block, so the two header columns come out apart, not interleaved.
     lines = _tsv_words(out.stdout)
@@ -239,11 +267,59 @@ def ocr_image(image) -> OcrPage:
             notes.extend(_read_handwriting(image, words))
         tess_lines.append(words)
     tess_lines.extend(_dropped_lines(image, tess_lines))
+    if stamp:
+        tess_lines.append([stamp])
     # Tesseract's lines follow the skew of the page; lines that stand side by side (the two header
     # columns, Nơi nhận beside the signature) become one row, which is then read column by column
     # "¡" is OCR's reading of an "i" (never printed in these documents: "NC(V¡16)")
-    text = lines_in_order(_rows(tess_lines), image.width).replace("¡", "i")
+    text = lines_in_order(side_by_side(tess_lines), image.width).replace("¡", "i")
     return OcrPage(text, confidence, len(confidences), notes)
+
+
+STAMP_INK = 0.002  # share of the header's pixels in red ink above which it may hold a stamp
+STAMP_ANGLES = range(-25, 26)  # degrees a stamp may be turned by
+
+
+def _urgency_stamp(image, scale: float) -> Box | None:
+    """The urgency stamp ("HỎA TỐC", "THƯỢNG KHẨN", "KHẨN"), red and often turned, in the header:
+    ``_prepare`` masks red ink (seals, signatures), so it is read apart. The red ink of the top of
+    the page is turned upright (the angle at which its rows are most uneven) and read; the mark is
+    kept only when the reading is one of the marks a record may hold. Its box is in the prepared
+    image's pixels (``scale``)."""
+    import numpy as np
+    from PIL import Image
+
+    rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
+    top = rgb[: int(rgb.shape[0] * HEADER_SHARE)]
+    red = (top[..., 0] - np.maximum(top[..., 1], top[..., 2])) > 60
+    if red.sum() < red.size * STAMP_INK:
+        return None
+    ys, xs = np.nonzero(red)
+    x0, y0, x1, y1 = int(xs.min()), int(ys.min()), int(xs.max()) + 1, int(ys.max()) + 1
+    ink = Image.fromarray(np.where(red[y0:y1, x0:x1], 0, 255).astype(np.uint8))
+
+    def unevenness(angle: int) -> float:
+        rows = (np.asarray(ink.rotate(angle, expand=True, fillcolor=255)) < 128).sum(axis=1)
+        return float(np.var(rows))
+
+    upright = ink.rotate(max(STAMP_ANGLES, key=unevenness), expand=True, fillcolor=255)
+    try:
+        read = _tesseract(upright, "-l", "vie", "--psm", "6").stdout
+    except OcrFailed:
+        return None
+    mark = _urgency_mark(read)
+    return Box(x0 * scale, y0 * scale, x1 * scale, y1 * scale, mark) if mark else None
+
+
+def _urgency_mark(read: str) -> str | None:
+    """The urgency mark a stamp's reading names, compared without marks ("HOA TOC" is "HỎA TỐC");
+    one letter may be misread in a mark of two words, none in "KHẨN"."""
+    bare = strip_marks(read).upper()
+    for mark in sorted(get_args(get_args(Record.model_fields["urgency"].annotation)[0]), key=len, reverse=True):
+        errors = 1 if " " in mark else 0
+        if regex.search(rf"(?<!\p{{L}})(?:{regex.escape(strip_marks(mark))}){{e<={errors}}}(?!\p{{L}})", bare):
+            return mark
+    return None
 
 
 def _tsv_words(tsv: str, dx: int = 0, dy: int = 0) -> dict[tuple[int, int, int], list[Box]]:
@@ -296,32 +372,14 @@ def _dropped_lines(image, lines: list[list[Box]]) -> list[list[Box]]:
         if x1 - x0 < width * 0.4:  # a signature, a stamp, a short word: not a dropped paragraph
             continue
         box = (max(0, x0 - 10), max(0, y0 - 10), min(width, x1 + 10), min(image.height, y1 + 10))
-        out = _tesseract(image.crop(box), "-l", "vie", "--psm", "6", "tsv")
+        try:
+            out = _tesseract(image.crop(box), "-l", "vie", "--psm", "6", "tsv")
+        except OcrFailed:
+            continue  # the band stays unread, as it was
         for words in _tsv_words(out.stdout, box[0], box[1]).values():
             if sum(w.confidence for w in words) / len(words) >= LOW_CONFIDENCE:
                 found.append(sorted(words, key=lambda b: b.x0))
     return found
-
-
-def _rows(lines: list[list[Box]]) -> list[list[Box]]:
-    def extent(line):
-        return min(b.y0 for b in line), max(b.y1 for b in line), line[0].x0, line[-1].x1
-
-    rows: list[list[Box]] = []
-    extents: list[tuple[float, float, float, float]] = []
-    for line in sorted(lines, key=lambda ln: sum(extent(ln)[:2]) / 2):
-        y0, y1, x0, x1 = extent(line)
-        for i, (ry0, ry1, rx0, rx1) in enumerate(extents):
-            overlap = min(y1, ry1) - max(y0, ry0)
-            apart = x0 > rx1 or x1 < rx0
-            if apart and overlap > 0.5 * min(y1 - y0, ry1 - ry0):
-                rows[i] = sorted(rows[i] + line, key=lambda b: b.x0)
-                extents[i] = (min(y0, ry0), max(y1, ry1), min(x0, rx0), max(x1, rx1))
-                break
-        else:
-            rows.append(line)
-            extents.append((y0, y1, x0, x1))
-    return rows
 
 
 def _prepare(image):
@@ -358,3 +416,9 @@ def ocr_warnings(pages: list[OcrPage]) -> list[tuple[str, str]]:
     if read:
         warnings.append(("handwriting", "handwritten number or day in the header: " + "; ".join(read)))
     return warnings
+
+
+def unreadable_fields(pages: list[OcrPage]) -> frozenset[str]:
+    """The header fields ('number', 'day') written by hand that no reader could read."""
+    return frozenset(note.split(" ", 1)[0] for p in pages for note in p.handwriting
+                     if note.split(" ", 2)[1:2] == ["unreadable"])
