@@ -15,12 +15,10 @@ from functools import cache
 
 import regex
 
-from ..grammar import word_list
+from ..grammar import patterns, word_list
 from ..record import Source
 from .base import READERS, Document, ReadError
 from .legacy import ABC_CAPITALS, decode_tcvn3, decode_vni
-
-_VIET = regex.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u0323]|[àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵ]", regex.I)
 
 
 def vietnamese_score(text: str) -> float:
@@ -31,10 +29,10 @@ def vietnamese_score(text: str) -> float:
     letters = sum(map(str.isalpha, sample))
     if not letters:
         return 0.0
-    return (len(_VIET_CHARS.findall(sample)) - 3 * len(_FOREIGN_CHARS.findall(sample))) / letters
+    vietnamese, foreign = _letters()
+    return (len(vietnamese.findall(sample)) - 3 * len(foreign.findall(sample))) / letters
 
 
-_FOREIGN = regex.compile(r"[ñöäëïüåæøûîçœÿßÑÖÄËÏÜÅÆØÛÎÇŒŸ]")
 
 
 def _one_class(pattern: regex.Pattern) -> re.Pattern:
@@ -44,8 +42,11 @@ def _one_class(pattern: regex.Pattern) -> re.Pattern:
     return re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]")
 
 
-_VIET_CHARS = _one_class(_VIET)
-_FOREIGN_CHARS = _one_class(_FOREIGN)
+@cache
+def _letters() -> tuple[re.Pattern, re.Pattern]:
+    """Vietnamese letters and foreign ones (``grammars/readers.toml``), each as one plain class."""
+    p = patterns("readers")["encoding"]
+    return _one_class(p["vietnamese"]), _one_class(p["foreign"])
 _CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or b > 13)
 
 

@@ -13,9 +13,6 @@ from functools import cache
 
 from ..grammar import rows, settings
 
-_BASES = {"a": "aAáÁàÀảẢãÃạẠ", "e": "eEéÉèÈẻẺẽẼẹẸ", "o": "oOóÓòÒỏỎõÕọỌ", "u": "uUúÚùÙủỦũŨụỤ",
-          "y": "yYýÝỳỲỷỶỹỸỵỴ", "ơ": "ơƠớỚờỜởỞỡỠợỢ", "ư": "ưƯứỨừỪửỬữỮựỰ"}
-
 
 @cache
 def tcvn3_table() -> dict[int, str]:
@@ -29,7 +26,7 @@ def vni_table() -> dict[str, str]:
     tones = [g["tones"][k] for k in ("acute", "grave", "hook", "tilde", "dot")]
     table: dict[str, str] = {}
     # plain vowels and the horn vowels (whose VNI form is a letter of its own) with tones
-    for base, forms in _BASES.items():
+    for base, forms in settings("readers")["vowels"].items():
         vni_lower, vni_upper = base, base.upper()
         for key, value in g["letters"].items():
             if value == base:

@@ -19,6 +19,7 @@ from typing import get_args
 
 import regex
 
+from ..grammar import patterns
 from ..normalize import strip_marks
 from ..record import Record
 from .columns import Box, lines_in_order, side_by_side
@@ -51,7 +52,6 @@ class OcrPage:
     handwriting: list[str] = field(default_factory=list)
 
 
-_NUMBER_WORD = regex.compile(r"^S[ốôoó6ồổỗ0][:.;]?")
 _DIGITS = regex.compile(r"^\d{1,5}$")
 _BEFORE_SYMBOL = regex.compile(r"[^/-]*")
 _SYMBOL = regex.compile(r"[/-]\p{L}|/(?:19|20)\d\d/")
@@ -180,7 +180,7 @@ def _read_handwriting(image, words: list[Box]) -> list[str]:
 def _number_slot(image, words: list[Box]) -> list[str]:
     """The number's slot, between ``Số:`` and the printed symbol; ``words`` is rewritten."""
     for i, w in enumerate(words):
-        head = _NUMBER_WORD.match(w.text)
+        head = patterns("readers")["ocr"]["number_word"].match(w.text)
         if head is None:
             continue
         # the printed symbol ("/TB-UBND", "/2018/QĐ-UBND", "-TB/TU"), not a "/" a pen stroke was read as

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from ..grammar import patterns
 from ..record import Source
 from .base import READERS, Document, ReadError
 from .columns import Box, is_page_number, join_pages, lines_in_order, side_by_side
@@ -28,12 +29,11 @@ OCR_DPI = 300  # resolution a page without text is rendered at for OCR
 BASELINE_SHIFT = 0.3  # glyphs whose baselines differ by less than this share of a glyph's height share a line
 WORD_GAP = 0.1  # a gap between glyphs wider than this share of the line's glyph height parts words (within a
 # word they abut: gaps up to 0.07 on LibreOffice PDFs; a space squeezed by a wider fallback glyph is 0.11)
-_SIGNATURE_BOX = regex.compile(r"(?i)ký\s+bởi|thời\s+gian\s+ký|signed\s+by|email\s*:|cơ\s+quan\s*:")
 
 
 def usable_text(text: str) -> bool:
     """A page's text layer is usable when it is more than a digital-signature box."""
-    stripped = _SIGNATURE_BOX.sub("", text)
+    stripped = patterns("readers")["pdf"]["signature_box"].sub("", text)
     letters = sum(ch.isalpha() for ch in stripped)
     return letters >= MIN_CHARS_PER_PAGE
 
