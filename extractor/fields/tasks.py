@@ -194,13 +194,15 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
             if not covered and len(name.split()) <= 8 and r["partner_kind"].match(name) and not vague:
                 _add(coop, name)
     body_at = _heading_end(chunk)
-    if not lead and (item.children or body_at < len(chunk)):
+    headed = False  # the bullets and paragraphs under a heading were read
+    if not lead and (item.children or body_at < len(chunk)) and chunk[_skip_space(chunk, 0):][:1].isupper():
         lead = _agency_heading(chunk, agencies)
     if (not lead and body_at < len(chunk) and len(chunk[:body_at].split()) <= _HEADING_WORDS
             and not _run(agencies, _skip_space(chunk, 0), chunk)):
         # a heading over bullets or paragraphs that each name who does what: "2. Trách nhiệm thực
         # hiện\n- Các cơ quan, đơn vị …\n- Sở Nội vụ hướng dẫn …"
         lead = _bullet_leads(chunk, body_at, agencies, r)
+        headed = True
     if not lead:
         lead = _subject_lead(chunk, 0, agencies, r)
     opened = bool(lead)  # the item's opening names its lead; later sentences only add shares
@@ -217,7 +219,8 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
             elif ask := r["assign"].match(chunk, at):
                 for a in _run(agencies, ask.end(), chunk):
                     _add(lead, a.name)
-            elif (who := r["collective_subject"].match(chunk, at)) and r["duty_verb"].match(chunk, who.end()):
+            elif (_may_open_collective(chunk, at) and (who := r["collective_subject"].match(chunk, at))
+                  and r["duty_verb"].match(chunk, who.end())):
                 for name in _collective(chunk, at, r):  # "… . Chính quyền địa phương phải gần dân …"
                     _add(lead, name)
     if not lead and item.parent and r["implementation"].search(text, item.parent.text_start,
@@ -225,7 +228,7 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
         first_line = chunk.split("\n", 1)[0]
         if r["who_heading"].match(first_line):  # "3. Cán bộ phụ trách lĩnh vực …" heading its duties
             lead = [clean_value(first_line)]
-    if not lead:
+    if not lead and not headed:
         lead = _bullet_leads(chunk, 0, agencies, r)
     item.lead = [a for a in lead if a not in coop]
     item.cooperating = coop
@@ -431,11 +434,17 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, after
 def _collective(chunk: str, start: int, r: dict) -> list[str]:
     """Those charged, named as collectives or kinds of bodies, as written, one per group: a new
     "các" opens the next group ("các cấp ủy, tổ chức đảng, các cơ quan, đơn vị, địa phương" → two)."""
-    who = r["collective_subject"].match(chunk, _skip_space(chunk, start))
+    start = _skip_space(chunk, start)
+    who = r["collective_subject"].match(chunk, start) if _may_open_collective(chunk, start) else None
     if not who or r["partner_vague"].search(who["who"]):
         return []
     groups = [clean_value(g) for g in _p("next_group").split(who["who"])]
     return [g for g in groups if g and not r["partner_vague"].search(g)]
+
+
+def _may_open_collective(chunk: str, at: int) -> bool:
+    """A cheap test before the collective pattern: does a word it can start with stand at ``at``?"""
+    return chunk[at:at + 12].lower().startswith(tuple(_words()["collective_first"]))
 
 
 def _assignments_any(text: str, start: int, end: int, r: dict) -> bool:
