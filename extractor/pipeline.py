@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import read
 from .blocks import Layout
-from .fields.body import extract_body
+from .fields.body import read_body
 from .fields.citations import find_citations
 from .fields.dates import read_issue_date
 from .fields.distribution import read_distribution
@@ -74,7 +74,11 @@ def extract_text(raw: str, source: Source | None = None, warnings: list[tuple[st
     _issuer(record, layout, text)
     body, annex = layout.body, layout.annex
     if body:
-        extract_body(record, text, body.start, body.end, (annex.start, annex.end) if annex else None)
+        issue = record.issue_date.value if record.issue_date and record.issue_date.precision == "day" else None
+        found = read_body(text, body.start, body.end, (annex.start, annex.end) if annex else None, issue,
+                          record.number.raw if record.number else None)
+        record.tasks, record.deadlines, record.citations = found.tasks, found.deadlines, found.citations
+        _add(record, found.warnings)
     if record.number is None and record.issue_date is None and record.signature is None:
         # no header and no signature: not an administrative document, or one that lost both
         if record.tasks or record.citations or find_citations(text.text, 0, len(text.text), None):

@@ -2,21 +2,50 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..grammar import patterns
 from ..ner import find_agencies
 from ..normalize import Text
-from ..record import Record, Task
+from ..record import Citation, Deadline, Task, Warning, WarningCode
 from .citations import find_citations
 from .deadlines import find_deadlines
-from .tasks import assign_roles, find_items, item_text, preamble_lead, single_request
+from .tasks import Item, assign_roles, find_items, item_text, preamble_lead, single_request
 
 
-def extract_body(record: Record, text: Text, start: int, end: int, annex: tuple[int, int] | None = None) -> None:
+@dataclass
+class Body:
+    """What the body gives the record."""
+
+    tasks: list[Task]
+    deadlines: list[Deadline]
+    citations: list[Citation]
+    warnings: list[Warning]
+
+
+def read_body(text: Text, start: int, end: int, annex: tuple[int, int] | None, issue: str | None,
+              own_number: str | None) -> Body:
     """Tasks, deadlines and citations of the body ``[start, end)``; deadlines and citations also
-    of the ``annex`` (task tables there carry time limits, not numbered items)."""
+    of the ``annex`` (task tables there carry time limits, not numbered items). ``issue``: the issue
+    date when it has a day; ``own_number``: the document's own number (not a citation)."""
     t = text.text
     start, end = min(start, len(t)), min(end, len(t))  # a document cut inside its title line ends there
-    issue = record.issue_date.value if record.issue_date and record.issue_date.precision == "day" else None
+    items, tasks = _tasks(text, start, end)
+    deadlines, warnings = _deadlines(text, start, end, annex, issue, items)
+    by_id = {task.id: task for task in tasks}
+    for d in deadlines:
+        if d.task in by_id and by_id[d.task].deadline is None:
+            by_id[d.task].deadline = d
+    # citations also stand in the footnotes and annexes after the signature
+    citations = find_citations(t, start, len(t), own_number)
+    for c in citations:
+        c.span = text.source_span(*c.span)
+    return Body(tasks, deadlines, citations, warnings)
+
+
+def _tasks(text: Text, start: int, end: int) -> tuple[list[Item], list[Task]]:
+    """The numbered items with their leads and partners (or the one request of a letter without items)."""
+    t = text.text
     items = find_items(t, start, end)
     first = items[0].start if items else end
     top_lead = preamble_lead(t, start, first) if items else []
@@ -39,15 +68,22 @@ def extract_body(record: Record, text: Text, start: int, end: int, annex: tuple[
     if not items:  # no numbered items: one request ("đề nghị Sở Y tế …", "giao …") is one task
         request = single_request(t, start, end)
         if request:
-            item = request
-            items = [item]
-            tasks = [Task(id="1", text=item_text(t, item, items), lead=item.lead, cooperating=item.cooperating,
-                          span=text.source_span(item.start, item.end))]
-    deadlines = find_deadlines(t, start, end, issue)
+            items = [request]
+            tasks = [Task(id="1", text=item_text(t, request, items), lead=request.lead,
+                          cooperating=request.cooperating, span=text.source_span(request.start, request.end))]
+    return items, tasks
+
+
+def _deadlines(text: Text, start: int, end: int, annex: tuple[int, int] | None, issue: str | None,
+               items: list[Item]) -> tuple[list[Deadline], list[Warning]]:
+    """Every deadline, each given to the deepest item it stands in (a group's closer to the group)."""
+    t = text.text
+    found = find_deadlines(t, start, end, issue)
     if annex:
-        deadlines += find_deadlines(t, annex[0], annex[1], issue, tables_only=True)
+        found += find_deadlines(t, annex[0], annex[1], issue, tables_only=True)
     closer = patterns("body")["deadlines"]["group_closer"]
-    for deadline, notes in deadlines:
+    warnings: list[Warning] = []
+    for deadline, notes in found:
         s, _ = deadline.span
         owner = None
         for i in items:
@@ -60,17 +96,9 @@ def extract_body(record: Record, text: Text, start: int, end: int, annex: tuple[
         deadline.task = owner.id if owner else None
         deadline.span = text.source_span(*deadline.span)
         if issue and deadline.precision == "day" and not deadline.recurrence and deadline.value < issue:
-            record.warn("deadline_before_issue_date", f"deadline {deadline.value} is before the issue date {issue}")
+            warnings.append(Warning(code=WarningCode.DEADLINE_BEFORE_ISSUE_DATE,
+                                    message=f"deadline {deadline.value} is before the issue date {issue}"))
         for note in notes:
-            record.warn(note, f"the year of '{deadline.raw}' is taken from the issue date")
-    record.deadlines = [d for d, _ in deadlines]
-    by_id = {task.id: task for task in tasks}
-    for d in record.deadlines:
-        if d.task in by_id and by_id[d.task].deadline is None:
-            by_id[d.task].deadline = d
-    record.tasks = tasks
-    own = record.number.raw if record.number else None
-    # citations also stand in the footnotes and annexes after the signature
-    record.citations = find_citations(t, start, len(t), own)
-    for c in record.citations:
-        c.span = text.source_span(*c.span)
+            warnings.append(Warning(code=WarningCode(note),
+                                    message=f"the year of '{deadline.raw}' is taken from the issue date"))
+    return [d for d, _ in found], warnings
