@@ -198,9 +198,9 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
     if not lead and (item.children or body_at < len(chunk)) and chunk[_skip_space(chunk, 0):][:1].isupper():
         lead = _agency_heading(chunk, agencies)
     if (not lead and body_at < len(chunk) and len(chunk[:body_at].split()) <= _HEADING_WORDS
-            and not _run(agencies, _skip_space(chunk, 0), chunk)):
-        # a heading over bullets or paragraphs that each name who does what: "2. Trách nhiệm thực
-        # hiện\n- Các cơ quan, đơn vị …\n- Sở Nội vụ hướng dẫn …"
+            and not chunk[:body_at].rstrip().endswith((".", ";")) and not _run(agencies, _skip_space(chunk, 0), chunk)):
+        # a heading (no sentence: no closing full stop) over bullets or paragraphs that each name who
+        # does what: "2. Trách nhiệm thực hiện\n- Các cơ quan, đơn vị …\n- Sở Nội vụ hướng dẫn …"
         lead = _bullet_leads(chunk, body_at, agencies, r)
         headed = True
     if not lead:
