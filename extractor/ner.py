@@ -101,11 +101,6 @@ def _compiled() -> dict:
     # (bodies are matched whatever their case, but only where a first word stands as the list writes it)
     compiled["trigger"] = _automaton({w.split()[0] for w in heads + bodies}.union(*grammar_words))
     compiled["first_words"] = first_words
-    keys_of: dict[str, list[str]] = {}
-    for key, words in first_words.items():
-        for word in words:
-            keys_of.setdefault(word, []).append(key)
-    compiled["keys_of"] = keys_of
     compiled["cheap_tests"] = grammar["cheap_tests"]
     return compiled
 
@@ -157,13 +152,9 @@ def agency_at_start(text: str) -> Agency | None:
 
 def _found(c: dict, text: str, triggers: list[tuple[int, str]]) -> list[Agency]:
 
-    starts: dict[str, list[int]] = {}
-    for pos, word in triggers:  # (one pass: each trigger word knows the patterns it can start)
-        for key in c["keys_of"].get(word, ()):
-            starts.setdefault(key, []).append(pos)
-
     def starts_for(key: str) -> list[int]:
-        return starts.get(key, [])
+        words = c["first_words"][key]
+        return [pos for pos, word in triggers if word in words]
 
     strong: list[Agency] = []
     territorial_lists = [(m.start(), m.end()) for m in _at(c["shared_territorial"], text, starts_for("territorial"))]
