@@ -6,9 +6,13 @@ a quyết định); ``1.``, ``1.1.``, ``1.1.2`` (arabic, the dotted id gives the
 paths: ``1``, ``1.a``, ``I.2``, ``Điều 2.1.a``. ``-`` and ``+`` bullets stay in their parent.
 
 Roles: ``Giao Sở X``, ``Đề nghị Sở X``, ``Sở X chủ trì``, ``Sở X: …``, ``Bộ Công an chỉ đạo …`` at the
-start of an item lead it; ``phối hợp với …`` cooperate. An item naming no lead takes its nearest
-ancestor's, and a top-level item the agency the preamble addresses (``đề nghị Sở Y tế … thực hiện
-các nội dung sau:``).
+start of an item lead it, as printed with a role before each body (``Bộ trưởng các Bộ: …; Chủ tịch
+UBND các tỉnh …``); so do a subject after an opening clause (``Để …, các sở, ban, ngành … triển
+khai``) or a topic (``Về …: UBND tỉnh … tiếp tục``), a heading of bodies or of a kind of body over
+its bullets, and a collective or a kind no list holds (``Các doanh nghiệp thủy điện vận hành …``).
+Later sentences add shares (``… . Bộ X chịu trách nhiệm …``). ``phối hợp với …`` cooperate. An item
+naming no lead takes its nearest ancestor's, and a top-level item the agency the preamble addresses
+(``đề nghị Sở Y tế … thực hiện các nội dung sau:``).
 """
 
 from __future__ import annotations
