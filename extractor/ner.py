@@ -21,16 +21,17 @@ from __future__ import annotations
 
 import os
 import warnings
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import regex
 
 from .grammar import provinces, rx, settings, word_list
 
 
-@dataclass(frozen=True)
-class Agency:
+class Agency(NamedTuple):
+    """A body named in a text, with its span (a tuple: thousands are made per long document)."""
+
     name: str
     start: int
     end: int
@@ -162,7 +163,8 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]]) -> list[Agency]:
         return [pos for pos, word in triggers if word in words]
 
     strong: list[Agency] = []
-    territorial_lists = [(m.start(), m.end()) for m in _at(c["shared_territorial"], text, starts_for("territorial"))]
+    shared_territorial = list(_at(c["shared_territorial"], text, starts_for("shared_territorial")))
+    territorial_lists = [(m.start(), m.end()) for m in shared_territorial]
     covered = 0
     for m in _at(c["localities"], text, starts_for("localities")):
         if m.start() < covered or any(s <= m.start() < e for s, e in territorial_lists):
@@ -178,7 +180,7 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]]) -> list[Agency]:
     # each name by its own kind ("Ủy ban nhân dân Thành phố Hồ Chí Minh")
     shared = [(m, m["head"], None) for m in _at(c["shared"], text, starts_for("shared"))]
     shared += [(m, " ".join(m["head"].split()), " ".join(m["terr"].split()))
-               for m in _at(c["shared_territorial"], text, starts_for("territorial"))]
+               for m in shared_territorial]
     for m, head, terr in shared:
         # the list runs while items are capitalised; the first item's span opens at the shared head,
         # so a run of agencies starts there

@@ -307,9 +307,13 @@ def _pieces(chunk: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e > s]
 
 
+def _start(agency: Agency) -> int:
+    return agency.start
+
+
 def _within(agencies: list[Agency], start: int, end: int, at: int) -> list[Agency]:
     """Agencies inside ``[start, end)``, with offsets moved to where that text sits in a chunk."""
-    lo = bisect.bisect_left(agencies, start, key=lambda a: a.start)
+    lo = bisect.bisect_left(agencies, start, key=_start)
     out = []
     for a in agencies[lo:]:
         if a.start >= end:
@@ -448,7 +452,12 @@ def _collective(chunk: str, start: int, r: dict) -> list[str]:
 
 def _may_open_collective(chunk: str, at: int) -> bool:
     """A cheap test before the collective pattern: does a word it can start with stand at ``at``?"""
-    return chunk[at:at + 12].lower().startswith(tuple(_words()["collective_first"]))
+    return chunk[at:at + 12].lower().startswith(_collective_first())
+
+
+@cache
+def _collective_first() -> tuple[str, ...]:
+    return tuple(_words()["collective_first"])
 
 
 def _assignments_any(text: str, start: int, end: int, r: dict) -> bool:
@@ -489,7 +498,7 @@ def _run(agencies: list[Agency], start: int, chunk: str) -> list[Agency]:
     pos = start
     roles = patterns("body")["roles"]
     printed, role_group = "", None
-    for a in agencies:
+    for a in agencies[bisect.bisect_left(agencies, start, key=_start):]:  # (those before ``start`` are passed over)
         if out and a.start == out[-1].start and a.end == out[-1].end:
             out.append(_with_role(a, printed))  # one item of a shared head naming two: "các tỉnh: Gia Lai và Lâm Đồng"
             continue
