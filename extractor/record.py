@@ -9,7 +9,7 @@ of warning; the JSON carries its string.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -193,3 +193,17 @@ class Record(Model):
 
 def json_schema() -> dict:
     return Record.model_json_schema()
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def built(model: type[M], **values: object) -> M:
+    """A model from values the pipeline made itself, every field given: no validation, as
+    ``model_construct``, in a quarter of its time (a long decree has thousands of tasks)."""
+    obj = model.__new__(model)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", set(values))
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj

@@ -30,7 +30,7 @@ from ..normalize import clean_value
 _RANK = {"roman": 0, "article": 1, "arabic": 2, "paren_number": 5, "letter": 6, "paren_roman": 7}
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Item:
     id: str
     scheme: str
@@ -109,9 +109,14 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
             stack.append(item)
             break
     end = _closing_start(text, items[-1].text_start if items else start, end, p["closing"])
-    for i, item in enumerate(items):
-        nxt = next((o.start for o in items[i + 1:] if o.level <= item.level), end)
-        item.end = min(nxt, end)
+    # each item ends where the next item of its level or higher starts (one pass from the last item)
+    later: list[Item] = []  # items after the current one that no item between them and it outranks
+    for item in reversed(items):
+        while later and later[-1].level > item.level:
+            later.pop()
+        item.end = min(later[-1].start, end) if later else end
+        later.append(item)
+    for item in items:
         if item.scheme == "paren_number" and item.parent and item is item.parent.children[-1]:
             # "(1) …, (2) …, (3) ….\nỦy ban nhân dân các tỉnh … gửi Báo cáo …": the paragraph after a
             # list of points goes back to the item that lists them
