@@ -13,6 +13,7 @@ from pathlib import Path
 import regex
 
 from .record import DocType
+from .regex_cache import compile_pattern
 
 GRAMMAR_DIR = Path(__file__).resolve().parent.parent / "grammars"
 if not GRAMMAR_DIR.is_dir():  # installed as a wheel: grammars ship inside the package
@@ -22,7 +23,7 @@ if not GRAMMAR_DIR.is_dir():  # installed as a wheel: grammars ship inside the p
 @cache
 def rx(pattern: str) -> regex.Pattern[str]:
     """A pattern written in code, compiled once (the ``regex`` module's own cache is slow)."""
-    return regex.compile(pattern, regex.V1)
+    return compile_pattern(pattern, regex.V1)
 
 
 def rows(name: str) -> list[list[str]]:
@@ -48,7 +49,7 @@ def patterns(name: str) -> dict[str, dict[str, regex.Pattern[str]]]:
         compiled[section] = {}
         for key, value in entries.items():
             if isinstance(value, str):
-                compiled[section][key] = regex.compile(value, regex.V1)
+                compiled[section][key] = compile_pattern(value, regex.V1)
     return compiled
 
 

@@ -27,6 +27,7 @@ from typing import NamedTuple
 import regex
 
 from .grammar import provinces, rx, settings, word_list
+from .regex_cache import compile_pattern
 
 
 class Agency(NamedTuple):
@@ -92,12 +93,13 @@ def _compiled() -> dict:
               "provinces": _alternation(list(provinces())),
               # a capital that opens another body ends a name: "Sở Tài chính và Ủy ban nhân dân …" (an
               # abbreviation may follow: "Văn phòng HĐND và UBND phường" is one office)
+              # (ties in a fixed order: the same pattern text in every process, so the compiled cache holds)
               "head_words": "|".join(sorted({h.split()[0] for h in heads if not h.split()[0].isupper()},
-                                            key=len, reverse=True))}
+                                            key=lambda w: (-len(w), w)))}
     parts["name"] = _name_pattern(parts)
-    compiled = {key: regex.compile(_expand(pattern, parts), regex.V1) for key, pattern in grammar["patterns"].items()}
-    compiled["bodies"] = regex.compile(rf"(?<!\p{{L}})(?:{parts['bodies']})(?!\p{{L}})", regex.V1 | regex.I)
-    compiled["name"] = regex.compile(parts["name"], regex.V1)
+    compiled = {key: compile_pattern(_expand(pattern, parts), regex.V1) for key, pattern in grammar["patterns"].items()}
+    compiled["bodies"] = compile_pattern(rf"(?<!\p{{L}})(?:{parts['bodies']})(?!\p{{L}})", regex.V1 | regex.I)
+    compiled["name"] = compile_pattern(parts["name"], regex.V1)
     first_words = {key: set(words.split()) for key, words in grammar["triggers"].items()}
     grammar_words = list(first_words.values())
     first_words["named"] = {h.split()[0] for h in heads}

@@ -22,6 +22,7 @@ from ..blocks import Block
 from ..grammar import issuer_codes, provinces, rx, settings
 from ..normalize import Text, clean_value, strip_marks
 from ..record import Issuer, Number, Warning, WarningCode
+from ..regex_cache import compile_pattern
 
 
 def read_issuer(block: Block | None, text: Text, ocr: bool, number: Number | None, authority: list[str],
@@ -57,28 +58,28 @@ def _grammar() -> dict:
     full = g["territories"]
     territories = sorted(full + [a for a, word in g["abbreviations"].items() if word in full], key=len, reverse=True)
     return {
-        "head": regex.compile(r"^(?:" + "|".join(map(regex.escape, heads)) + r")\b"),
+        "head": compile_pattern(r"^(?:" + "|".join(map(regex.escape, heads)) + r")\b"),
         "heads": heads,
         "dependent": set(g["dependent"]),
-        "territory": regex.compile(r"(?:^|\s)(?P<kind>" + "|".join(map(regex.escape, territories))
+        "territory": compile_pattern(r"(?:^|\s)(?P<kind>" + "|".join(map(regex.escape, territories))
                                    + r")\s+(?!(?:" + "|".join(map(regex.escape, g["not_a_place"]))
                                    + r")\b)(?P<name>\S.*)$"),
-        "territory_start": regex.compile(r"^(?:" + "|".join(map(regex.escape, territories)) + r")\s"),
+        "territory_start": compile_pattern(r"^(?:" + "|".join(map(regex.escape, territories)) + r")\s"),
         "central": set(g["central_cities"]),
-        "abbrev": regex.compile(r"(?<!\S)(" + "|".join(map(regex.escape, g["abbreviations"])) + r")(?!\S)"),
+        "abbrev": compile_pattern(r"(?<!\S)(" + "|".join(map(regex.escape, g["abbreviations"])) + r")(?!\S)"),
         "abbrev_map": g["abbreviations"],
         # proper nouns and provinces, each with its case-folded form (looked for in a name, then written
         # with their capitals)
         "proper_folded": [(p, p.casefold()) for p in sorted(g["proper"]["words"], key=len, reverse=True)
                           + list(provinces())],
-        "territory_of": regex.compile(r"(?i)(?:^|\s)((?:" + "|".join(map(regex.escape, full)) + r")\s+\S.*)$"),
-        "national_parent": regex.compile(r"^(?:" + "|".join(map(regex.escape, g["national_parents"])) + r")\b"),
+        "territory_of": compile_pattern(r"(?i)(?:^|\s)((?:" + "|".join(map(regex.escape, full)) + r")\s+\S.*)$"),
+        "national_parent": compile_pattern(r"^(?:" + "|".join(map(regex.escape, g["national_parents"])) + r")\b"),
         "city": g["city_word"].lower(),
         "province": g["province_word"].lower(),
         "plain_after": set(g["plain_after"]),
         "capital_after": set(g["capital_after"]),
-        "on_behalf": regex.compile(g["inference"]["on_behalf"], regex.V1),
-        "local": regex.compile(g["inference"]["local"], regex.V1),
+        "on_behalf": compile_pattern(g["inference"]["on_behalf"], regex.V1),
+        "local": compile_pattern(g["inference"]["local"], regex.V1),
     }
 
 

@@ -26,6 +26,7 @@ import regex
 from ..grammar import patterns, rx, settings, word_list
 from ..ner import Agency, find_agencies
 from ..normalize import clean_value
+from ..regex_cache import compile_pattern
 
 _RANK = {"roman": 0, "article": 1, "arabic": 2, "paren_number": 5, "letter": 6, "paren_roman": 7}
 
@@ -295,7 +296,7 @@ def _agency_heading(chunk: str, agencies: list[Agency]) -> list[str]:
 def _unlisted_body() -> regex.Pattern[str]:
     """A head of a body and a capitalised word: ``Báo và Phát thanh, Truyền hình Cần Thơ``."""
     heads = "|".join(regex.escape(h) for h in sorted(word_list("agencies/heads.txt"), key=len, reverse=True))
-    return regex.compile(rf"(?:{heads}){_words()['unlisted_body_joint']}")
+    return compile_pattern(rf"(?:{heads}){_words()['unlisted_body_joint']}")
 
 
 def _role_before(gap: str) -> bool:

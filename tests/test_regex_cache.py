@@ -1,0 +1,64 @@
+"""The compiled-grammar cache: a run from the cache gives the same records as a run that compiles,
+and a cache that is corrupt, unwritable or off costs time only, never a record or a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, SAMPLES
+
+SAMPLE = SAMPLES / "cd-ubnd-quangtri-mualu.txt"
+# extracts the sample, then reports how many patterns came from the cache and whether any was compiled
+RUN = """import json, sys
+from extractor import extract, regex_cache
+record = extract(sys.argv[1])
+print(json.dumps({"record": record.model_dump_json(), "from_cache": len(regex_cache._used),
+                  "compiled": regex_cache._new}))
+"""
+
+
+def _run(cache: str) -> dict:
+    env = dict(os.environ, VN_EXTRACTOR_CACHE=cache)
+    done = subprocess.run([sys.executable, "-c", RUN, str(SAMPLE)], capture_output=True, text=True, env=env,
+                          cwd=ROOT, check=True)
+    assert "Traceback" not in done.stderr
+    return json.loads(done.stdout)
+
+
+def _cache_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("regex-*.marshal"))
+
+
+def test_a_run_from_the_cache_compiles_nothing_and_gives_the_same_record(tmp_path):
+    first = _run(str(tmp_path))
+    assert first["compiled"] and len(_cache_files(tmp_path)) == 1
+    second = _run(str(tmp_path))
+    assert not second["compiled"], "every grammar pattern should come from the cache"
+    assert second["from_cache"] > 100
+    assert second["record"] == first["record"]
+
+
+def test_a_corrupt_cache_is_compiled_again(tmp_path):
+    good = _run(str(tmp_path))["record"]
+    (path,) = _cache_files(tmp_path)
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x40  # one flipped bit in the opcodes
+    path.write_bytes(bytes(data))
+    again = _run(str(tmp_path))
+    assert again["compiled"] and again["record"] == good
+    path.write_bytes(b"\x00garbage")  # and a file that is no cache at all
+    assert _run(str(tmp_path))["record"] == good
+    assert not _run(str(tmp_path))["compiled"]  # rewritten whole
+
+
+def test_an_unwritable_cache_or_none_costs_no_record(tmp_path):
+    good = _run(str(tmp_path / "ok"))["record"]
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    assert _run(str(blocker / "cache"))["record"] == good  # (the folder cannot be made)
+    off = _run("off")
+    assert off["record"] == good and off["compiled"]
