@@ -220,9 +220,13 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
         # later sentences may hand a share of the item to another body: "… . Bộ Dân tộc và Tôn
         # giáo chịu trách nhiệm hướng dẫn …", "… . Yêu cầu các Bộ, cơ quan đổi mới …"
         starts = {a.start for a in agencies}
+        read_to = -1  # the end of the last run read: a sentence starting inside it was read with it
         for sentence in _NEXT_SENTENCE.finditer(chunk):
             at = sentence.end()
-            run = _run(agencies, at, chunk) if at in starts else None  # (a body must open the sentence)
+            # (a body must open the sentence; a list "A; B; C" is one run, not one per sentence)
+            run = _run(agencies, at, chunk) if at in starts and at >= read_to else None
+            if run:
+                read_to = run[-1].end
             if run and r["duty_verb"].match(chunk, run[-1].end):
                 for a in run:
                     _add(lead, a.name)
