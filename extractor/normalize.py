@@ -59,13 +59,13 @@ _CODE_BREAK = regex.compile(r"\n(?<=\p{Lu}-\n)(?=\p{Lu}{2,})")
 # (a scan for the letter followed by itself is faster than a test for the pair as a substring)
 _DOUBLED_D_NEAR = re.compile("{0}(?={0})".format(re.escape(_GRAMMAR["ocr"]["doubled_letter"])))
 _DOUBLED_D = regex.compile(_GRAMMAR["ocr"]["doubled_d"], regex.V1)  # OCR's repeated Đ
-_MARKUP_PAIRS = regex.compile(r"\*\*|__|~~")
+_MARKUP_PAIRS = ("**", "__", "~~")  # bold, underline, strike-through: removed in one pass
 # markdown left by conversion, one pattern per mark so each scan starts from its literal character
 _MARKUP = {"*": regex.compile(r"(?<![\p{L}\d*])\*(?=\S)|(?<=\S)\*(?![\p{L}\d*])"),  # emphasis
            "#": regex.compile(r"(?m)(?<=^[ ]*)#{1,6}[ ]+"),  # headings
            "\\": regex.compile(r"\\(?=[\[\]().\-*_#|])")}  # escapes
 _COPYRIGHT_ITEM = regex.compile(r"(?m)^[ \t]*\K©(?=\))")  # OCR reads the item "c)" as "©)"
-_TABLE_BAR = regex.compile(r"[ ]*\|[ ]*")
+_TABLE_BAR = regex.compile(r"[ ]*\|[ ]*")  # (found from its bar: see _Bars)
 _TRAILING_SPACE = regex.compile(r" +\n")  # (from its spaces: "[ ]+(?=\n)" tries every space)
 _FINAL_SPACE = regex.compile(r" +\Z")
 _SPACE_BREAK = re.compile(r"\n(?<= \n)")  # (a test for " \n" three times as fast as the substring test)
@@ -99,9 +99,10 @@ class _Near:
                 yield found
 
     def sub(self, repl: str, text: str) -> str:
+        new = repl if "\\" not in repl else None  # (no template to expand)
         pieces, last = [], 0
         for m in self.finditer(text):
-            pieces += (text[last:m.start()], m.expand(repl))
+            pieces += (text[last:m.start()], m.expand(repl) if new is None else new)
             last = m.end()
         if not pieces:
             return text
@@ -109,12 +110,30 @@ class _Near:
         return "".join(pieces)
 
 
-AnyPattern = regex.Pattern[str] | re.Pattern[str] | _Near  # edits run on either engine, whichever scans faster
+class _Bars:
+    """``_TABLE_BAR``'s matches, found from their bars: a scan for one literal character is fast,
+    one that starts a try at every space is not. Each match starts where the spaces before its bar
+    start (not before the end of the match before it), as the leftmost match does."""
+
+    def finditer(self, text: str) -> Iterator[AnyMatch]:
+        last = 0
+        while (bar := text.find("|", last)) >= 0:
+            start = bar
+            while start > last and text[start - 1] == " ":
+                start -= 1
+            m = _TABLE_BAR.match(text, start)
+            yield m
+            last = m.end()
 
 
-# the breaks the patterns above may match: after the mark of an item (an item letter, or a digit or
-# capital the class leaves out no digit of: not a lower-case letter); after a dash, not in a rule
-_BARE_MARKER_NEAR = _Near(re.compile(rf"\n(?<=[^{_VI_LOWER} \n]\.\n|[{_ITEM_LETTER}]\)\n)"), _BARE_MARKER)
+AnyPattern = regex.Pattern[str] | re.Pattern[str] | _Near | _Bars  # edits run on either engine, whichever scans faster
+
+
+# the breaks the patterns above may match: after the mark of an item ("1.", "IV.", a digit of any
+# script: any character outside ASCII but a lower-case letter or an ellipsis; "a)" after a space or
+# at its line's start); after a dash, not in a rule
+_BARE_MARKER_NEAR = _Near(re.compile(rf"\n(?:(?<=[0-9IVX]\.\n)|(?<=[^\x00-\x7f{_VI_LOWER}\u2026]\.\n)"
+                                     rf"|(?<=[{_ITEM_LETTER}]\)\n)(?<![^ \t\n]..\n))"), _BARE_MARKER)
 _CODE_BREAK_NEAR = _Near(re.compile(r"\n(?<=[^-\s]-\n)"), _CODE_BREAK)
 
 
@@ -155,19 +174,22 @@ class Text:
 
     def sub(self, pattern: AnyPattern, repl: str | Callable[[AnyMatch], str]) -> Text:
         """Replace like ``pattern.sub`` and carry the offset map along."""
+        source = self.text
+        literal = repl if isinstance(repl, str) and "\\" not in repl else None  # (no template to expand)
         pieces: list[str] = []
         edits: list[tuple[int, int, int]] = []  # (old start, old end, new length) in this text's coordinates
         last = 0
-        for m in pattern.finditer(self.text):
-            new = repl(m) if callable(repl) else m.expand(repl)
-            pieces.append(self.text[last:m.start()])
+        for m in pattern.finditer(source):
+            start, end = m.span()
+            new = literal if literal is not None else repl(m) if callable(repl) else m.expand(repl)
+            pieces.append(source[last:start])
             pieces.append(new)
-            if len(new) != m.end() - m.start():
-                edits.append((m.start(), m.end(), len(new)))
-            last = m.end()
+            if len(new) != end - start:
+                edits.append((start, end, len(new)))
+            last = end
         if not pieces:
             return self
-        pieces.append(self.text[last:])
+        pieces.append(source[last:])
         text = "".join(pieces)
         if not edits:
             return Text(text, self.anchors)
@@ -184,10 +206,18 @@ class Text:
             if i + 1 < len(shifts) and shifts[i + 1][0] < pos < shifts[i + 1][1]:
                 continue  # inside a replaced run
             anchors.append((pos + (shifts[i][2] if i >= 0 else 0), src))
+        # the source offsets of the edits' ends, by one walk along our anchors (the ends come in
+        # order): what ``to_source`` gives for each
+        own = self.anchors
+        k, last_k = 0, len(own) - 1
         before = 0
         for s_, e_, total_after in shifts:
-            anchors.append((s_ + before, self.to_source(s_)))
-            anchors.append((e_ + total_after, self.to_source(e_)))
+            while k < last_k and own[k + 1][0] <= s_:
+                k += 1
+            anchors.append((s_ + before, own[k][1] + s_ - own[k][0]))
+            while k < last_k and own[k + 1][0] <= e_:
+                k += 1
+            anchors.append((e_ + total_after, own[k][1] + e_ - own[k][0]))
             before = total_after
         return Text(text, tuple(sorted(set(anchors))))
 
@@ -215,15 +245,16 @@ def normalize(source: str) -> Text:
     if any(ch in text.text for ch in _ZERO_WIDTH_LIST):
         text = text.sub(_ZERO_WIDTH, "")
     # (a test for a single character is a fast scan, for a pair a slow one: the pair only if its character is there)
-    if any(pair[0] in text.text and pair in text.text for pair in ("**", "__", "~~")):
-        text = text.sub(_MARKUP_PAIRS, "")
+    pairs = tuple(pair for pair in _MARKUP_PAIRS if pair[0] in text.text and pair in text.text)
+    if pairs:
+        text = text.sub(_pairs_pattern(pairs), "")
     for mark, pattern in _MARKUP.items():
         if mark in text.text:
             text = text.sub(pattern, "")
     if "©" in text.text:
         text = text.replace_same_length(_COPYRIGHT_ITEM, "c")
     if "|" in text.text:
-        text = text.sub(_TABLE_BAR, "\n")
+        text = text.sub(_Bars(), "\n")
     for pattern in _OLD_TONE_RES:  # (each scan costs about what a test for its letter would)
         text = text.replace_same_length(pattern, _modern_tone)
     if _SPACE_BREAK.search(text.text):
@@ -237,15 +268,26 @@ def normalize(source: str) -> Text:
 
 
 @cache
+def _pairs_pattern(pairs: tuple[str, ...]) -> re.Pattern[str]:
+    """The pass over the markup pairs a text holds: the others cannot match, and a pattern of one
+    literal scans fast."""
+    return re.compile("|".join(map(re.escape, pairs)))
+
+
+@cache
 def _join_words() -> _Near:
     words = settings("normalize")["joins"]["words"].split()
     # the match is the line break itself, so the scan stops only at line breaks
     # (the cheap look-ahead first: most breaks fail it before the word list is tried)
     exact = regex.compile(rf"\n(?=[ ]*[\p{{Lu}}\d])(?<=(?<![\p{{L}}])(?:{'|'.join(map(regex.escape, words))})\n)",
                           regex.V1)
-    # tried only after the last letter of a word of the list, before what is not a lower-case letter
+    # tried only after the last letter of a word of the list (and its last two letters), before
+    # what is neither a lower-case letter nor ASCII punctuation
     ends = "".join(sorted({re.escape(w[-1]) for w in words}))
-    return _Near(re.compile(rf"\n(?<=[{ends}]\n)(?![ ]*[{_VI_LOWER}\n])"), exact)
+    near = rf"\n(?<=[{ends}]\n)(?=[ ]*[^{_VI_LOWER}\n\-(+/.=\[_\":])"
+    if all(len(w) > 1 for w in words):
+        near += rf"(?<=(?:{'|'.join(sorted({re.escape(w[-2:]) for w in words}))})\n)"
+    return _Near(re.compile(near), exact)
 
 
 def _modern_tone(m: re.Match[str]) -> str:
