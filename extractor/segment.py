@@ -18,7 +18,10 @@ constant below.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
+
+import regex
 
 from .blocks import (
     DateBlock,
@@ -103,12 +106,12 @@ def _header_masks(window: str, p: dict) -> list[tuple[int, int]]:
             m = p[f"{key}_fuzzy"].search(window, lo, hi)
         if m:
             spans.append(m.span())
-    spans.extend(m.span() for m in p["separator"].finditer(window))
+    spans.extend(m.span() for m in _line_end_matches(p["separator"], window))
     return sorted(spans)
 
 
 def _find_number(layout: Layout, p: dict) -> NumberBlock | None:
-    for m in p["number_line"].finditer(layout.text, 0, HEADER_WINDOW):
+    for m in _line_matches(p["number_line"], layout.text, 0, HEADER_WINDOW):
         rest = m.group("rest")
         start, end = m.span("rest")
         gap = rx(r"\S(\s{2,})\S").search(rest)  # two header columns flattened onto one line
@@ -322,7 +325,7 @@ def _is_authority_line(text: str) -> bool:
 def _find_recipients(layout: Layout, body_start: int, p: dict) -> int:
     """The ``Kính gửi`` list (or a công điện's ``… điện:`` list); return where the body starts."""
     search_end = min(len(layout.text), body_start + RECIPIENTS_WINDOW)
-    m = p["recipients_open"].search(layout.text, 0, search_end)
+    m = next(_line_matches(p["recipients_open"], layout.text, 0, search_end), None)
     title = layout.title
     if m is None and title and title.doc_type.name == settings("header")["blocks"]["telegram_type"]:
         m = p["telegram_open"].search(layout.text, title.start, search_end)
@@ -467,3 +470,96 @@ def _find_stamps(layout: Layout, p: dict) -> None:
             layout.put(StampBlock("stamp", m.start(), m.end(), m.group(), org=text[line.start:m.start()],
                                   number=m["number"], date=m["date"]))
             return
+
+
+# Scans led by line breaks. ``regex`` tries a pattern that starts with ``^`` or holds no literal to
+# lead it at every position of the text; a scan for a literal character (the line break) is many
+# times faster. A grammar pattern whose every match starts a line, or ends one, is looked for from
+# the breaks; the matches are the pattern's own, and the same.
+
+def _alternatives(pattern: str) -> list[str] | None:
+    """The top-level alternatives of a pattern, or None when a set within a set (V1) makes the
+    reading unsure."""
+    parts, depth, start, i, in_set = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_set:
+            if c == "[":
+                return None
+            in_set = c != "]"
+        elif c == "[":
+            in_set = True
+            i += 2 if pattern[i + 1:i + 2] == "^" else 1  # a "]" first in a set is one of its characters
+            i += 1 if pattern[i:i + 1] == "]" else 0
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return parts + [pattern[start:]]
+
+
+_MULTILINE = "(?m)"
+
+
+@cache
+def _led_by_break(pattern: regex.Pattern[str]) -> regex.Pattern[str] | None:
+    """``\\n`` and the pattern, when every match of it starts a line (``(?m)^`` opens each of its
+    alternatives); else None."""
+    if not pattern.pattern.startswith(_MULTILINE):
+        return None
+    body = pattern.pattern[len(_MULTILINE):]
+    alternatives = _alternatives(body)
+    if not alternatives or not all(a.startswith("^") for a in alternatives):
+        return None
+    return regex.compile(rf"\n(?:{body})", pattern.flags)
+
+
+def _line_matches(pattern: regex.Pattern[str], text: str, pos: int, endpos: int) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text, pos, endpos)`` for a pattern whose matches start lines, found from
+    the break before each line (the first line checked by itself)."""
+    led = _led_by_break(pattern)
+    if led is None:
+        yield from pattern.finditer(text, pos, endpos)
+        return
+    if pos == 0 or text[pos - 1] == "\n":
+        m = pattern.match(text, pos, endpos)
+        if m:
+            yield m
+            pos = m.end()
+    for m in led.finditer(text, pos, endpos):
+        yield pattern.match(text, m.start() + 1, endpos)
+
+
+@cache
+def _ended_by_break(pattern: regex.Pattern[str]) -> regex.Pattern[str] | None:
+    """A line break that ends a line holding a match, when every match ends its line (``$`` closes
+    each alternative of a ``(?m)`` pattern); else None."""
+    if not pattern.pattern.startswith(_MULTILINE):
+        return None
+    body = pattern.pattern[len(_MULTILINE):]
+    alternatives = _alternatives(body)
+    if not alternatives or not all(a.endswith("$") and not a.endswith("\\$") for a in alternatives):
+        return None
+    return regex.compile(rf"\n(?<=(?:{body})\n)", pattern.flags)
+
+
+def _line_end_matches(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches each lie in a line and end it (the
+    rules under a header): a line's match is looked for only when the break after it ends one."""
+    led = _ended_by_break(pattern)
+    if led is None:
+        yield from pattern.finditer(text)
+        return
+    for m in led.finditer(text):
+        yield pattern.search(text, text.rfind("\n", 0, m.start()) + 1, m.start())
+    last = pattern.search(text, text.rfind("\n") + 1)
+    if last:
+        yield last
