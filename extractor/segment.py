@@ -154,7 +154,8 @@ def _find_date(window: str, p: dict) -> DateBlock | None:
 def _find_marks(layout: Layout, window: str, p: dict) -> None:
     words = settings("header")["blocks"]
     for key in ("urgency", "secrecy"):
-        if not any(w in window for w in words[f"{key}_words"]):  # (a cheap test before the pattern)
+        # (a cheap test before the pattern: a word, once all its characters are there, each found fast)
+        if not any(all(c in window for c in w) and w in window for w in words[f"{key}_words"]):
             continue
         m = p[key].search(window)
         if m:
@@ -191,6 +192,8 @@ def _is_mark(chunk: str) -> bool:
 
 
 def _minus(start: int, end: int, masks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if not any(ms < end and me > start for ms, me in masks):
+        return [(start, end)]  # (most lines: no mask on them)
     parts = [(start, end)]
     for ms, me in masks:
         nxt = []
@@ -218,10 +221,12 @@ def _find_title_and_subject(layout: Layout, top_end: int, p: dict) -> int:
         m = p["subject_prefix"].match(lines[i].text)
         if m is None and i == under_number:
             m = p["subject_prefix_bare"].match(lines[i].text)
+        if m is None:
+            continue
         prev = next((lines[j].text.strip() for j in range(i - 1, max(first, i - 3) - 1, -1) if not lines[j].blank), "")
-        if m and _title_type(prev)[0]:
+        if _title_type(prev)[0]:
             break  # "QUYẾT ĐỊNH / Về việc …": the title's subject, found with the title below
-        if m and lines[i].start < HEADER_WINDOW:
+        if lines[i].start < HEADER_WINDOW:
             end_line = _continue_subject(layout, i, p, upper=False)
             start = lines[i].start + m.end()
             end = lines[end_line].end
@@ -437,12 +442,12 @@ def _distribution_end(layout: Layout, start: int) -> int:
     archive = patterns("header")["blocks"]["archive_item"]
     j = i + 1
     seen_archive = bool(archive.match(layout.text[start:lines[i].end]))
+    prev = lines[i].text.rstrip()  # how the list so far ends (its last line is never blank)
     while j < len(lines):
         text = lines[j].text.strip()
         if not text:
             j += 1
             continue
-        prev = layout.text[lines[i].start:end].rstrip()
         if seen_archive and not rx(r"^\p{Ll}").match(text) and not prev.endswith(":"):
             break
         is_entry = text.startswith(DASHES) or rx(r"^\p{Ll}").match(text)
@@ -456,6 +461,7 @@ def _distribution_end(layout: Layout, start: int) -> int:
         if archive.match(text):
             seen_archive = True
         end = lines[j].end
+        prev = lines[j].text.rstrip()
         j += 1
     return end
 
