@@ -170,10 +170,10 @@ def _find_issuer(layout: Layout, masks: list[Span], number: NumberBlock | None) 
     """The issuer block: upper-case lines above the number line, minus quốc hiệu and tiêu ngữ."""
     limit = min([b.start for b in (number, layout.date) if b] or [HEADER_WINDOW])
     pieces: list[tuple[int, int]] = []
-    for line in layout.lines:
-        if line.start >= limit:
+    for line_start, part in zip(layout.lines.starts, layout.lines.parts, strict=False):  # (a start past the end)
+        if line_start >= limit:
             break
-        for start, end in _minus(line.start, min(line.end, limit), masks):
+        for start, end in _minus(line_start, min(line_start + len(part), limit), masks):
             chunk = layout.text[start:end]
             if not chunk.strip():
                 continue
@@ -200,7 +200,10 @@ def _is_mark(chunk: str) -> bool:
 
 
 def _minus(start: int, end: int, masks: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    if not any(ms < end and me > start for ms, me in masks):
+    for ms, me in masks:
+        if ms < end and me > start:
+            break
+    else:
         return [(start, end)]  # (most lines: no mask on them)
     parts = [(start, end)]
     for ms, me in masks:
@@ -424,24 +427,29 @@ def _find_signature(layout: Layout, body_start: int, noi_start: int | None, dist
     Looked for after the Nơi nhận list, then just before it, then after the closing ``./.``, then
     in the last lines of the document (``fields.signature`` reads the lines of each region).
     """
-    lines = layout.lines
-    regions: list[tuple[int, int]] = []
-    if dist_end is not None:
-        i = layout.line_at(dist_end) + 1
-        regions.append((i, min(i + SIGNATURE_LINES, len(lines))))
-    if noi_start is not None:
-        i = layout.line_at(noi_start)
-        regions.append((max(layout.line_at(body_start), i - SIGNATURE_BEFORE_LIST), i))
-    closings = list(_CLOSING.finditer(layout.text, body_start))
-    for closing in closings[:1] + closings[-1:]:  # the main text's end; an annex may close later
-        i = layout.line_at(closing.end()) + 1
-        regions.append((i, min(i + SIGNATURE_LINES, len(lines))))
-    regions.append((max(layout.line_at(body_start), len(lines) - LAST_LINES), len(lines)))
-    for lo, hi in regions:
-        found = find_signature_lines(lines, lo, hi)
+    for lo, hi in _signature_regions(layout, body_start, noi_start, dist_end):
+        found = find_signature_lines(layout.lines, lo, hi)
         if found:
             layout.put(SignatureBlock("signature", found.start, found.end, layout.text[found.start:found.end], found))
             return
+
+
+def _signature_regions(layout: Layout, body_start: int, noi_start: int | None,
+                       dist_end: int | None) -> Iterator[tuple[int, int]]:
+    """The line ranges where a signature is looked for, in turn (the closings are found only when
+    the regions by Nơi nhận hold none: a scan of the whole body)."""
+    lines = layout.lines
+    if dist_end is not None:
+        i = layout.line_at(dist_end) + 1
+        yield i, min(i + SIGNATURE_LINES, len(lines))
+    if noi_start is not None:
+        i = layout.line_at(noi_start)
+        yield max(layout.line_at(body_start), i - SIGNATURE_BEFORE_LIST), i
+    closings = list(_CLOSING.finditer(layout.text, body_start))
+    for closing in closings[:1] + closings[-1:]:  # the main text's end; an annex may close later
+        i = layout.line_at(closing.end()) + 1
+        yield i, min(i + SIGNATURE_LINES, len(lines))
+    yield max(layout.line_at(body_start), len(lines) - LAST_LINES), len(lines)
 
 
 def _distribution_end(layout: Layout, start: int) -> int:
@@ -449,17 +457,17 @@ def _distribution_end(layout: Layout, start: int) -> int:
     i = layout.line_at(start)
     end = lines[i].end
     archive = patterns("header")["blocks"]["archive_item"]
-    j = i + 1
+    lower_first = rx(r"^\p{Ll}")
     seen_archive = bool(archive.match(layout.text[start:lines[i].end]))
     prev = lines[i].text.rstrip()  # how the list so far ends (its last line is never blank)
-    while j < len(lines):
-        text = lines[j].text.strip()
+    for j in range(i + 1, len(lines)):
+        line = lines[j]
+        text = line.text.strip()
         if not text:
-            j += 1
             continue
-        if seen_archive and not rx(r"^\p{Ll}").match(text) and not prev.endswith(":"):
+        if seen_archive and not lower_first.match(text) and not prev.endswith(":"):
             break
-        is_entry = text.startswith(DASHES) or rx(r"^\p{Ll}").match(text)
+        is_entry = text.startswith(DASHES) or lower_first.match(text)
         if not is_entry and prev.endswith(":"):
             is_entry = True  # "- Lưu:\nVT, Vụ TCCB."
         if not is_entry:
@@ -469,9 +477,8 @@ def _distribution_end(layout: Layout, start: int) -> int:
                 break
         if archive.match(text):
             seen_archive = True
-        end = lines[j].end
-        prev = lines[j].text.rstrip()
-        j += 1
+        end = line.end
+        prev = line.text.rstrip()
     return end
 
 
