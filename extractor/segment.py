@@ -390,7 +390,8 @@ def _find_tail(layout: Layout, body_start: int) -> int:
     p = patterns("header")["blocks"]
     # the first Nơi nhận that opens its line: later ones belong to forms in the annexes
     noi = None
-    for m in p["distribution_open"].finditer(layout.text, body_start):
+    leads = tuple(settings("header")["blocks"]["distribution_open_leads"])
+    for m in _lead_matches(p["distribution_open"], leads, layout.text, body_start):
         before = layout.text[layout.text.rfind("\n", 0, m.start()) + 1:m.start()]
         if not before.strip(" \t-_*") or before.rstrip().endswith("./."):
             noi = m
@@ -585,3 +586,32 @@ def _line_end_matches(pattern: regex.Pattern[str], text: str) -> Iterator[regex.
     last = pattern.search(text, text.rfind("\n") + 1)
     if last:
         yield last
+
+
+@cache
+def _led_by_chars(pattern: regex.Pattern[str], leads: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
+    """The pattern behind a look-ahead for each of the characters its matches start with: ``regex``
+    scans from one literal character fast, from a set of them (the pattern's own start) slowly."""
+    return tuple(regex.compile(rf"(?={regex.escape(c)})(?:{pattern.pattern})", pattern.flags) for c in leads)
+
+
+def _lead_matches(pattern: regex.Pattern[str], leads: tuple[str, ...], text: str,
+                  pos: int) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text, pos)`` for a pattern that never matches empty and whose every match
+    starts with one of ``leads``: the leftmost match from the cursor is the first of each lead's
+    next match (one scan per lead, kept while it lies ahead of the cursor)."""
+    scans = _led_by_chars(pattern, leads)
+    ahead: list[regex.Match[str] | None] = [None] * len(scans)
+    live = list(range(len(scans)))
+    while live:
+        for k in list(live):
+            m = ahead[k]
+            if m is None or m.start() < pos:
+                m = ahead[k] = scans[k].search(text, pos)
+                if m is None:
+                    live.remove(k)  # (none from here on: none from further on)
+        if not live:
+            return
+        m = min((ahead[k] for k in live), key=lambda found: found.start())
+        yield m
+        pos = m.end()
