@@ -156,14 +156,20 @@ def _find_date(window: str, p: dict) -> DateBlock | None:
 
 
 def _find_marks(layout: Layout, window: str, p: dict) -> None:
-    words = settings("header")["blocks"]
-    for key in ("urgency", "secrecy"):
+    for key, words in _mark_words():
         # (a cheap test before the pattern: a word, once all its characters are there, each found fast)
-        if not any(all(c in window for c in w) and w in window for w in words[f"{key}_words"]):
+        if not any(all(c in window for c in w) and w in window for w in words):
             continue
         m = p[key].search(window)
         if m:
             layout.add(key, m.start("mark"), m.end("mark"))
+
+
+@cache
+def _mark_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each mark's pattern name and the words one of which its every match holds."""
+    blocks = settings("header")["blocks"]
+    return tuple((key, tuple(blocks[f"{key}_words"])) for key in ("urgency", "secrecy"))
 
 
 def _find_issuer(layout: Layout, masks: list[Span], number: NumberBlock | None) -> None:
@@ -195,6 +201,8 @@ def _find_issuer(layout: Layout, masks: list[Span], number: NumberBlock | None) 
 
 
 def _is_mark(chunk: str) -> bool:
+    if not any(w in chunk for _, words in _mark_words() for w in words):
+        return False  # (no word of a mark: neither pattern can match)
     p = patterns("header")["blocks"]
     return bool(p["urgency"].fullmatch(chunk.strip()) or p["secrecy"].fullmatch(chunk.strip()))
 
@@ -228,8 +236,9 @@ def _find_title_and_subject(layout: Layout, top_end: int, p: dict) -> int:
     first = layout.line_at(number.start) if number else layout.line_at(top_end)
     # V/v trích yếu of a công văn: near the number line; a bare "Về …" only on the line right under it
     under_number = next_nonblank(lines, first + 1) if number else None
+    prefix = p["subject_prefix"]
     for i in range(first, min(first + SUBJECT_LINES, len(lines))):
-        m = p["subject_prefix"].match(lines[i].text)
+        m = prefix.match(lines[i].text)
         if m is None and i == under_number:
             m = p["subject_prefix_bare"].match(lines[i].text)
         if m is None:
@@ -246,9 +255,10 @@ def _find_title_and_subject(layout: Layout, top_end: int, p: dict) -> int:
             break
     # title line: a document type name alone on its line, after the top of the header
     start_line = layout.line_at(top_end) + (1 if top_end else 0)
+    after_number = number.end if number else 0
     for i in range(max(first, 0), min(start_line + TITLE_LINES, len(lines))):
         line = lines[i]
-        if line.start < (number.end if number else 0):
+        if line.start < after_number:
             continue
         stripped = line.text.strip()
         if not stripped or not is_upper_line(stripped):
@@ -307,9 +317,11 @@ def _bare_titles() -> tuple[tuple[str, DocType], ...]:
 def _continue_subject(layout: Layout, i: int, p: dict, upper: bool) -> int:
     """Last line of a trích yếu starting on line ``i``."""
     lines = layout.lines
+    date = patterns("dates")["header"]["words"]
     last = i
     j = i + 1
-    while j < len(lines) and j < i + SUBJECT_LINES:
+    end = min(len(lines), i + SUBJECT_LINES)
+    while j < end:
         line = lines[j]
         if line.blank:
             nxt = next_nonblank(lines, j)
@@ -319,7 +331,7 @@ def _continue_subject(layout: Layout, i: int, p: dict, upper: bool) -> int:
             j = nxt
             continue
         text = line.text
-        if (patterns("dates")["header"]["words"].search(text) or p["recipients_open"].match(text)
+        if (date.search(text) or p["recipients_open"].match(text)
                 or p["body_open"].match(text) or p["telegram_open"].match(text)
                 or p["separator"].match(text) or p["number_line"].match(text)):
             break
