@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 import regex
@@ -31,12 +31,14 @@ class Line(NamedTuple):
 
 class Lines(Sequence):
     """The lines of a text, made into ``Line`` objects only when looked at: most of a long
-    document's lines are never visited by the segmenter."""
+    document's lines are never visited by the segmenter. A line once made is kept: the segmenter
+    and the signature reader look at the same lines many times."""
 
     def __init__(self, text: str):
         self.parts = text.split("\n")
         self.starts = list(itertools.accumulate(map(operator.add, map(len, self.parts), itertools.repeat(1)),
                                                 initial=0))
+        self._made: list[Line | None] = [None] * len(self.parts)
 
     def __len__(self) -> int:
         return len(self.parts)
@@ -44,9 +46,21 @@ class Lines(Sequence):
     def __getitem__(self, i):
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self.parts)))]
-        part = self.parts[i]
-        start = self.starts[i if i >= 0 else len(self.parts) + i]
-        return Line(start, start + len(part), part)
+        line = self._made[i]  # (an IndexError past the end, as a list gives)
+        if line is None:
+            if i < 0:
+                i += len(self.parts)
+            part = self.parts[i]
+            start = self.starts[i]
+            line = self._made[i] = _new_line(Line, (start, start + len(part), part))
+        return line
+
+    def __iter__(self) -> Iterator[Line]:
+        for i in range(len(self.parts)):
+            yield self[i]
+
+
+_new_line = tuple.__new__  # (a Line without the Python-level __new__ of a named tuple)
 
 
 def is_upper_line(text: str) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -33,10 +33,15 @@ _OLD_TONES: dict[str, str] = dict(_GRAMMAR["old_tones"])
 _OLD_TONES.update({k.upper(): v.upper() for k, v in list(_OLD_TONES.items())})
 _OLD_TONES.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_OLD_TONES.items()) if k.islower()})
 # "qu" + "ý" is a different syllable (quý), so old-style pairs only after a consonant or at word start.
-# (the standard library's engine runs this scan faster than ``regex``; "not followed by a letter"
+# One pattern per first letter of a pair: a scan for one literal character is several times faster
+# than a scan for a class of them. The pairs never overlap and what one pattern writes is nothing
+# another one matches, so running them one after the other is one pass.
+# (the standard library's engine runs these scans faster than ``regex``; "not followed by a letter"
 # is [^\W\d_] there)
-_OLD_TONE_RE = re.compile("[" + "".join(sorted({k[0] for k in _OLD_TONES})) + "]["
-                          + "".join(sorted({k[1] for k in _OLD_TONES})) + r"](?![^\W\d_])")
+_OLD_TONE_RES = tuple(
+    re.compile(re.escape(first) + "[" + "".join(sorted(k[1] for k in _OLD_TONES if k[0] == first))
+               + r"](?<![qQ]..)(?![^\W\d_])")
+    for first in sorted({k[0] for k in _OLD_TONES}))
 _CHAR_MAP = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u2044": "/", "\u2215": "/", "\u0110": "Đ",
                            "\u00a0": " ", "\t": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
                            "\u3000": " "})
@@ -51,16 +56,19 @@ _ITEM_LETTER = _GRAMMAR["letters"]["item"]
 _BARE_MARKER = regex.compile(rf"(?m)\n(?<=^[ \t]*(?:\d{{1,2}}(?:\.\d{{1,2}})*\.|[IVX]{{1,5}}\.|[{_ITEM_LETTER}]\))\n)"
                              r"(?=[ \t]*\S)")
 _CODE_BREAK = regex.compile(r"\n(?<=\p{Lu}-\n)(?=\p{Lu}{2,})")
+# (a scan for the letter followed by itself is faster than a test for the pair as a substring)
+_DOUBLED_D_NEAR = re.compile("{0}(?={0})".format(re.escape(_GRAMMAR["ocr"]["doubled_letter"])))
 _DOUBLED_D = regex.compile(_GRAMMAR["ocr"]["doubled_d"], regex.V1)  # OCR's repeated Đ
-_MARKUP_PAIRS = regex.compile(r"\*\*|__|~~")
+_MARKUP_PAIRS = ("**", "__", "~~")  # bold, underline, strike-through: removed in one pass
 # markdown left by conversion, one pattern per mark so each scan starts from its literal character
 _MARKUP = {"*": regex.compile(r"(?<![\p{L}\d*])\*(?=\S)|(?<=\S)\*(?![\p{L}\d*])"),  # emphasis
            "#": regex.compile(r"(?m)(?<=^[ ]*)#{1,6}[ ]+"),  # headings
            "\\": regex.compile(r"\\(?=[\[\]().\-*_#|])")}  # escapes
 _COPYRIGHT_ITEM = regex.compile(r"(?m)^[ \t]*\K©(?=\))")  # OCR reads the item "c)" as "©)"
-_TABLE_BAR = regex.compile(r"[ ]*\|[ ]*")
+_TABLE_BAR = regex.compile(r"[ ]*\|[ ]*")  # (found from its bar: see _Bars)
 _TRAILING_SPACE = regex.compile(r" +\n")  # (from its spaces: "[ ]+(?=\n)" tries every space)
 _FINAL_SPACE = regex.compile(r" +\Z")
+_SPACE_BREAK = re.compile(r"\n(?<= \n)")  # (a test for " \n" three times as fast as the substring test)
 # a line starting with a lower-case letter continues the previous one, unless it opens an item
 # (on the standard engine, twice as fast here; it has no \p{Ll}, so the Vietnamese lower case is spelt out)
 _VI_LOWER = _GRAMMAR["letters"]["lower"]
@@ -68,8 +76,65 @@ _SOFT_BREAK = re.compile(rf"\n(?<=[^\n]\n)(?=[ ]*[{_VI_LOWER}])"
                          rf"(?![ ]*(?:[{_ITEM_LETTER}]{{1,2}}\)|\(?[ivx]{{1,4}}\)|[{_ITEM_LETTER}]\.[ ]))")
 
 
-AnyPattern = regex.Pattern[str] | re.Pattern[str]  # edits run on either engine, whichever scans faster
 AnyMatch = regex.Match[str] | re.Match[str]
+
+
+class _Near:
+    """A pattern that matches one line break, tried only at the breaks a cheap pattern finds.
+
+    ``regex`` spends about as long on each line break of a text as on a look-behind, so a pattern
+    that looks behind every break costs much more than the few breaks it matches. ``near`` (on the
+    standard engine, which steps from break to break quickly) finds every break ``exact`` may match
+    and a few more; ``exact`` decides. As both match at single breaks, ``exact``'s matches at those
+    breaks are the ones ``exact.finditer`` would find.
+    """
+
+    def __init__(self, near: re.Pattern[str], exact: regex.Pattern[str]):
+        self.near, self.exact = near, exact
+
+    def finditer(self, text: str) -> Iterator[AnyMatch]:
+        for m in self.near.finditer(text):
+            found = self.exact.match(text, m.start())
+            if found:
+                yield found
+
+    def sub(self, repl: str, text: str) -> str:
+        new = repl if "\\" not in repl else None  # (no template to expand)
+        pieces, last = [], 0
+        for m in self.finditer(text):
+            pieces += (text[last:m.start()], m.expand(repl) if new is None else new)
+            last = m.end()
+        if not pieces:
+            return text
+        pieces.append(text[last:])
+        return "".join(pieces)
+
+
+class _Bars:
+    """``_TABLE_BAR``'s matches, found from their bars: a scan for one literal character is fast,
+    one that starts a try at every space is not. Each match starts where the spaces before its bar
+    start (not before the end of the match before it), as the leftmost match does."""
+
+    def finditer(self, text: str) -> Iterator[AnyMatch]:
+        last = 0
+        while (bar := text.find("|", last)) >= 0:
+            start = bar
+            while start > last and text[start - 1] == " ":
+                start -= 1
+            m = _TABLE_BAR.match(text, start)
+            yield m
+            last = m.end()
+
+
+AnyPattern = regex.Pattern[str] | re.Pattern[str] | _Near | _Bars  # edits run on either engine, whichever scans faster
+
+
+# the breaks the patterns above may match: after the mark of an item ("1.", "IV.", a digit of any
+# script: any character outside ASCII but a lower-case letter or an ellipsis; "a)" after a space or
+# at its line's start); after a dash, not in a rule
+_BARE_MARKER_NEAR = _Near(re.compile(rf"\n(?:(?<=[0-9IVX]\.\n)|(?<=[^\x00-\x7f{_VI_LOWER}\u2026]\.\n)"
+                                     rf"|(?<=[{_ITEM_LETTER}]\)\n)(?<![^ \t\n]..\n))"), _BARE_MARKER)
+_CODE_BREAK_NEAR = _Near(re.compile(r"\n(?<=[^-\s]-\n)"), _CODE_BREAK)
 
 
 @dataclass(frozen=True)
@@ -109,19 +174,22 @@ class Text:
 
     def sub(self, pattern: AnyPattern, repl: str | Callable[[AnyMatch], str]) -> Text:
         """Replace like ``pattern.sub`` and carry the offset map along."""
+        source = self.text
+        literal = repl if isinstance(repl, str) and "\\" not in repl else None  # (no template to expand)
         pieces: list[str] = []
         edits: list[tuple[int, int, int]] = []  # (old start, old end, new length) in this text's coordinates
         last = 0
-        for m in pattern.finditer(self.text):
-            new = repl(m) if callable(repl) else m.expand(repl)
-            pieces.append(self.text[last:m.start()])
+        for m in pattern.finditer(source):
+            start, end = m.span()
+            new = literal if literal is not None else repl(m) if callable(repl) else m.expand(repl)
+            pieces.append(source[last:start])
             pieces.append(new)
-            if len(new) != m.end() - m.start():
-                edits.append((m.start(), m.end(), len(new)))
-            last = m.end()
+            if len(new) != end - start:
+                edits.append((start, end, len(new)))
+            last = end
         if not pieces:
             return self
-        pieces.append(self.text[last:])
+        pieces.append(source[last:])
         text = "".join(pieces)
         if not edits:
             return Text(text, self.anchors)
@@ -138,10 +206,18 @@ class Text:
             if i + 1 < len(shifts) and shifts[i + 1][0] < pos < shifts[i + 1][1]:
                 continue  # inside a replaced run
             anchors.append((pos + (shifts[i][2] if i >= 0 else 0), src))
+        # the source offsets of the edits' ends, by one walk along our anchors (the ends come in
+        # order): what ``to_source`` gives for each
+        own = self.anchors
+        k, last_k = 0, len(own) - 1
         before = 0
         for s_, e_, total_after in shifts:
-            anchors.append((s_ + before, self.to_source(s_)))
-            anchors.append((e_ + total_after, self.to_source(e_)))
+            while k < last_k and own[k + 1][0] <= s_:
+                k += 1
+            anchors.append((s_ + before, own[k][1] + s_ - own[k][0]))
+            while k < last_k and own[k + 1][0] <= e_:
+                k += 1
+            anchors.append((e_ + total_after, own[k][1] + e_ - own[k][0]))
             before = total_after
         return Text(text, tuple(sorted(set(anchors))))
 
@@ -164,46 +240,59 @@ def normalize(source: str) -> Text:
     text = _nfc(text)
     if any(ch in text.text for ch in _ODD_LIST):
         text = text.replace_same_length(_ODD_CHARS, lambda m: m.group().translate(_CHAR_MAP))
-    if "ĐĐ" in text.text:
+    if _DOUBLED_D_NEAR.search(text.text):
         text = text.sub(_DOUBLED_D, lambda m: "Đ" if len(m.group()) > 1 else "")
     if any(ch in text.text for ch in _ZERO_WIDTH_LIST):
         text = text.sub(_ZERO_WIDTH, "")
-    if "**" in text.text or "__" in text.text or "~~" in text.text:
-        text = text.sub(_MARKUP_PAIRS, "")
+    # (a test for a single character is a fast scan, for a pair a slow one: the pair only if its character is there)
+    pairs = tuple(pair for pair in _MARKUP_PAIRS if pair[0] in text.text and pair in text.text)
+    if pairs:
+        text = text.sub(_pairs_pattern(pairs), "")
     for mark, pattern in _MARKUP.items():
         if mark in text.text:
             text = text.sub(pattern, "")
     if "©" in text.text:
         text = text.replace_same_length(_COPYRIGHT_ITEM, "c")
     if "|" in text.text:
-        text = text.sub(_TABLE_BAR, "\n")
-    if any(pair in text.text for pair in _OLD_TONES):
-        text = text.replace_same_length(_OLD_TONE_RE, lambda m: _modern_tone(m, text.text))
-    if " \n" in text.text:
+        text = text.sub(_Bars(), "\n")
+    for pattern in _OLD_TONE_RES:  # (each scan costs about what a test for its letter would)
+        text = text.replace_same_length(pattern, _modern_tone)
+    if _SPACE_BREAK.search(text.text):
         text = text.sub(_TRAILING_SPACE, "\n")
     if text.text.endswith(" "):
         text = text.sub(_FINAL_SPACE, "")
     text = text.replace_same_length(_SOFT_BREAK, " ")
-    text = text.replace_same_length(_BARE_MARKER, " ")
-    if "-\n" in text.text:  # a ký hiệu broken after its dash: "143/STC-\nHCSN"
-        text = text.sub(_CODE_BREAK, "")
+    text = text.replace_same_length(_BARE_MARKER_NEAR, " ")
+    text = text.sub(_CODE_BREAK_NEAR, "")  # a ký hiệu broken after its dash: "143/STC-\nHCSN"
     return text.replace_same_length(_join_words(), " ")
 
 
 @cache
-def _join_words() -> regex.Pattern[str]:
-    words = "|".join(map(regex.escape, settings("normalize")["joins"]["words"].split()))
+def _pairs_pattern(pairs: tuple[str, ...]) -> re.Pattern[str]:
+    """The pass over the markup pairs a text holds: the others cannot match, and a pattern of one
+    literal scans fast."""
+    return re.compile("|".join(map(re.escape, pairs)))
+
+
+@cache
+def _join_words() -> _Near:
+    words = settings("normalize")["joins"]["words"].split()
     # the match is the line break itself, so the scan stops only at line breaks
     # (the cheap look-ahead first: most breaks fail it before the word list is tried)
-    return regex.compile(rf"\n(?=[ ]*[\p{{Lu}}\d])(?<=(?<![\p{{L}}])(?:{words})\n)", regex.V1)
+    exact = regex.compile(rf"\n(?=[ ]*[\p{{Lu}}\d])(?<=(?<![\p{{L}}])(?:{'|'.join(map(regex.escape, words))})\n)",
+                          regex.V1)
+    # tried only after the last letter of a word of the list (and its last two letters), before
+    # what is neither a lower-case letter nor ASCII punctuation
+    ends = "".join(sorted({re.escape(w[-1]) for w in words}))
+    near = rf"\n(?<=[{ends}]\n)(?=[ ]*[^{_VI_LOWER}\n\-(+/.=\[_\":])"
+    if all(len(w) > 1 for w in words):
+        near += rf"(?<=(?:{'|'.join(sorted({re.escape(w[-2:]) for w in words}))})\n)"
+    return _Near(re.compile(near), exact)
 
 
-def _modern_tone(m: re.Match[str], source: str) -> str:
-    """``hoà`` → ``hòa`` at a syllable's end (``quý`` is another syllable: left alone)."""
-    pair = m.group()
-    if pair not in _OLD_TONES or (m.start() and source[m.start() - 1] in "qQ"):
-        return pair
-    return _OLD_TONES[pair]
+def _modern_tone(m: re.Match[str]) -> str:
+    """``hoà`` → ``hòa`` at a syllable's end (the pattern has left ``quý`` alone: another syllable)."""
+    return _OLD_TONES[m.group()]
 
 
 

@@ -18,7 +18,11 @@ constant below.
 
 from __future__ import annotations
 
-from functools import cache
+import re
+from collections.abc import Iterator
+from functools import cache, lru_cache
+
+import regex
 
 from .blocks import (
     DateBlock,
@@ -56,7 +60,10 @@ MIN_HEAD_WORDS = 2  # words of capitals an issuer line must keep once OCR's lowe
 MIN_BARE_TITLE = 6  # letters of a type title compared without marks (shorter ones match ordinary words)
 
 _UPPER_HEAD = rx(r"^[^\p{Ll}\n]+(?=\s+\S*\p{Ll})")
-_CLOSING = rx(r"\.\s*/\s*\.")
+# the closing "./." (\.\s*/\s*\.) on the standard engine, which scans from its full stop twice as fast;
+# \s spelt out as ``regex`` has it (Unicode White_Space; the standard engine's adds \x1c-\x1f)
+_SPACE = r"[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+_CLOSING = re.compile(rf"\.{_SPACE}*/{_SPACE}*\.")
 
 
 def segment(text: str, header_only: bool = False) -> Layout:
@@ -103,12 +110,12 @@ def _header_masks(window: str, p: dict) -> list[tuple[int, int]]:
             m = p[f"{key}_fuzzy"].search(window, lo, hi)
         if m:
             spans.append(m.span())
-    spans.extend(m.span() for m in p["separator"].finditer(window))
+    spans.extend(m.span() for m in _line_end_matches(p["separator"], window))
     return sorted(spans)
 
 
 def _find_number(layout: Layout, p: dict) -> NumberBlock | None:
-    for m in p["number_line"].finditer(layout.text, 0, HEADER_WINDOW):
+    for m in _line_matches(p["number_line"], layout.text, 0, HEADER_WINDOW):
         rest = m.group("rest")
         start, end = m.span("rest")
         gap = rx(r"\S(\s{2,})\S").search(rest)  # two header columns flattened onto one line
@@ -149,30 +156,41 @@ def _find_date(window: str, p: dict) -> DateBlock | None:
 
 
 def _find_marks(layout: Layout, window: str, p: dict) -> None:
-    words = settings("header")["blocks"]
-    for key in ("urgency", "secrecy"):
-        if not any(w in window for w in words[f"{key}_words"]):  # (a cheap test before the pattern)
+    for key, words in _mark_words():
+        # (a cheap test before the pattern: a word, once all its characters are there, each found fast)
+        if not any(all(c in window for c in w) and w in window for w in words):
             continue
         m = p[key].search(window)
         if m:
             layout.add(key, m.start("mark"), m.end("mark"))
 
 
+@cache
+def _mark_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each mark's pattern name and the words one of which its every match holds."""
+    blocks = settings("header")["blocks"]
+    return tuple((key, tuple(blocks[f"{key}_words"])) for key in ("urgency", "secrecy"))
+
+
 def _find_issuer(layout: Layout, masks: list[Span], number: NumberBlock | None) -> None:
     """The issuer block: upper-case lines above the number line, minus quốc hiệu and tiêu ngữ."""
     limit = min([b.start for b in (number, layout.date) if b] or [HEADER_WINDOW])
     pieces: list[tuple[int, int]] = []
-    for line in layout.lines:
-        if line.start >= limit:
+    for line_start, part in zip(layout.lines.starts, layout.lines.parts, strict=False):  # (a start past the end)
+        if line_start >= limit:
             break
-        for start, end in _minus(line.start, min(line.end, limit), masks):
+        for start, end in _minus(line_start, min(line_start + len(part), limit), masks):
             chunk = layout.text[start:end]
-            if chunk.strip() and not is_upper_line(chunk):
+            if not chunk.strip():
+                continue
+            upper = is_upper_line(chunk)
+            if not upper:
                 # an upper-case line with lower-case OCR junk joined to it: keep its capitals
                 # (not an incoming-document stamp: "CV ĐẾN Số: 512 …")
                 head = None if patterns("header")["blocks"]["stamp"].search(chunk) else _UPPER_HEAD.match(chunk)
                 chunk = head.group() if head and len(head.group().split()) >= MIN_HEAD_WORDS else ""
-            if chunk.strip() and is_upper_line(chunk) and not _is_mark(chunk):
+                upper = bool(chunk.strip()) and is_upper_line(chunk)
+            if upper and not _is_mark(chunk):
                 lead = len(chunk) - len(chunk.lstrip())
                 pieces.append((start + lead, start + len(chunk.rstrip())))
     if not pieces:
@@ -183,11 +201,18 @@ def _find_issuer(layout: Layout, masks: list[Span], number: NumberBlock | None) 
 
 
 def _is_mark(chunk: str) -> bool:
+    if not any(w in chunk for _, words in _mark_words() for w in words):
+        return False  # (no word of a mark: neither pattern can match)
     p = patterns("header")["blocks"]
     return bool(p["urgency"].fullmatch(chunk.strip()) or p["secrecy"].fullmatch(chunk.strip()))
 
 
 def _minus(start: int, end: int, masks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    for ms, me in masks:
+        if ms < end and me > start:
+            break
+    else:
+        return [(start, end)]  # (most lines: no mask on them)
     parts = [(start, end)]
     for ms, me in masks:
         nxt = []
@@ -211,14 +236,17 @@ def _find_title_and_subject(layout: Layout, top_end: int, p: dict) -> int:
     first = layout.line_at(number.start) if number else layout.line_at(top_end)
     # V/v trích yếu of a công văn: near the number line; a bare "Về …" only on the line right under it
     under_number = next_nonblank(lines, first + 1) if number else None
+    prefix = p["subject_prefix"]
     for i in range(first, min(first + SUBJECT_LINES, len(lines))):
-        m = p["subject_prefix"].match(lines[i].text)
+        m = prefix.match(lines[i].text)
         if m is None and i == under_number:
             m = p["subject_prefix_bare"].match(lines[i].text)
+        if m is None:
+            continue
         prev = next((lines[j].text.strip() for j in range(i - 1, max(first, i - 3) - 1, -1) if not lines[j].blank), "")
-        if m and _title_type(prev)[0]:
+        if _title_type(prev)[0]:
             break  # "QUYẾT ĐỊNH / Về việc …": the title's subject, found with the title below
-        if m and lines[i].start < HEADER_WINDOW:
+        if lines[i].start < HEADER_WINDOW:
             end_line = _continue_subject(layout, i, p, upper=False)
             start = lines[i].start + m.end()
             end = lines[end_line].end
@@ -227,9 +255,10 @@ def _find_title_and_subject(layout: Layout, top_end: int, p: dict) -> int:
             break
     # title line: a document type name alone on its line, after the top of the header
     start_line = layout.line_at(top_end) + (1 if top_end else 0)
+    after_number = number.end if number else 0
     for i in range(max(first, 0), min(start_line + TITLE_LINES, len(lines))):
         line = lines[i]
-        if line.start < (number.end if number else 0):
+        if line.start < after_number:
             continue
         stripped = line.text.strip()
         if not stripped or not is_upper_line(stripped):
@@ -263,6 +292,7 @@ def _find_title_and_subject(layout: Layout, top_end: int, p: dict) -> int:
     return body_start
 
 
+@lru_cache(maxsize=4096)  # (title lines repeat from document to document)
 def _title_type(line: str) -> tuple[DocType | None, int]:
     """The type a title line names, and how many characters of the line the type name covers
     (an extra title form such as ``THÔNG BÁO KẾT LUẬN`` covers only ``THÔNG BÁO``: the rest is subject)."""
@@ -287,9 +317,11 @@ def _bare_titles() -> tuple[tuple[str, DocType], ...]:
 def _continue_subject(layout: Layout, i: int, p: dict, upper: bool) -> int:
     """Last line of a trích yếu starting on line ``i``."""
     lines = layout.lines
+    date = patterns("dates")["header"]["words"]
     last = i
     j = i + 1
-    while j < len(lines) and j < i + SUBJECT_LINES:
+    end = min(len(lines), i + SUBJECT_LINES)
+    while j < end:
         line = lines[j]
         if line.blank:
             nxt = next_nonblank(lines, j)
@@ -299,7 +331,7 @@ def _continue_subject(layout: Layout, i: int, p: dict, upper: bool) -> int:
             j = nxt
             continue
         text = line.text
-        if (patterns("dates")["header"]["words"].search(text) or p["recipients_open"].match(text)
+        if (date.search(text) or p["recipients_open"].match(text)
                 or p["body_open"].match(text) or p["telegram_open"].match(text)
                 or p["separator"].match(text) or p["number_line"].match(text)):
             break
@@ -322,7 +354,7 @@ def _is_authority_line(text: str) -> bool:
 def _find_recipients(layout: Layout, body_start: int, p: dict) -> int:
     """The ``Kính gửi`` list (or a công điện's ``… điện:`` list); return where the body starts."""
     search_end = min(len(layout.text), body_start + RECIPIENTS_WINDOW)
-    m = p["recipients_open"].search(layout.text, 0, search_end)
+    m = next(_line_matches(p["recipients_open"], layout.text, 0, search_end), None)
     title = layout.title
     if m is None and title and title.doc_type.name == settings("header")["blocks"]["telegram_type"]:
         m = p["telegram_open"].search(layout.text, title.start, search_end)
@@ -370,7 +402,8 @@ def _find_tail(layout: Layout, body_start: int) -> int:
     p = patterns("header")["blocks"]
     # the first Nơi nhận that opens its line: later ones belong to forms in the annexes
     noi = None
-    for m in p["distribution_open"].finditer(layout.text, body_start):
+    leads = tuple(settings("header")["blocks"]["distribution_open_leads"])
+    for m in _lead_matches(p["distribution_open"], leads, layout.text, body_start):
         before = layout.text[layout.text.rfind("\n", 0, m.start()) + 1:m.start()]
         if not before.strip(" \t-_*") or before.rstrip().endswith("./."):
             noi = m
@@ -407,24 +440,29 @@ def _find_signature(layout: Layout, body_start: int, noi_start: int | None, dist
     Looked for after the Nơi nhận list, then just before it, then after the closing ``./.``, then
     in the last lines of the document (``fields.signature`` reads the lines of each region).
     """
-    lines = layout.lines
-    regions: list[tuple[int, int]] = []
-    if dist_end is not None:
-        i = layout.line_at(dist_end) + 1
-        regions.append((i, min(i + SIGNATURE_LINES, len(lines))))
-    if noi_start is not None:
-        i = layout.line_at(noi_start)
-        regions.append((max(layout.line_at(body_start), i - SIGNATURE_BEFORE_LIST), i))
-    closings = list(_CLOSING.finditer(layout.text, body_start))
-    for closing in closings[:1] + closings[-1:]:  # the main text's end; an annex may close later
-        i = layout.line_at(closing.end()) + 1
-        regions.append((i, min(i + SIGNATURE_LINES, len(lines))))
-    regions.append((max(layout.line_at(body_start), len(lines) - LAST_LINES), len(lines)))
-    for lo, hi in regions:
-        found = find_signature_lines(lines, lo, hi)
+    for lo, hi in _signature_regions(layout, body_start, noi_start, dist_end):
+        found = find_signature_lines(layout.lines, lo, hi)
         if found:
             layout.put(SignatureBlock("signature", found.start, found.end, layout.text[found.start:found.end], found))
             return
+
+
+def _signature_regions(layout: Layout, body_start: int, noi_start: int | None,
+                       dist_end: int | None) -> Iterator[tuple[int, int]]:
+    """The line ranges where a signature is looked for, in turn (the closings are found only when
+    the regions by Nơi nhận hold none: a scan of the whole body)."""
+    lines = layout.lines
+    if dist_end is not None:
+        i = layout.line_at(dist_end) + 1
+        yield i, min(i + SIGNATURE_LINES, len(lines))
+    if noi_start is not None:
+        i = layout.line_at(noi_start)
+        yield max(layout.line_at(body_start), i - SIGNATURE_BEFORE_LIST), i
+    closings = list(_CLOSING.finditer(layout.text, body_start))
+    for closing in closings[:1] + closings[-1:]:  # the main text's end; an annex may close later
+        i = layout.line_at(closing.end()) + 1
+        yield i, min(i + SIGNATURE_LINES, len(lines))
+    yield max(layout.line_at(body_start), len(lines) - LAST_LINES), len(lines)
 
 
 def _distribution_end(layout: Layout, start: int) -> int:
@@ -432,17 +470,17 @@ def _distribution_end(layout: Layout, start: int) -> int:
     i = layout.line_at(start)
     end = lines[i].end
     archive = patterns("header")["blocks"]["archive_item"]
-    j = i + 1
+    lower_first = rx(r"^\p{Ll}")
     seen_archive = bool(archive.match(layout.text[start:lines[i].end]))
-    while j < len(lines):
-        text = lines[j].text.strip()
+    prev = lines[i].text.rstrip()  # how the list so far ends (its last line is never blank)
+    for j in range(i + 1, len(lines)):
+        line = lines[j]
+        text = line.text.strip()
         if not text:
-            j += 1
             continue
-        prev = layout.text[lines[i].start:end].rstrip()
-        if seen_archive and not rx(r"^\p{Ll}").match(text) and not prev.endswith(":"):
+        if seen_archive and not lower_first.match(text) and not prev.endswith(":"):
             break
-        is_entry = text.startswith(DASHES) or rx(r"^\p{Ll}").match(text)
+        is_entry = text.startswith(DASHES) or lower_first.match(text)
         if not is_entry and prev.endswith(":"):
             is_entry = True  # "- Lưu:\nVT, Vụ TCCB."
         if not is_entry:
@@ -452,8 +490,8 @@ def _distribution_end(layout: Layout, start: int) -> int:
                 break
         if archive.match(text):
             seen_archive = True
-        end = lines[j].end
-        j += 1
+        end = line.end
+        prev = line.text.rstrip()
     return end
 
 
@@ -467,3 +505,125 @@ def _find_stamps(layout: Layout, p: dict) -> None:
             layout.put(StampBlock("stamp", m.start(), m.end(), m.group(), org=text[line.start:m.start()],
                                   number=m["number"], date=m["date"]))
             return
+
+
+# Scans led by line breaks. ``regex`` tries a pattern that starts with ``^`` or holds no literal to
+# lead it at every position of the text; a scan for a literal character (the line break) is many
+# times faster. A grammar pattern whose every match starts a line, or ends one, is looked for from
+# the breaks; the matches are the pattern's own, and the same.
+
+def _alternatives(pattern: str) -> list[str] | None:
+    """The top-level alternatives of a pattern, or None when a set within a set (V1) makes the
+    reading unsure."""
+    parts, depth, start, i, in_set = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_set:
+            if c == "[":
+                return None
+            in_set = c != "]"
+        elif c == "[":
+            in_set = True
+            i += 2 if pattern[i + 1:i + 2] == "^" else 1  # a "]" first in a set is one of its characters
+            i += 1 if pattern[i:i + 1] == "]" else 0
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return parts + [pattern[start:]]
+
+
+_MULTILINE = "(?m)"
+
+
+@cache
+def _led_by_break(pattern: regex.Pattern[str]) -> regex.Pattern[str] | None:
+    """``\\n`` and the pattern, when every match of it starts a line (``(?m)^`` opens each of its
+    alternatives); else None."""
+    if not pattern.pattern.startswith(_MULTILINE):
+        return None
+    body = pattern.pattern[len(_MULTILINE):]
+    alternatives = _alternatives(body)
+    if not alternatives or not all(a.startswith("^") for a in alternatives):
+        return None
+    return regex.compile(rf"\n(?:{body})", pattern.flags)
+
+
+def _line_matches(pattern: regex.Pattern[str], text: str, pos: int, endpos: int) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text, pos, endpos)`` for a pattern whose matches start lines, found from
+    the break before each line (the first line checked by itself)."""
+    led = _led_by_break(pattern)
+    if led is None:
+        yield from pattern.finditer(text, pos, endpos)
+        return
+    if pos == 0 or text[pos - 1] == "\n":
+        m = pattern.match(text, pos, endpos)
+        if m:
+            yield m
+            pos = m.end()
+    for m in led.finditer(text, pos, endpos):
+        yield pattern.match(text, m.start() + 1, endpos)
+
+
+@cache
+def _ended_by_break(pattern: regex.Pattern[str]) -> regex.Pattern[str] | None:
+    """A line break that ends a line holding a match, when every match ends its line (``$`` closes
+    each alternative of a ``(?m)`` pattern); else None."""
+    if not pattern.pattern.startswith(_MULTILINE):
+        return None
+    body = pattern.pattern[len(_MULTILINE):]
+    alternatives = _alternatives(body)
+    if not alternatives or not all(a.endswith("$") and not a.endswith("\\$") for a in alternatives):
+        return None
+    return regex.compile(rf"\n(?<=(?:{body})\n)", pattern.flags)
+
+
+def _line_end_matches(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches each lie in a line and end it (the
+    rules under a header): a line's match is looked for only when the break after it ends one."""
+    led = _ended_by_break(pattern)
+    if led is None:
+        yield from pattern.finditer(text)
+        return
+    for m in led.finditer(text):
+        yield pattern.search(text, text.rfind("\n", 0, m.start()) + 1, m.start())
+    last = pattern.search(text, text.rfind("\n") + 1)
+    if last:
+        yield last
+
+
+@cache
+def _led_by_chars(pattern: regex.Pattern[str], leads: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
+    """The pattern behind a look-ahead for each of the characters its matches start with: ``regex``
+    scans from one literal character fast, from a set of them (the pattern's own start) slowly."""
+    return tuple(regex.compile(rf"(?={regex.escape(c)})(?:{pattern.pattern})", pattern.flags) for c in leads)
+
+
+def _lead_matches(pattern: regex.Pattern[str], leads: tuple[str, ...], text: str,
+                  pos: int) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text, pos)`` for a pattern that never matches empty and whose every match
+    starts with one of ``leads``: the leftmost match from the cursor is the first of each lead's
+    next match (one scan per lead, kept while it lies ahead of the cursor)."""
+    scans = _led_by_chars(pattern, leads)
+    ahead: list[regex.Match[str] | None] = [None] * len(scans)
+    live = list(range(len(scans)))
+    while live:
+        for k in list(live):
+            m = ahead[k]
+            if m is None or m.start() < pos:
+                m = ahead[k] = scans[k].search(text, pos)
+                if m is None:
+                    live.remove(k)  # (none from here on: none from further on)
+        if not live:
+            return
+        m = min((ahead[k] for k in live), key=lambda found: found.start())
+        yield m
+        pos = m.end()
