@@ -26,7 +26,7 @@ from ..normalize import clean_value
 from ..record import Deadline
 from .dates import iso_date
 
-_DIGIT = re.compile(r"\d")
+_DIGIT_ON = re.compile(r"\d[^\n]*")
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -36,8 +36,19 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
     ``tables_only``: only where a task table has a time column (an annex: long, mostly forms
     and figures, its time limits stand in such tables)."""
     p = _lowercase_forms()
+    words = settings("body")["deadline_words"]
     original = text
-    text = _lower(text)  # one case fold here instead of case-insensitive matching in every form
+    # one case fold here instead of case-insensitive matching in every form, of what the forms read:
+    # from the line break before ``start`` to ``end`` (after a body come its signature, recipients
+    # and annexes, often the larger part of the text)
+    text = _lower_between(text, max(0, start - 1), end)
+    whole: list[str] = []  # the text lower-cased to its end, for the two checks that may read on past ``end``
+
+    def to_end() -> str:
+        if not whole:  # (made once, and only in the few documents whose candidates need it)
+            whole.append(text[:end] + _lower(original[end:]))
+        return whole[0]
+
     column = _time_column(text, start, end, p)
     if tables_only:
         if column is None:
@@ -50,10 +61,10 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
             relative: bool = False, notes: list[str] | None = None, cued: bool = True) -> None:
         if p["range_end"].match(m.group()) and p["range_start"].search(text, max(start, m.start() - 45), m.start()):
             return  # "từ ngày 01/7 đến hết ngày 31/12": a period, not a time limit
-        if precision == "year" and p["ongoing_after"].match(text, m.end()):
+        if precision == "year" and p["ongoing_after"].match(to_end(), m.end()):
             return  # "năm 2025 và các năm tiếp theo": a period that goes on
         if cued and precision != "day" and (p["not_limit_before"].search(text, max(start, m.start() - 60), m.start())
-                                            or p["not_limit_after"].match(text, m.end())):
+                                            or p["not_limit_after"].match(to_end(), m.end())):
             return  # a target, a period of work or under review, or a thing done: not a time limit
         if value and not any(s < m.end() and m.start() < e for s, e, _, _ in found):
             found.append((m.start(), m.end(), Deadline(value=value, precision=precision, recurrence=recurrence,
@@ -63,9 +74,10 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
     # every form has a figure and a cue word in it: scan only the lines that hold both
     # (a window reaches back into the line before: table cells put "Trước ngày" above the date)
     windows: list[tuple[int, int]] = []
+    cue = p["cue"]
     for line_start, line_end in _digit_lines(text, start, end):
         lo, hi = max(start, line_start - 60), line_end
-        if not p["cue"].search(text, lo, hi):
+        if not cue.search(text, lo, hi):
             continue
         if windows and lo <= windows[-1][1]:  # overlapping windows are scanned once
             windows[-1] = (windows[-1][0], hi)
@@ -74,14 +86,22 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
 
     pieces = [text[lo:hi] for lo, hi in windows]  # (``text`` is lower-cased already)
     joined = "\n".join(pieces)
+    # the forms' words each window holds (each word looked for once, not once per form that needs it)
+    needed = _needed_words()
+    held = [{word for word in needed if word in piece} for piece in pieces]
+    cores = _cores()
 
     def scan(key: str):
-        needs = settings("body")["deadline_words"]["needs"].get(key)
+        needs = words["needs"].get(key)
         if needs is not None and not any(word in joined for word in needs):
             return  # no window has the form's word: most documents have no "quý", no "kể từ"
-        for (lo, hi), piece in zip(windows, pieces, strict=True):
-            if needs is None or any(word in piece for word in needs):  # a substring test before the regex
-                yield from p[key].finditer(text, lo, hi)
+        core = cores.get(key)
+        if core is not None and not core.search(joined):
+            return  # no window has the form's core (one search: a window's core is in the joined windows)
+        form = p[key]
+        for (lo, hi), have in zip(windows, held, strict=True):
+            if (needs is None or not have.isdisjoint(needs)) and (core is None or core.search(text, lo, hi)):
+                yield from form.finditer(text, lo, hi)
 
     for m in scan("relative"):
         if issue and len(issue) == 10:
@@ -163,14 +183,10 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
 
 def _digit_lines(text: str, start: int, end: int):
     """Spans of the lines in ``text[start:end]`` that hold a figure, found from the figures (a
-    pattern for "a line with a digit" would try every character of the lines without one)."""
-    pos = start
-    while (m := _DIGIT.search(text, pos, end)) is not None:
-        lo = max(start, text.rfind("\n", start, m.start()) + 1)
-        hi = text.find("\n", m.start(), end)
-        hi = end if hi < 0 else hi
-        yield lo, hi
-        pos = hi + 1
+    pattern for "a line with a digit" would try every character of the lines without one): each
+    match runs from a line's first figure to its end."""
+    for m in _DIGIT_ON.finditer(text, start, end):
+        yield max(start, text.rfind("\n", start, m.start()) + 1), m.end()
 
 
 def _time_column(text: str, start: int, end: int, p: dict) -> int | None:
@@ -206,6 +222,24 @@ def _lowercase_forms() -> dict[str, re.Pattern[str]]:
     alternations faster than ``regex`` (deadlines went from 0.28 to 0.19 s on the pool)."""
     forms = settings("body")["deadlines"]
     return {key: re.compile(value.removeprefix("(?i)")) for key, value in forms.items()}
+
+
+@cache
+def _needed_words() -> frozenset[str]:
+    return frozenset(word for needs in settings("body")["deadline_words"]["needs"].values() for word in needs)
+
+
+@cache
+def _cores() -> dict[str, re.Pattern[str]]:
+    """A part of a form that every match of it holds (``[deadline_cores]``): a rare one, tested first."""
+    return {key: re.compile(value) for key, value in settings("body")["deadline_cores"].items()}
+
+
+def _lower_between(text: str, lo: int, hi: int) -> str:
+    """``text`` with ``text[lo:hi]`` lower-cased (offsets kept). Lower-casing a part gives the
+    letters of the whole's, but for a Greek capital sigma at the part's edge (final or not), a
+    letter no form reads."""
+    return text[:lo] + _lower(text[lo:hi]) + text[hi:]
 
 
 def _lower(text: str) -> str:
