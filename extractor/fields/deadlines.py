@@ -19,7 +19,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_right
 from functools import cache
+from itertools import accumulate
 
 from ..grammar import settings
 from ..normalize import clean_value
@@ -50,6 +52,7 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
         return whole[0]
 
     column = _time_column(text, start, end, p)
+    cores = _cores()
     if tables_only:
         if column is None:
             return []
@@ -86,22 +89,59 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
 
     pieces = [text[lo:hi] for lo, hi in windows]  # (``text`` is lower-cased already)
     joined = "\n".join(pieces)
-    # the forms' words each window holds (each word looked for once, not once per form that needs it)
-    needed = _needed_words()
-    held = [{word for word in needed if word in piece} for piece in pieces]
-    cores = _cores()
+    opens = list(accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=0))  # each piece's place in it
+    # (each word is looked for once, not once per form that needs it)
+    present: dict[str, bool] = {}  # a word: does any window hold it
+    holding: dict[str, list[bool]] = {}  # a word: does each window hold it
+    places: dict[str, list[int]] = {}  # a word: where it stands in ``joined``
+
+    def anywhere(word: str) -> bool:
+        if word not in present:
+            present[word] = word in joined
+        return present[word]
+
+    def held(word: str) -> list[bool]:
+        if word not in holding:
+            holding[word] = [word in piece for piece in pieces] if anywhere(word) else [False] * len(pieces)
+        return holding[word]
+
+    def placed(word: str) -> list[int]:
+        if word not in places:
+            found = places[word] = []
+            at = joined.find(word)
+            while at >= 0:
+                found.append(at)
+                at = joined.find(word, at + 1)
+        return places[word]
 
     def scan(key: str):
         needs = words["needs"].get(key)
-        if needs is not None and not any(word in joined for word in needs):
+        if needs is not None and not any(map(anywhere, needs)):
             return  # no window has the form's word: most documents have no "quý", no "kể từ"
         core = cores.get(key)
         if core is not None and not core.search(joined):
             return  # no window has the form's core (one search: a window's core is in the joined windows)
         form = p[key]
-        for (lo, hi), have in zip(windows, held, strict=True):
-            if (needs is None or not have.isdisjoint(needs)) and (core is None or core.search(text, lo, hi)):
-                yield from form.finditer(text, lo, hi)
+        scanned = [True] * len(windows) if needs is None else [any(has) for has in zip(*map(held, needs), strict=True)]
+        if core is not None:
+            scanned = [ok and core.search(text, lo, hi) is not None
+                       for ok, (lo, hi) in zip(scanned, windows, strict=True)]
+        first = words["starts"].get(key)
+        if first is None:
+            for (lo, hi), ok in zip(windows, scanned, strict=True):
+                if ok:
+                    yield from form.finditer(text, lo, hi)
+            return
+        # a match opens with one of the form's first words: the form is tried only where they stand,
+        # left to right, a match's end the next start (as ``finditer`` in each window)
+        after = 0
+        for at in sorted(at for word in first for at in placed(word)):
+            k = bisect_right(opens, at) - 1
+            if scanned[k]:
+                lo, hi = windows[k]
+                if (at := lo + at - opens[k]) >= after and (m := form.match(text, at, hi)):
+                    after = m.end()
+                    yield m
 
     for m in scan("relative"):
         if issue and len(issue) == 10:
@@ -222,11 +262,6 @@ def _lowercase_forms() -> dict[str, re.Pattern[str]]:
     alternations faster than ``regex`` (deadlines went from 0.28 to 0.19 s on the pool)."""
     forms = settings("body")["deadlines"]
     return {key: re.compile(value.removeprefix("(?i)")) for key, value in forms.items()}
-
-
-@cache
-def _needed_words() -> frozenset[str]:
-    return frozenset(word for needs in settings("body")["deadline_words"]["needs"].values() for word in needs)
 
 
 @cache
