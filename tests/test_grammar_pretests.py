@@ -57,3 +57,10 @@ def test_short_citations_open_with_their_listed_words():
     words = settings("body")["citation_words"]["short_first_words"]
     for opening in _openings(settings("body")["citations"]["short"]):
         assert any(opening.startswith(word) for word in words), opening
+
+
+@pytest.mark.parametrize("line", ["\nTHỜI GIAN", "\nThời gian hoàn thành", "\n \tTiến độ", "\nTIẾN ĐỘ"])
+def test_time_lines_as_written_are_found_before_lower_casing(line):
+    forms = settings("body")["deadlines"]
+    assert re.match(forms["time_line"], line.lower())
+    assert re.match(forms["time_line_written"], line)

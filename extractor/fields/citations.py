@@ -25,14 +25,12 @@ from .dates import find_date
 
 def find_citations(text: str, start: int, end: int, own_number: str | None) -> list[Citation]:
     p = patterns("body")["citations"]
-    rel = patterns("body")["relations"]
     seen: set[str] = set()
     own = _key(own_number) if own_number else None
     out: list[Citation] = []
     last_end = -1000
     for m in _numbers(text, start, end, p["number"]):
-        number = "".join(m["number"].split())  # (its only spaces are regex \s: the same as rx(r"\s+").sub)
-        key = _fold(number)
+        number, key = _number_key(m["number"])
         listed = m.start() - last_end < 60 and p["list_gap"].fullmatch(text, last_end, m.start())
         if key == own:
             continue
@@ -53,19 +51,25 @@ def find_citations(text: str, start: int, end: int, own_number: str | None) -> l
         issuer_m = p["issuer_after"].match(rest)
         raw_start = m.start() - (len(near) - type_m.start("type")) if type_m else m.start()
         raw_end = m.end() + (date_m.end() if date_m else 0) + (issuer_m.end() if issuer_m else 0)
-        relation = _relation(before, rel)
+        relation = _relation(before)
         doc_type = type_m["type"] if type_m else None
         out.append(Citation.model_construct(  # (values built here: no re-validation)
             doc_type=" ".join((doc_type[0].upper() + doc_type[1:]).split()) if doc_type else None,
             number=number, date=date, issuer=_issuer(rest, issuer_m),
             relation=relation, raw=clean_value(text[raw_start:raw_end]) or number, span=(raw_start, raw_end)))
-    _add_short_forms(text, start, end, out, own, rel)
+    _add_short_forms(text, start, end, out, own)
     return out
 
 
-def _relation(before: str, rel: dict[str, regex.Pattern[str]]) -> str:
+def _relation(before: str) -> str:
     """How this document stands to a citation, from the clause before it ("Căn cứ …" → based_on)."""
-    clause = before[max(before.rfind("."), before.rfind(";"), before.rfind(":")) + 1:]
+    return _relation_of(before[max(before.rfind("."), before.rfind(";"), before.rfind(":")) + 1:])
+
+
+@lru_cache(maxsize=4096)
+def _relation_of(clause: str) -> str:
+    """(the clauses recur: "Căn cứ Nghị định số", "Căn cứ Thông tư số" …)"""
+    rel = patterns("body")["relations"]
     if rel["based_on"].search(clause):
         return "based_on"  # (the first in order, and the most common)
     if not _any_relation().search(clause):
@@ -79,7 +83,7 @@ def _any_relation() -> regex.Pattern[str]:
     return regex.compile("|".join(f"(?:{p.pattern})" for p in patterns("body")["relations"].values()), regex.V1)
 
 
-def _add_short_forms(text: str, start: int, end: int, out: list[Citation], own: str | None, rel: dict) -> None:
+def _add_short_forms(text: str, start: int, end: int, out: list[Citation], own: str | None) -> None:
     """``Nghị định 30``, ``Nghị quyết số 66``: a document named by its type and bare number. When a
     full citation has that number (``sau đây gọi tắt là Nghị quyết 347``) it is the same document
     and is not listed again; otherwise it is a citation of its own, its number as written."""
@@ -91,7 +95,7 @@ def _add_short_forms(text: str, start: int, end: int, out: list[Citation], own: 
         if n in leading:
             continue
         leading.add(n)
-        relation = _relation(text[max(start, m.start() - 120):m.start()], rel)
+        relation = _relation(text[max(start, m.start() - 120):m.start()])
         out.append(Citation.model_construct(doc_type=rx(r"\s+").sub(" ", m["type"]), number=n, date=None, issuer=None,
                                             relation=relation, raw=clean_value(m.group()), span=m.span()))
 
@@ -179,6 +183,14 @@ def _date_value(text: str) -> str | None:
 def _leading(number: str) -> str:
     """The number a document is called by: ``347`` of ``347/2024/NQ-HĐND``, ``12`` of ``12-NQ/TU``."""
     return number.split("/")[0].split("-")[0]
+
+
+@lru_cache(maxsize=4096)
+def _number_key(written: str) -> tuple[str, str]:
+    r"""A number as written, without its spaces (only regex ``\s`` stand in it: the same as
+    ``rx(r"\s+").sub``), and its key (the same numbers recur: in a document, and in the laws cited)."""
+    number = "".join(written.split())
+    return number, _fold(number)
 
 
 def _key(number: str) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from functools import cache
 from itertools import accumulate
 
@@ -39,6 +39,8 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
     and figures, its time limits stand in such tables)."""
     p = _lowercase_forms()
     words = settings("body")["deadline_words"]
+    if tables_only and not p["time_line_written"].search(text, max(0, start - 1), end):
+        return []  # no time column (found before the annex is lower-cased: most annexes have none)
     original = text
     # one case fold here instead of case-insensitive matching in every form, of what the forms read:
     # from the line break before ``start`` to ``end`` (after a body come its signature, recipients
@@ -58,6 +60,8 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
             return []
         start = max(start, text.rfind("\n", start, column - 1) + 1)  # from the table's header on
     found: list[tuple[int, int, Deadline, list[str]]] = []
+    taken: list[tuple[int, int]] = []  # their spans in order: they do not overlap, so the last that starts
+    # before a new one's end is the only one that can overlap it (a table's hundred cells: no pass over all)
     issue_year = int(issue[:4]) if issue else None
 
     def add(m: re.Match[str], value: str | None, precision: str, recurrence: str | None = None,
@@ -69,7 +73,8 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
         if cued and precision != "day" and (p["not_limit_before"].search(text, max(start, m.start() - 60), m.start())
                                             or p["not_limit_after"].match(to_end(), m.end())):
             return  # a target, a period of work or under review, or a thing done: not a time limit
-        if value and not any(s < m.end() and m.start() < e for s, e, _, _ in found):
+        if value and not ((k := bisect_left(taken, (m.end(),))) and taken[k - 1][1] > m.start()):
+            insort(taken, m.span())
             found.append((m.start(), m.end(), Deadline(value=value, precision=precision, recurrence=recurrence,
                                                        relative=relative, raw=clean_value(original[m.start():m.end()])),
                           notes or []))
@@ -107,10 +112,10 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
 
     def placed(word: str) -> list[int]:
         if word not in places:
-            found = places[word] = []
+            spots = places[word] = []
             at = joined.find(word)
             while at >= 0:
-                found.append(at)
+                spots.append(at)
                 at = joined.find(word, at + 1)
         return places[word]
 
@@ -241,18 +246,15 @@ def _cells(text: str, column: int | None, end: int, p: dict):
     """Cells that are only a date, below a table's time column (each cell on its own line)."""
     if column is None:
         return
-    pos = column
-    while pos < end:
-        hi = text.find("\n", pos + 1, end)
-        hi = end if hi < 0 else hi
-        line = text[pos:hi]
-        cell = line.strip()
-        if 4 <= len(cell) <= 16 and cell[-1].isdigit():
-            at = pos + line.index(cell[0])
-            m = p["cell"].fullmatch(text, at, at + len(cell))  # (matched in place: spans in the text)
-            if m:
-                yield m
-        pos = hi
+    for line in _CELL_LINE.finditer(text, column, end):
+        m = p["cell"].fullmatch(text, *line.span("cell"))  # (matched in place: spans in the text)
+        if m:
+            yield m
+
+
+# a line (after the column's title, each opens with its break) whose text, spaces stripped, is 4 to 16
+# characters ending with a figure: the lines a cell can fullmatch (every form of a cell ends with one)
+_CELL_LINE = re.compile(r"\n[^\S\n]*(?P<cell>\S[^\n]{2,14}\d)[^\S\n]*(?=\n|\Z)")
 
 
 @cache
