@@ -140,14 +140,19 @@ def _symbol_starts(text: str, start: int, end: int) -> list[int]:
     ``regex`` scans for a class; a looser test there (a letter, not a capital) leaves few places,
     each then tried with the pattern itself."""
     places = sorted(m.start() for sep in (_SLASH, _HYPHEN) for m in sep.finditer(text, start, end))
-    return [at for at in places if _SYMBOL_START.match(text, at, end)]
+    # (an ASCII capital right after, or after an ASCII space, passes ``\s?(?=\p{Lu})`` in both engines)
+    return [at for at in places
+            if "A" <= text[at + 1] <= "Z" or (text[at + 1] in _ASCII_SPACE and "A" <= text[at + 2] <= "Z")
+            or _SYMBOL_START.match(text, at, end)]
 
 
 # (a digit or "a" must come before: "- Sở Y tế", "KH-UBND" are passed over inside the engine)
 _SYMBOL_START = regex.compile(r"[/-](?<=[0-9a-z][ ]?[/-])\s?(?=\p{Lu})")
-# ... and the looser tests for it, one per separator ([^\W\d_]: a letter)
+# ... and looser tests for it, one per separator, on the standard library's engine (its \s holds
+# every \s of ``regex``, [^\W\d_] is a letter: a capital is one)
 _SLASH = re.compile(r"/(?:(?<=[0-9a-z]/)|(?<=[0-9a-z] /))\s?[^\W\d_]")
 _HYPHEN = re.compile(r"-(?:(?<=[0-9a-z]-)|(?<=[0-9a-z] -))\s?[^\W\d_]")
+_ASCII_SPACE = " \t\n\v\f\r"
 _DIGITS_BEFORE = regex.compile(r"\d{1,6}(?:\.\d{1,2})?[a-z]?(?:/(?:19|20)\d{2})?[ ]?$")
 
 
