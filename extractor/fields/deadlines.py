@@ -44,13 +44,13 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
     original = text
     # one case fold here instead of case-insensitive matching in every form, of what the forms read:
     # from the line break before ``start`` to ``end`` (after a body come its signature, recipients
-    # and annexes, often the larger part of the text)
-    text = _lower_between(text, max(0, start - 1), end)
+    # and annexes, often the larger part of the text); the text stops at ``end``, offsets kept
+    text = original[:max(0, start - 1)] + _lower(original[max(0, start - 1):end])
     whole: list[str] = []  # the text lower-cased to its end, for the two checks that may read on past ``end``
 
     def to_end() -> str:
         if not whole:  # (made once, and only in the few documents whose candidates need it)
-            whole.append(text[:end] + _lower(original[end:]))
+            whole.append(text + _lower(original[end:]))
         return whole[0]
 
     column = _time_column(text, start, end, p)
@@ -111,12 +111,11 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
         return holding[word]
 
     def placed(word: str) -> list[int]:
-        if word not in places:
-            spots = places[word] = []
-            at = joined.find(word)
-            while at >= 0:
-                spots.append(at)
-                at = joined.find(word, at + 1)
+        if not places:  # every form's first words, in one pass
+            automaton, first_words = _first_words()
+            places.update({first: [] for first in first_words})
+            for last, first in automaton.iter(joined):
+                places[first].append(last - len(first) + 1)
         return places[word]
 
     def scan(key: str):
@@ -267,19 +266,27 @@ def _lowercase_forms() -> dict[str, re.Pattern[str]]:
 
 
 @cache
+def _first_words():
+    """An automaton finding the forms' first words (``starts``) in one pass, and the words."""
+    import ahocorasick  # pyahocorasick (as the agencies' gazetteer)
+
+    words = sorted({word for first in settings("body")["deadline_words"]["starts"].values() for word in first})
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton, words
+
+
+@cache
 def _cores() -> dict[str, re.Pattern[str]]:
     """A part of a form that every match of it holds (``[deadline_cores]``): a rare one, tested first."""
     return {key: re.compile(value) for key, value in settings("body")["deadline_cores"].items()}
 
 
-def _lower_between(text: str, lo: int, hi: int) -> str:
-    """``text`` with ``text[lo:hi]`` lower-cased (offsets kept). Lower-casing a part gives the
-    letters of the whole's, but for a Greek capital sigma at the part's edge (final or not), a
-    letter no form reads."""
-    return text[:lo] + _lower(text[lo:hi]) + text[hi:]
-
-
 def _lower(text: str) -> str:
+    """``text`` lower-cased, offsets kept. (Lower-casing a part gives the letters of the whole's
+    but for a Greek capital sigma at the part's edge, final or not: a letter no form reads.)"""
     low = text.lower()
     if len(low) == len(text):
         return low
