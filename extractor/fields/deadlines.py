@@ -19,14 +19,16 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right, insort
 from functools import cache
+from itertools import accumulate
 
 from ..grammar import settings
 from ..normalize import clean_value
 from ..record import Deadline
 from .dates import iso_date
 
-_DIGIT = re.compile(r"\d")
+_DIGIT_ON = re.compile(r"\d[^\n]*")
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -36,26 +38,43 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
     ``tables_only``: only where a task table has a time column (an annex: long, mostly forms
     and figures, its time limits stand in such tables)."""
     p = _lowercase_forms()
+    words = settings("body")["deadline_words"]
+    if tables_only and not p["time_line_written"].search(text, max(0, start - 1), end):
+        return []  # no time column (found before the annex is lower-cased: most annexes have none)
     original = text
-    text = _lower(text)  # one case fold here instead of case-insensitive matching in every form
+    # one case fold here instead of case-insensitive matching in every form, of what the forms read:
+    # from the line break before ``start`` to ``end`` (after a body come its signature, recipients
+    # and annexes, often the larger part of the text); the text stops at ``end``, offsets kept
+    text = original[:max(0, start - 1)] + _lower(original[max(0, start - 1):end])
+    whole: list[str] = []  # the text lower-cased to its end, for the two checks that may read on past ``end``
+
+    def to_end() -> str:
+        if not whole:  # (made once, and only in the few documents whose candidates need it)
+            whole.append(text + _lower(original[end:]))
+        return whole[0]
+
     column = _time_column(text, start, end, p)
+    cores = _cores()
     if tables_only:
         if column is None:
             return []
         start = max(start, text.rfind("\n", start, column - 1) + 1)  # from the table's header on
     found: list[tuple[int, int, Deadline, list[str]]] = []
+    taken: list[tuple[int, int]] = []  # their spans in order: they do not overlap, so the last that starts
+    # before a new one's end is the only one that can overlap it (a table's hundred cells: no pass over all)
     issue_year = int(issue[:4]) if issue else None
 
     def add(m: re.Match[str], value: str | None, precision: str, recurrence: str | None = None,
             relative: bool = False, notes: list[str] | None = None, cued: bool = True) -> None:
         if p["range_end"].match(m.group()) and p["range_start"].search(text, max(start, m.start() - 45), m.start()):
             return  # "từ ngày 01/7 đến hết ngày 31/12": a period, not a time limit
-        if precision == "year" and p["ongoing_after"].match(text, m.end()):
+        if precision == "year" and p["ongoing_after"].match(to_end(), m.end()):
             return  # "năm 2025 và các năm tiếp theo": a period that goes on
         if cued and precision != "day" and (p["not_limit_before"].search(text, max(start, m.start() - 60), m.start())
-                                            or p["not_limit_after"].match(text, m.end())):
+                                            or p["not_limit_after"].match(to_end(), m.end())):
             return  # a target, a period of work or under review, or a thing done: not a time limit
-        if value and not any(s < m.end() and m.start() < e for s, e, _, _ in found):
+        if value and not ((k := bisect_left(taken, (m.end(),))) and taken[k - 1][1] > m.start()):
+            insort(taken, m.span())
             found.append((m.start(), m.end(), Deadline(value=value, precision=precision, recurrence=recurrence,
                                                        relative=relative, raw=clean_value(original[m.start():m.end()])),
                           notes or []))
@@ -63,9 +82,10 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
     # every form has a figure and a cue word in it: scan only the lines that hold both
     # (a window reaches back into the line before: table cells put "Trước ngày" above the date)
     windows: list[tuple[int, int]] = []
+    cue = p["cue"]
     for line_start, line_end in _digit_lines(text, start, end):
         lo, hi = max(start, line_start - 60), line_end
-        if not p["cue"].search(text, lo, hi):
+        if not cue.search(text, lo, hi):
             continue
         if windows and lo <= windows[-1][1]:  # overlapping windows are scanned once
             windows[-1] = (windows[-1][0], hi)
@@ -74,14 +94,58 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
 
     pieces = [text[lo:hi] for lo, hi in windows]  # (``text`` is lower-cased already)
     joined = "\n".join(pieces)
+    opens = list(accumulate((len(piece) + 1 for piece in pieces[:-1]), initial=0))  # each piece's place in it
+    # (each word is looked for once, not once per form that needs it)
+    present: dict[str, bool] = {}  # a word: does any window hold it
+    holding: dict[str, list[bool]] = {}  # a word: does each window hold it
+    places: dict[str, list[int]] = {}  # a word: where it stands in ``joined``
+
+    def anywhere(word: str) -> bool:
+        if word not in present:
+            present[word] = word in joined
+        return present[word]
+
+    def held(word: str) -> list[bool]:
+        if word not in holding:
+            holding[word] = [word in piece for piece in pieces] if anywhere(word) else [False] * len(pieces)
+        return holding[word]
+
+    def placed(word: str) -> list[int]:
+        if not places:  # every form's first words, in one pass
+            automaton, first_words = _first_words()
+            places.update({first: [] for first in first_words})
+            for last, first in automaton.iter(joined):
+                places[first].append(last - len(first) + 1)
+        return places[word]
 
     def scan(key: str):
-        needs = settings("body")["deadline_words"]["needs"].get(key)
-        if needs is not None and not any(word in joined for word in needs):
+        needs = words["needs"].get(key)
+        if needs is not None and not any(map(anywhere, needs)):
             return  # no window has the form's word: most documents have no "quý", no "kể từ"
-        for (lo, hi), piece in zip(windows, pieces, strict=True):
-            if needs is None or any(word in piece for word in needs):  # a substring test before the regex
-                yield from p[key].finditer(text, lo, hi)
+        core = cores.get(key)
+        if core is not None and not core.search(joined):
+            return  # no window has the form's core (one search: a window's core is in the joined windows)
+        form = p[key]
+        scanned = [True] * len(windows) if needs is None else [any(has) for has in zip(*map(held, needs), strict=True)]
+        if core is not None:
+            scanned = [ok and core.search(text, lo, hi) is not None
+                       for ok, (lo, hi) in zip(scanned, windows, strict=True)]
+        first = words["starts"].get(key)
+        if first is None:
+            for (lo, hi), ok in zip(windows, scanned, strict=True):
+                if ok:
+                    yield from form.finditer(text, lo, hi)
+            return
+        # a match opens with one of the form's first words: the form is tried only where they stand,
+        # left to right, a match's end the next start (as ``finditer`` in each window)
+        after = 0
+        for at in sorted(at for word in first for at in placed(word)):
+            k = bisect_right(opens, at) - 1
+            if scanned[k]:
+                lo, hi = windows[k]
+                if (at := lo + at - opens[k]) >= after and (m := form.match(text, at, hi)):
+                    after = m.end()
+                    yield m
 
     for m in scan("relative"):
         if issue and len(issue) == 10:
@@ -163,14 +227,10 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
 
 def _digit_lines(text: str, start: int, end: int):
     """Spans of the lines in ``text[start:end]`` that hold a figure, found from the figures (a
-    pattern for "a line with a digit" would try every character of the lines without one)."""
-    pos = start
-    while (m := _DIGIT.search(text, pos, end)) is not None:
-        lo = max(start, text.rfind("\n", start, m.start()) + 1)
-        hi = text.find("\n", m.start(), end)
-        hi = end if hi < 0 else hi
-        yield lo, hi
-        pos = hi + 1
+    pattern for "a line with a digit" would try every character of the lines without one): each
+    match runs from a line's first figure to its end."""
+    for m in _DIGIT_ON.finditer(text, start, end):
+        yield max(start, text.rfind("\n", start, m.start()) + 1), m.end()
 
 
 def _time_column(text: str, start: int, end: int, p: dict) -> int | None:
@@ -185,18 +245,15 @@ def _cells(text: str, column: int | None, end: int, p: dict):
     """Cells that are only a date, below a table's time column (each cell on its own line)."""
     if column is None:
         return
-    pos = column
-    while pos < end:
-        hi = text.find("\n", pos + 1, end)
-        hi = end if hi < 0 else hi
-        line = text[pos:hi]
-        cell = line.strip()
-        if 4 <= len(cell) <= 16 and cell[-1].isdigit():
-            at = pos + line.index(cell[0])
-            m = p["cell"].fullmatch(text, at, at + len(cell))  # (matched in place: spans in the text)
-            if m:
-                yield m
-        pos = hi
+    for line in _CELL_LINE.finditer(text, column, end):
+        m = p["cell"].fullmatch(text, *line.span("cell"))  # (matched in place: spans in the text)
+        if m:
+            yield m
+
+
+# a line (after the column's title, each opens with its break) whose text, spaces stripped, is 4 to 16
+# characters ending with a figure: the lines a cell can fullmatch (every form of a cell ends with one)
+_CELL_LINE = re.compile(r"\n[^\S\n]*(?P<cell>\S[^\n]{2,14}\d)[^\S\n]*(?=\n|\Z)")
 
 
 @cache
@@ -208,7 +265,28 @@ def _lowercase_forms() -> dict[str, re.Pattern[str]]:
     return {key: re.compile(value.removeprefix("(?i)")) for key, value in forms.items()}
 
 
+@cache
+def _first_words():
+    """An automaton finding the forms' first words (``starts``) in one pass, and the words."""
+    import ahocorasick  # pyahocorasick (as the agencies' gazetteer)
+
+    words = sorted({word for first in settings("body")["deadline_words"]["starts"].values() for word in first})
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton, words
+
+
+@cache
+def _cores() -> dict[str, re.Pattern[str]]:
+    """A part of a form that every match of it holds (``[deadline_cores]``): a rare one, tested first."""
+    return {key: re.compile(value) for key, value in settings("body")["deadline_cores"].items()}
+
+
 def _lower(text: str) -> str:
+    """``text`` lower-cased, offsets kept. (Lower-casing a part gives the letters of the whole's
+    but for a Greek capital sigma at the part's edge, final or not: a letter no form reads.)"""
     low = text.lower()
     if len(low) == len(text):
         return low
