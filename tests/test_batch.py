@@ -49,10 +49,10 @@ def run_process(*args: str) -> subprocess.CompletedProcess:
                           timeout=300)
 
 
-def copies(folder: Path) -> Path:
-    """The samples, three times over under different names: 36 documents."""
+def copies(folder: Path, times: int = 3) -> Path:
+    """The samples, ``times`` times over under different names (39 documents for 3)."""
     folder.mkdir()
-    for copy in "abc":
+    for copy in "abcdefghijklmnopqrstuvwxyz"[:times]:
         for f in sample_files():
             shutil.copy(f, folder / f"{copy}-{f.name}")
     return folder
@@ -73,6 +73,18 @@ def folder(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def reference(folder: Path) -> list[str]:
     return reference_run(folder, folder.parent / "reference.jsonl")
+
+
+@pytest.fixture(scope="module")
+def long_folder(tmp_path_factory) -> Path:
+    """Twelve copies of the samples (156 documents, ~430 KB of records): a batch long enough that a
+    kill after its first records lands mid-batch however fast the machine."""
+    return copies(tmp_path_factory.mktemp("long") / "in", times=12)
+
+
+@pytest.fixture(scope="module")
+def long_reference(long_folder: Path) -> list[str]:
+    return reference_run(long_folder, long_folder.parent / "reference.jsonl")
 
 
 def records(out: Path) -> list[dict]:
@@ -144,7 +156,9 @@ def test_records_are_written_while_the_batch_runs(folder, tmp_path):
 
 
 @pytest.mark.parametrize("kill_after_bytes", [1, 20_000, 60_000])
-def test_a_batch_killed_with_its_workers_is_completed_by_resume(folder, reference, tmp_path, kill_after_bytes):
+def test_a_batch_killed_with_its_workers_is_completed_by_resume(long_folder, long_reference, tmp_path,
+                                                               kill_after_bytes):
+    folder, reference = long_folder, long_reference
     out = tmp_path / "out.jsonl"
     command = [sys.executable, "-m", "extractor", "extract", str(folder), "-o", str(out), "--jobs", "2"]
     proc = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.DEVNULL, start_new_session=True)
