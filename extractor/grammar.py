@@ -53,6 +53,80 @@ def patterns(name: str) -> dict[str, dict[str, regex.Pattern[str]]]:
     return compiled
 
 
+# the pieces of a word list's pattern that match a run of characters: spacing, a dash with any spacing
+SPACE = r"\s+"
+DASH = r"\s*[-–—]\s*"
+_RUNS = (DASH, SPACE, "[ ]+")
+_BLANK = " "  # what the runs may start with (any space: the check below only asks whether they can)
+
+
+Atom = tuple[str, str, frozenset[str]]  # (key: equal keys are one branch; as written; the characters it can start with)
+
+
+def _atoms(pattern: str, ignore_case: bool) -> list[Atom]:
+    """A listed name's pattern cut into what each step matches: a character (escaped or not), a
+    class of characters (``[Bb]``) or a run of spacing."""
+    atoms: list[Atom] = []
+    at = 0
+    while at < len(pattern):
+        run = next((r for r in _RUNS if pattern.startswith(r, at)), None)
+        if run:
+            text, chars = run, frozenset(_BLANK + ("-–—" if run == DASH else ""))
+        elif pattern[at] == "[":
+            text = pattern[at:pattern.index("]", at) + 1]
+            chars = frozenset(text[1:-1])
+        else:
+            text = pattern[at:at + 2] if pattern[at] == "\\" else pattern[at]
+            chars = frozenset(text[-1])
+        at += len(text)
+        if ignore_case:
+            chars = frozenset(v for ch in chars for v in (ch, ch.lower(), ch.upper(), ch.casefold()))
+        atoms.append((min(chars) if ignore_case and len(chars) > 1 and text not in _RUNS else text, text, chars))
+    return atoms
+
+
+def factored(alternatives: list[str], ignore_case: bool = False) -> str:
+    r"""``a|b|…`` with the common beginnings written once, as a prefix tree (``Sở\s+(?:Tài\s+chính|Tư\s+pháp)``):
+    it matches the same way, faster (a place where no name goes on is left after one try, not one
+    per name). Where two alternatives can both match at one place, the one listed first is still
+    tried first; a branch where the tree cannot keep that order stays a plain list (``_branch``),
+    and so do all of them when a run of spacing stands where another could take its place (a name
+    with two spaces in a row, or ending in one)."""
+    cut = [_atoms(a, ignore_case) for a in alternatives]
+    if any(i + 1 == len(atoms) or _BLANK in atoms[i + 1][2]
+           for atoms in cut for i, (_, text, _) in enumerate(atoms) if text in _RUNS):
+        return "|".join(alternatives)
+    if any(len(ch) > 1 for atoms in cut for _, _, chars in atoms for ch in chars):
+        return "|".join(alternatives)  # a letter whose other case is two ("ß": "SS"), which the check below cannot see
+    return _branch(list(enumerate(cut)), 0, top=True)
+
+
+def _branch(alternatives: list[tuple[int, list[Atom]]], depth: int, top: bool = False) -> str:
+    """The alternatives (rank, atoms) that share their first ``depth`` atoms, from there on."""
+    ends = [rank for rank, atoms in alternatives if len(atoms) == depth]
+    groups: dict[str, list[tuple[int, list[Atom]]]] = {}
+    for rank, atoms in alternatives:
+        if len(atoms) > depth:
+            groups.setdefault(atoms[depth][0], []).append((rank, atoms))
+    branches = list(groups.values())  # in the order their first alternative is listed
+    # tried in this order: each branch whole, then the end here; keep it where two can match together
+    # (a longer name listed after a shorter one it begins with; two branches whose next steps overlap)
+    in_order = not ends or all(rank < min(ends) for b in branches for rank, _ in b)
+    for i, first in enumerate(branches):
+        for later in branches[i + 1:]:
+            if first[0][1][depth][2] & later[0][1][depth][2] and max(r for r, _ in first) > min(r for r, _ in later):
+                in_order = False
+    if not in_order:
+        listed = "|".join("".join(text for _, text, _ in atoms[depth:]) for _, atoms in alternatives)
+        return listed if top else f"(?:{listed})"
+    options = [b[0][1][depth][1] + _branch(b, depth + 1) for b in branches]
+    if ends:
+        return f"(?:{'|'.join(options)})?" if options else ""
+    if top or len(options) == 1:
+        return "|".join(options)
+    return f"(?:{'|'.join(options)})"
+
+
 @cache
 def settings(name: str) -> dict:
     """The non-pattern values of ``grammars/NAME.toml`` (word lists, tables)."""

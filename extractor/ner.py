@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 import regex
 
-from .grammar import provinces, rx, settings, word_list
+from .grammar import DASH, SPACE, factored, provinces, rx, settings, word_list
 from .regex_cache import compile_pattern
 
 
@@ -47,22 +47,23 @@ def _expand(pattern: str, parts: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: _expand(parts[m[1]], parts), pattern)
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(_listed(w) for w in sorted(words, key=len, reverse=True))
+def _alternation(words: list[str], ignore_case: bool = False) -> str:
+    """The names, longest first, as one pattern (common beginnings written once: ``factored``)."""
+    return factored([_listed(w) for w in sorted(words, key=len, reverse=True)], ignore_case)
 
 
 def _listed(name: str) -> str:
     """A gazetteer name as a pattern: any spacing, and any dash where the list has "-" (OCR and
     typists print "Lao động – Thương binh", "Lao động — Thương binh")."""
-    return regex.escape(name).replace(r"\ \-\ ", r"\s*[-–—]\s*").replace(r"\ ", r"\s+")
+    return regex.escape(name).replace(r"\ \-\ ", DASH).replace(r"\ ", SPACE)
 
 
 def _name_pattern(parts: dict[str, str]) -> str:
     """A capitalised run: capitalised words joined by spaces, ``và`` or ``-``, with lower-case
     syllables (not stop words) between them and at most five after the last, then a territory
     ("Trung tâm Y tế các huyện, thành phố")."""
-    stop = "|".join(regex.escape(w).replace(r"\ ", "[ ]+")
-                    for w in sorted(word_list("agencies/name_stops.txt"), key=len, reverse=True))
+    stop = factored([regex.escape(w).replace(r"\ ", "[ ]+")
+                     for w in sorted(word_list("agencies/name_stops.txt"), key=len, reverse=True)])
     word = rf"[ ]+(?!(?:{stop})(?!\p{{L}}))\p{{Ll}}+"
     joint = _expand(parts["joint"], parts)
     # a head of several words may open a name written in lower case after its first word: "Văn phòng
@@ -70,9 +71,9 @@ def _name_pattern(parts: dict[str, str]) -> str:
     # (only heads with a capital after their first word: "Trung tâm" is a name's run as it stands)
     compound = [h.split() for h in word_list("agencies/heads.txt")
                 if h[:1].isupper() and any(w[:1].isupper() for w in h.split()[1:]) and not h.isupper()]
-    compound_alt = "|".join(
-        r"\s+".join([regex.escape(w[0])] + [f"[{x[0].upper()}{x[0].lower()}]{regex.escape(x[1:])}" for x in w[1:]])
-        for w in sorted(compound, key=len, reverse=True))
+    compound_alt = factored([
+        SPACE.join([regex.escape(w[0])] + [f"[{x[0].upper()}{x[0].lower()}]{regex.escape(x[1:])}" for x in w[1:]])
+        for w in sorted(compound, key=len, reverse=True)])
     cap = rf"(?:{compound_alt}|{parts['cap']})"
     # (a territory may follow a line wrapped inside the name: "Hội Liên hiệp Phụ nữ\nThành phố")
     territory = rf"(?:(?:[ ]+|[ ]*\n[ ]*){_expand(parts['territory_group'], parts)}(?:[ ]+{parts['cap']})*)?"
@@ -89,8 +90,9 @@ def _compiled() -> dict:
     bodies = word_list("agencies/bodies.txt")
     fields = word_list("agencies/fields.txt")
     parts = dict(grammar["parts"])
-    parts |= {"heads": _alternation(heads), "fields": _alternation(fields), "bodies": _alternation(bodies),
+    parts |= {"heads": _alternation(heads), "fields": _alternation(fields),
               "provinces": _alternation(list(provinces())),
+              "bodies": _alternation(bodies, ignore_case=True),  # (matched whatever their case)
               # a capital that opens another body ends a name: "Sở Tài chính và Ủy ban nhân dân …" (an
               # abbreviation may follow: "Văn phòng HĐND và UBND phường" is one office)
               # (ties in a fixed order: the same pattern text in every process, so the compiled cache holds)
@@ -99,7 +101,6 @@ def _compiled() -> dict:
     parts["name"] = _name_pattern(parts)
     compiled = {key: compile_pattern(_expand(pattern, parts), regex.V1) for key, pattern in grammar["patterns"].items()}
     compiled["bodies"] = compile_pattern(rf"(?<!\p{{L}})(?:{parts['bodies']})(?!\p{{L}})", regex.V1 | regex.I)
-    compiled["name"] = compile_pattern(parts["name"], regex.V1)
     first_words = {key: set(words.split()) for key, words in grammar["triggers"].items()}
     grammar_words = list(first_words.values())
     first_words["named"] = {h.split()[0] for h in heads}
