@@ -6,6 +6,7 @@ word lists in TSV/TXT. This module only reads them; no pattern is written in Pyt
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -61,28 +62,19 @@ _BLANK = " "  # what the runs may start with (any space: the check below only as
 
 
 Atom = tuple[str, str, frozenset[str]]  # (key: equal keys are one branch; as written; the characters it can start with)
+# a step of a listed name's pattern: a run, a class of characters ("[Bb]"), an escaped character, a character
+_STEP = re.compile("|".join(map(re.escape, _RUNS)) + r"|\[[^\]]*\]|\\.|.", re.DOTALL)
 
 
-def _atoms(pattern: str, ignore_case: bool) -> list[Atom]:
-    """A listed name's pattern cut into what each step matches: a character (escaped or not), a
-    class of characters (``[Bb]``) or a run of spacing."""
-    atoms: list[Atom] = []
-    at = 0
-    while at < len(pattern):
-        run = next((r for r in _RUNS if pattern.startswith(r, at)), None)
-        if run:
-            text, chars = run, frozenset(_BLANK + ("-–—" if run == DASH else ""))
-        elif pattern[at] == "[":
-            text = pattern[at:pattern.index("]", at) + 1]
-            chars = frozenset(text[1:-1])
-        else:
-            text = pattern[at:at + 2] if pattern[at] == "\\" else pattern[at]
-            chars = frozenset(text[-1])
-        at += len(text)
-        if ignore_case:
-            chars = frozenset(v for ch in chars for v in (ch, ch.lower(), ch.upper(), ch.casefold()))
-        atoms.append((min(chars) if ignore_case and len(chars) > 1 and text not in _RUNS else text, text, chars))
-    return atoms
+@cache
+def _atom(text: str, ignore_case: bool) -> Atom:
+    if text in _RUNS:
+        return text, text, frozenset(_BLANK + ("-–—" if text == DASH else ""))
+    chars = frozenset(text[1:-1] if len(text) > 2 and text[0] == "[" else text[-1])
+    if not ignore_case:
+        return text, text, chars
+    chars = frozenset(v for ch in chars for v in (ch, ch.lower(), ch.upper(), ch.casefold()))
+    return min(chars) if len(chars) > 1 else text, text, chars
 
 
 def factored(alternatives: list[str], ignore_case: bool = False) -> str:
@@ -92,7 +84,7 @@ def factored(alternatives: list[str], ignore_case: bool = False) -> str:
     tried first; a branch where the tree cannot keep that order stays a plain list (``_branch``),
     and so do all of them when a run of spacing stands where another could take its place (a name
     with two spaces in a row, or ending in one)."""
-    cut = [_atoms(a, ignore_case) for a in alternatives]
+    cut = [[_atom(step, ignore_case) for step in _STEP.findall(a)] for a in alternatives]
     if any(i + 1 == len(atoms) or _BLANK in atoms[i + 1][2]
            for atoms in cut for i, (_, text, _) in enumerate(atoms) if text in _RUNS):
         return "|".join(alternatives)
@@ -103,6 +95,8 @@ def factored(alternatives: list[str], ignore_case: bool = False) -> str:
 
 def _branch(alternatives: list[tuple[int, list[Atom]]], depth: int, top: bool = False) -> str:
     """The alternatives (rank, atoms) that share their first ``depth`` atoms, from there on."""
+    if len(alternatives) == 1:
+        return "".join(text for _, text, _ in alternatives[0][1][depth:])
     ends = [rank for rank, atoms in alternatives if len(atoms) == depth]
     groups: dict[str, list[tuple[int, list[Atom]]]] = {}
     for rank, atoms in alternatives:
@@ -111,10 +105,10 @@ def _branch(alternatives: list[tuple[int, list[Atom]]], depth: int, top: bool = 
     branches = list(groups.values())  # in the order their first alternative is listed
     # tried in this order: each branch whole, then the end here; keep it where two can match together
     # (a longer name listed after a shorter one it begins with; two branches whose next steps overlap)
-    in_order = not ends or all(rank < min(ends) for b in branches for rank, _ in b)
+    in_order = not ends or all(b[-1][0] < ends[0] for b in branches)
     for i, first in enumerate(branches):
         for later in branches[i + 1:]:
-            if first[0][1][depth][2] & later[0][1][depth][2] and max(r for r, _ in first) > min(r for r, _ in later):
+            if first[-1][0] > later[0][0] and first[0][1][depth][2] & later[0][1][depth][2]:
                 in_order = False
     if not in_order:
         listed = "|".join("".join(text for _, text, _ in atoms[depth:]) for _, atoms in alternatives)
