@@ -12,9 +12,15 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .readers import docx, encoding, image, pdf  # noqa: F401 - each registers its reader in READERS
+from .readers import encoding  # noqa: F401 - registers the text reader in READERS
 from .readers.base import READERS, Document, Reader, ReadError
 from .record import Source
+
+# the other formats, whose modules are imported when a file of theirs comes (a batch of text never does)
+READERS.declare("docx", (".docx",), (b"PK\x03\x04",), "docx", "read_docx")
+READERS.declare("pdf", (".pdf",), (b"%PDF",), "pdf", "read_pdf")
+READERS.declare("image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"),
+                (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*"), "image", "read_image")
 
 __all__ = ["Document", "ReadError", "load", "load_path", "SUFFIXES", "MAX_BYTES", "MAX_PAGES"]
 

@@ -23,7 +23,8 @@ def test_command_line_does_not_import_heavy_libraries():
     code = ("import sys; import extractor.cli; from extractor import extract;"
             "extract('samples/cv-ubnd-hatinh-cchc.txt');"
             "heavy = ('pandas', 'pyarrow', 'xmlschema', 'icalendar', 'spacy', 'underthesea', 'matplotlib',"
-            " 'networkx', 'docx', 'pypdfium2', 'PIL');"
+            " 'networkx', 'docx', 'pypdfium2', 'PIL', 'extractor.readers.pdf', 'extractor.readers.ocr',"
+            " 'extractor.readers.image', 'extractor.readers.docx');"
             "print(sorted(m for m in heavy if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert out.stdout.strip() == "[]", out.stderr

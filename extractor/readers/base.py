@@ -1,15 +1,18 @@
 """What every reader returns (``Document``) or raises (``ReadError``), and the registry of readers.
 
-A reader turns a file's bytes into text. Each reader module registers its function here with the
-suffixes it reads and the leading bytes ("magic") its format starts with; ``read.py`` asks the
-registry which reader a file goes to. The registry lives here, below the readers, so that no
-reader needs ``read.py`` and no import goes in a circle.
+A reader turns a file's bytes into text. Each format is registered here with the suffixes it reads
+and the leading bytes ("magic") it starts with: the text reader by its module, the others (PDF,
+images, DOCX) by ``read.py``, which names their modules so that they are imported only when a file
+of theirs comes (they pull in PDFium, OCR, zip and XML code a batch of text never needs). ``read.py``
+asks the registry which reader a file goes to. The registry lives here, below the readers, so that
+no reader needs ``read.py`` and no import goes in a circle.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import import_module
 
 from ..record import Source
 
@@ -63,6 +66,13 @@ class Registry:
             self._readers[format] = Reader(format, suffixes, magic, read)
             return read
         return add
+
+    def declare(self, format: str, suffixes: tuple[str, ...], magic: tuple[bytes, ...], module: str,
+                function: str) -> None:
+        """A reader ``function`` of ``readers/MODULE.py``, which is imported at the first file it reads."""
+        def read(data: bytes, src: Source, max_pages: int) -> Document:
+            return getattr(import_module(f"{__package__}.{module}"), function)(data, src, max_pages)
+        self._readers[format] = Reader(format, suffixes, magic, read)
 
     def suffixes(self) -> dict[str, str]:
         """Suffix (``.pdf``) → format name, for every registered reader."""

@@ -16,7 +16,7 @@ import io
 import zipfile
 
 from ..record import Source
-from .base import READERS, Document, ReadError
+from .base import Document, ReadError
 
 MAX_UNZIPPED = 200 * 1024 * 1024  # bytes a DOCX may expand to (a long directive with pictures is a few MB)
 MAX_RATIO = 200  # expanded/compressed; XML compresses about 10×, a zip bomb thousands of times
@@ -37,7 +37,6 @@ def _check_size(data: bytes, src: Source) -> None:
         raise ReadError("too_large", f"the DOCX expands to {expanded} bytes from {len(data)} (a zip bomb?)", src)
 
 
-@READERS.register("docx", (".docx",), magic=(b"PK\x03\x04",))
 def read_docx(data: bytes, src: Source, max_pages: int) -> Document:  # a DOCX has no pages to count
     _check_size(data, src)
     try:

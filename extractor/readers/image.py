@@ -11,13 +11,11 @@ import itertools
 import warnings
 
 from ..record import Source
-from .base import READERS, Document, ReadError
+from .base import Document, ReadError
 from .columns import join_pages
 from .ocr import MAX_OCR_PAGES, MAX_PIXELS, OcrFailed, OcrUnavailable, ocr_images, ocr_warnings, unreadable_fields
 
 
-@READERS.register("image", (".png", ".jpg", ".jpeg", ".tif", ".tiff"),
-                  magic=(b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*"))
 def read_image(data: bytes, src: Source, max_pages: int) -> Document:
     from PIL import Image, ImageSequence, UnidentifiedImageError
 

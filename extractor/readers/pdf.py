@@ -20,7 +20,7 @@ import regex
 
 from ..grammar import patterns
 from ..record import Source
-from .base import READERS, Document, ReadError
+from .base import Document, ReadError
 from .columns import Box, is_page_number, join_pages, lines_in_order, side_by_side
 from .ocr import MAX_OCR_PAGES, MAX_PIXELS, OcrFailed, OcrUnavailable, ocr_images, ocr_warnings, unreadable_fields
 
@@ -233,7 +233,6 @@ _PDF_DATE = regex.compile(r"D:(?P<y>\d{4})(?P<mo>\d\d)(?P<d>\d\d)(?P<h>\d\d)(?P<
                           r"(?:(?P<tz>[+-]\d\d)'(?P<tzm>\d\d))?")
 
 
-@READERS.register("pdf", (".pdf",), magic=(b"%PDF",))
 def read_pdf(data: bytes, src: Source, max_pages: int) -> Document:
     import pypdfium2 as pdfium
 
