@@ -20,6 +20,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
+from typing import NamedTuple
 
 import regex
 
@@ -46,6 +48,33 @@ class Item:
     aims: bool = False  # in a section stating aims ("MỤC ĐÍCH, YÊU CẦU"): no lead
     shares_only: bool = False  # its leads stand in later sentences only: the inherited lead opens it
     children: list[Item] = field(default_factory=list)
+
+
+class _Facts(NamedTuple):
+    """What an item's text holds, found once for every reading of it (cheap tests before the patterns)."""
+
+    asks: bool  # an assignment word ("giao", "đề nghị", "yêu cầu"; the ask_words test): without one no
+    # _assignments scan of the text finds any
+    reach: int  # the start of its last body (-1: none): no run of bodies starts after it
+    lines: bool  # a line break before its last non-blank character: without one it has no bullet or
+    # paragraph after a break
+
+
+class Marks(NamedTuple):
+    """Where the assignment words (``ask_words``) and the breaks before a later sentence
+    (``_NEXT_SENTENCE``) of a body stand, as (start, end) in order, each found by one scan of the
+    whole body: a scan of each item's text cost more than the rest of its reading. Neither pattern
+    looks around what it matches but for the capital after a break, and no two of its matches overlap,
+    so a text's own matches are the body's that lie inside it (a break's capital too)."""
+
+    asks: list[tuple[int, int]]
+    breaks: list[tuple[int, int]]
+
+
+def body_marks(text: str, start: int, end: int) -> Marks:
+    """The ``Marks`` of the body ``text[start:end]``."""
+    return Marks([m.span() for m in _p("ask_words").finditer(text, start, end)],
+                 [m.span() for m in _NEXT_SENTENCE.finditer(text, start, end)])
 
 
 def _p(name: str) -> regex.Pattern[str]:
@@ -163,10 +192,12 @@ def own_text(text: str, item: Item, items: list[Item]) -> tuple[int, int]:
     return item.text_start, item.children[0].start if item.children else item.end
 
 
-def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[Agency]) -> None:
+def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[Agency],
+                 marks: Marks | None = None) -> None:
     """Lead and cooperating agencies named by the item itself (or by its field sub-items).
 
-    ``body_agencies`` are the agencies of the whole body, recognised once."""
+    ``body_agencies`` are the agencies of the whole body, recognised once; ``marks``, its marks
+    (None: the item's text is searched)."""
     r = patterns("body")["roles"]
     start, end = own_text(text, item, items)
     chunk = text[start:end]
@@ -179,6 +210,13 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
             cs, ce = own_text(text, child, items)
             agencies += _within(body_agencies, cs, ce, len(chunk) + 1)
             chunk += "\n" + text[cs:ce]
+            marks = None  # (the text read is no longer one span of the body)
+    if marks is None:
+        asks = _p("ask_words").search(chunk) is not None
+    else:
+        i = bisect.bisect_left(marks.asks, (start,))
+        asks = i < len(marks.asks) and marks.asks[i][1] <= end
+    facts = _Facts(asks, max(a.start for a in agencies) if agencies else -1, "\n" in chunk.rstrip(" \t\n"))
     labelled = ":" in chunk and any(w in chunk for w in _words()["label_cheap_test"])  # before the regexes
     labelled_lead = _labelled(chunk, agencies, r["lead_label"]) if labelled else []
     labelled_coop = _labelled(chunk, agencies, r["coop_label"], split=True) if labelled else []
@@ -205,24 +243,26 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
                 _add(coop, name)
     body_at = _heading_end(chunk)
     headed = False  # the bullets and paragraphs under a heading were read
-    if not lead and (item.children or body_at < len(chunk)) and chunk[_skip_space(chunk, 0):][:1].isupper():
-        lead = _agency_heading(chunk, agencies)
-    if (not lead and body_at < len(chunk) and len(chunk[:body_at].split()) <= _HEADING_WORDS
-            and not chunk[:body_at].rstrip().endswith((".", ";")) and not _run(agencies, _skip_space(chunk, 0), chunk)):
-        # a heading (no sentence: no closing full stop) over bullets or paragraphs that each name who
-        # does what: "2. Trách nhiệm thực hiện\n- Các cơ quan, đơn vị …\n- Sở Nội vụ hướng dẫn …"
-        lead = _bullet_leads(chunk, body_at, agencies, r)
-        headed = True
+    first = _skip_space(chunk, 0)
+    if not lead and (item.children or body_at < len(chunk)) and chunk[first:first + 1].isupper():
+        lead = _agency_heading(chunk, agencies, body_at)
+    if not lead and body_at < len(chunk):
+        heading = chunk[:body_at]
+        if (not heading.rstrip().endswith((".", ";")) and len(heading.split()) <= _HEADING_WORDS
+                and not _run(agencies, first, chunk)):
+            # a heading (no sentence: no closing full stop) over bullets or paragraphs that each name who
+            # does what: "2. Trách nhiệm thực hiện\n- Các cơ quan, đơn vị …\n- Sở Nội vụ hướng dẫn …"
+            lead = _bullet_leads(chunk, body_at, agencies, r, facts)
+            headed = True
     if not lead:
-        lead = _subject_lead(chunk, 0, agencies, r)
+        lead = _subject_lead(chunk, 0, agencies, r, facts)
     opened = bool(lead)  # the item's opening names its lead; later sentences only add shares
     if "." in chunk:
         # later sentences may hand a share of the item to another body: "… . Bộ Dân tộc và Tôn
         # giáo chịu trách nhiệm hướng dẫn …", "… . Yêu cầu các Bộ, cơ quan đổi mới …"
-        starts = {a.start for a in agencies}
+        starts = {a.start for a in agencies} if agencies else ()
         read_to = -1  # the end of the last run read: a sentence starting inside it was read with it
-        for sentence in _NEXT_SENTENCE.finditer(chunk):
-            at = sentence.end()
+        for at in _sentence_starts(chunk, start, end, marks):
             # (a body must open the sentence; a list "A; B; C" is one run, not one per sentence)
             run = _run(agencies, at, chunk) if at in starts and at >= read_to else None
             if run:
@@ -230,23 +270,38 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
             if run and r["duty_verb"].match(chunk, run[-1].end):
                 for a in run:
                     _add(lead, a.name)
-            elif ask := r["assign"].match(chunk, at):
+            elif facts.asks and (ask := r["assign"].match(chunk, at)):
                 for a in _run(agencies, ask.end(), chunk):
                     _add(lead, a.name)
             elif (_may_open_collective(chunk, at) and (who := r["collective_subject"].match(chunk, at))
                   and r["duty_verb"].match(chunk, who.end())):
                 for name in _collective(chunk, at, r):  # "… . Chính quyền địa phương phải gần dân …"
                     _add(lead, name)
-    if not lead and item.parent and r["implementation"].search(text, item.parent.text_start,
-                                                              item.parent.text_start + 80):
-        first_line = chunk.split("\n", 1)[0]
-        if r["who_heading"].match(first_line):  # "3. Cán bộ phụ trách lĩnh vực …" heading its duties
+    if not lead and item.parent:
+        first_line = chunk[:chunk.find("\n")] if "\n" in chunk else chunk
+        # "3. Cán bộ phụ trách lĩnh vực …" heading its duties
+        if r["who_heading"].match(first_line) and r["implementation"].search(text, item.parent.text_start,
+                                                                             item.parent.text_start + 80):
             lead = [clean_value(first_line)]
-    if not lead and not headed:
-        lead = _bullet_leads(chunk, 0, agencies, r)
+    if not lead and not headed and (facts.lines or _BULLET.match(chunk)):
+        lead = _bullet_leads(chunk, 0, agencies, r, facts)
     item.lead = [a for a in lead if a not in coop]
     item.cooperating = coop
     item.shares_only = bool(item.lead) and not opened
+
+
+def _sentence_starts(chunk: str, start: int, end: int, marks: Marks | None) -> list[int]:
+    """Where the sentences after the first of ``chunk`` (``text[start:end]``) start."""
+    if marks is None:
+        return [m.end() for m in _NEXT_SENTENCE.finditer(chunk)]
+    breaks = marks.breaks
+    out = []
+    # (a break ending at the text's end has its capital outside it)
+    for i in range(bisect.bisect_left(breaks, (start,)), len(breaks)):
+        if breaks[i][1] >= end:
+            break
+        out.append(breaks[i][1] - start)
+    return out
 
 
 def _heading_end(chunk: str) -> int:
@@ -255,42 +310,49 @@ def _heading_end(chunk: str) -> int:
     return len(chunk) if m is None else m.start()
 
 
-def _bullet_leads(chunk: str, start: int, agencies: list[Agency], r: dict) -> list[str]:
+def _bullet_leads(chunk: str, start: int, agencies: list[Agency], r: dict, facts: _Facts) -> list[str]:
     """Leads of a heading item whose bullets each name who does what ("- Sở X chủ trì …", "- Giao
     Sở Y …"), or, when no bullet does, whose paragraphs do ("Ban Thường trực … kiểm tra …")."""
     lead: list[str] = []
-    for bullet in _bullets(chunk):
+    for bullet in _bullets(chunk, facts.lines):
         if bullet.end() >= start:
-            for name in _subject_lead(chunk, bullet.end(), agencies, r):
+            for name in _subject_lead(chunk, bullet.end(), agencies, r, facts):
                 _add(lead, name)
-    if not lead and len(chunk.split("\n", 1)[0].split()) <= _HEADING_WORDS:
+    if not lead and facts.lines and len(chunk[:chunk.find("\n")].split()) <= _HEADING_WORDS:  # (one line: none)
         for line in _PARAGRAPH.finditer(chunk, start):
-            for name in _subject_lead(chunk, line.start() + 1, agencies, r):
+            for name in _subject_lead(chunk, line.start() + 1, agencies, r, facts):
                 _add(lead, name)
     return lead
 
 
-def _agency_heading(chunk: str, agencies: list[Agency]) -> list[str]:
-    """An item whose heading is only a body's name, its duties below it: ``1. Ban Chỉ đạo xoá nhà
-    tạm, nhà dột nát huyện Bình Sơn`` over ``a) …``, ``b) …``. The heading as written is the lead
-    (recognition alone may stop at a comma inside the name)."""
-    end = _heading_end(chunk)
+def _agency_heading(chunk: str, agencies: list[Agency], end: int) -> list[str]:
+    """An item whose heading (up to ``end``) is only a body's name, its duties below it: ``1. Ban
+    Chỉ đạo xoá nhà tạm, nhà dột nát huyện Bình Sơn`` over ``a) …``, ``b) …``. The heading as
+    written is the lead (recognition alone may stop at a comma inside the name)."""
     if end > _HEADING_CHARS:
         return []
     leads = []
     pos = 0
-    for piece in chunk[:end].split(";"):  # "Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình …"
-        heading = " ".join(piece.split())
-        inside = [a for a in agencies if pos <= a.start < pos + len(piece)]
+    head = chunk[:end]
+    if any(c in head for c in _words()["heading_stop_chars"]):
+        return []  # (heading_stop finds it in the piece that holds it; a cheap test first)
+    roles = patterns("body")["roles"]
+    for piece in head.split(";"):  # "Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình …"
+        # (each test below alone rules the heading out: the cheap ones first)
+        words = piece.split()
+        if len(words) > 14:
+            return []
+        heading = " ".join(words)
+        if _p("heading_stop").search(heading):
+            return []
+        inside = [a for a in agencies if pos <= a.start < pos + len(piece)] if agencies else []
         first = _skip_space(chunk, pos)
         pos += len(piece) + 1
-        roles = patterns("body")["roles"]
         if not inside and (_unlisted_body().match(heading) or roles["kind_heading"].fullmatch(heading)) \
                 and not roles["partner_vague"].search(heading):
             inside = [Agency(heading, first, first + len(piece))]  # a body no list holds: "Báo và Phát thanh, …"
-        if not inside or (inside[0].start != first and not _role_before(chunk[first:inside[0].start])):
-            return []
-        if len(heading.split()) > 14 or _p("heading_stop").search(heading) or len(inside) > 1:
+        if not inside or len(inside) > 1 or (inside[0].start != first
+                                             and not _role_before(chunk[first:inside[0].start])):
             return []
         leads.append(clean_value(heading))
     return leads
@@ -317,15 +379,14 @@ def _pieces(chunk: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e > s]
 
 
-def _start(agency: Agency) -> int:
-    return agency.start
+_START = attrgetter("start")  # (a key in C: the bisections of the agencies run thousands of times)
 
 
 def _within(agencies: list[Agency], start: int, end: int, at: int) -> list[Agency]:
     """Agencies inside ``[start, end)``, with offsets moved to where that text sits in a chunk."""
-    lo = bisect.bisect_left(agencies, start, key=_start)
     out = []
-    for a in agencies[lo:]:
+    for i in range(bisect.bisect_left(agencies, start, key=_START), len(agencies)):  # (not a copy of the rest)
+        a = agencies[i]
         if a.start >= end:
             break
         if a.end <= end:
@@ -394,22 +455,28 @@ def _marker_lines(text: str, start: int, end: int):
         yield m.start() + 1, m.group()[1:]
 
 
-def _bullets(chunk: str):
-    """The ``-``, ``+``, ``•`` bullets opening lines of ``chunk``."""
+def _bullets(chunk: str, lines: bool = True):
+    """The ``-``, ``+``, ``•`` bullets opening lines of ``chunk`` (``lines`` False: it is one line,
+    only its start can hold one)."""
     first = _BULLET.match(chunk)
     if first:
         yield first
-    yield from _BULLET_AFTER_BREAK.finditer(chunk)
+    if lines:
+        yield from _BULLET_AFTER_BREAK.finditer(chunk)
 
 
-def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, after_topic: bool = False) -> list[str]:
+def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, facts: _Facts,
+                  after_topic: bool = False) -> list[str]:
     """Who a sentence starting at ``start`` puts in charge: ``Giao X``, ``X chủ trì``, ``X: …``.
     ``after_topic``: the sentence follows a topic ("Về …:"), where a body opening it must be
     followed by a verb of duty ("Các Bộ, cơ quan thống nhất …" reports an opinion)."""
+    if not facts.asks and facts.reach < start:
+        # no assignment word and no body from here on: every way below but the collective finds none
+        return [] if after_topic else _collective(chunk, start, r)
     lead_verb = r["duty_verb"] if after_topic else r["lead_verb"]
     end = _sentence_end(chunk, start)
     names: list[str] = []
-    for m in _assignments(chunk, start, end, r):
+    for m in (_assignments(chunk, start, end, r) if facts.asks else ()):
         for a in _run(agencies, m.end(), chunk):
             _add(names, a.name)
         if names:
@@ -429,9 +496,9 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, after
                 return [a.name for a in run]
     named_topic = r["topic"].match(chunk, start)  # "Về kiến nghị …; …: Bộ X khẩn trương …"
     topic = named_topic.end() - 1 if named_topic else chunk.find(":", start, end)
-    if topic > 0 and (start or named_topic or not _assignments_any(chunk, start, topic, r)):
+    if topic > 0 and (start or named_topic or not (facts.asks and _assignments_any(chunk, start, topic, r))):
         # "Về đề nghị hỗ trợ …: Ủy ban nhân dân tỉnh Đắk Lắk tiếp tục rà soát …": the subject after a topic
-        names = _subject_lead(chunk, topic + 1, agencies, r, after_topic=True)
+        names = _subject_lead(chunk, topic + 1, agencies, r, facts, after_topic=True)
         if names:
             return names
     m = _p("chu_tri").search(chunk, start, end) if _words()["lead_cheap_test"] in chunk else None
@@ -441,7 +508,7 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, after
             return [before[-1].name]
     if who := _collective(chunk, start, r):
         return who
-    if start == 0:  # "(1) Về việc …: …; giao Bộ X làm …": a later clause of the item assigns it
+    if start == 0 and facts.asks:  # "(1) Về việc …: …; giao Bộ X làm …": a later clause of the item assigns it
         for m in _assignments(chunk, end, end + 600, r):
             names = [a.name for a in _run(agencies, m.end(), chunk)]
             if names:
@@ -504,11 +571,15 @@ def _skip_space(chunk: str, i: int) -> int:
 
 def _run(agencies: list[Agency], start: int, chunk: str) -> list[Agency]:
     """Agencies starting at ``start`` and following each other by ``,`` or ``và`` or ``;``."""
+    lo = bisect.bisect_left(agencies, start, key=_START)  # (those before ``start`` are passed over)
+    if lo == len(agencies):
+        return []
     out: list[Agency] = []
     pos = start
     roles = patterns("body")["roles"]
     printed, role_group = "", None
-    for a in agencies[bisect.bisect_left(agencies, start, key=_start):]:  # (those before ``start`` are passed over)
+    for i in range(lo, len(agencies)):
+        a = agencies[i]
         if out and a.start == out[-1].start and a.end == out[-1].end:
             out.append(_with_role(a, printed))  # one item of a shared head naming two: "các tỉnh: Gia Lai và Lâm Đồng"
             continue
@@ -528,7 +599,7 @@ def _run(agencies: list[Agency], start: int, chunk: str) -> list[Agency]:
                 out.extend(loose)
             else:
                 role = rest
-        elif gap.strip():
+        elif gap and not gap.isspace():
             if not roles["role_before"].fullmatch(gap):
                 break  # a role before the first agency: "Giám đốc Sở X", "Chủ tịch UBND …"
             role = gap
