@@ -19,7 +19,8 @@ from extractor.ner import find_agencies
 from extractor.normalize import normalize
 
 BITS = ["\n", "\n\n", " ", ". ", "; ", ".\n", ". A", "; Sở", " giao ", "Giao ", "đề nghị ", "Đề  nghị", "yêu\ncầu",
-        "GIAO", "iao", "- ", "\n- ", "\n+ ", "\n• ", "\n1. ", "\na) ", "\n(1) ", ":", " phối hợp với ", "Các doanh nghiệp "]
+        "GIAO", "iao", "- ", "\n- ", "\n+ ", "\n• ", "\n1. ", "\na) ", "\n(1) ", ":", " phối hợp với ",
+        "Các doanh nghiệp "]
 
 
 def _texts() -> list[str]:
@@ -47,9 +48,12 @@ def bodies() -> list[tuple[str, list[T.Item], int, int]]:
 
 
 def test_the_marks_of_a_body_are_those_of_each_item_text(bodies):
-    ask = T._p("ask_words")
+    ask = T._ask_words()[0]
     for text, items, first, end in bodies:
         marks = T.body_marks(text, first, end)
+        # (found one alternative at a time: the matches of the whole pattern)
+        assert marks.asks == [m.span() for m in ask.finditer(text, first, end)]
+        assert marks.breaks == [m.span() for m in T._NEXT_SENTENCE.finditer(text, first, end)]
         for item in items:
             start, stop = T.own_text(text, item, items)
             chunk = text[start:stop]
