@@ -225,7 +225,7 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
         i = bisect.bisect_left(marks.asks, (start,))
         asks = i < len(marks.asks) and marks.asks[i][1] <= end
     facts = _Facts(asks, max(a.start for a in agencies) if agencies else -1, "\n" in chunk.rstrip(" \t\n"))
-    labelled = ":" in chunk and any(w in chunk for w in _words()["label_cheap_test"])  # before the regexes
+    labelled = ":" in chunk and any(map(chunk.__contains__, _words()["label_cheap_test"]))  # before the regexes
     labelled_lead = _labelled(chunk, agencies, r["lead_label"]) if labelled else []
     labelled_coop = _labelled(chunk, agencies, r["coop_label"], split=True) if labelled else []
     coop_spans: list[tuple[int, int]] = []
@@ -234,7 +234,7 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
         coop_spans.append((m.end(), stop.start() if stop else len(chunk)))
     lead: list[str] = list(labelled_lead)
     coop: list[str] = list(labelled_coop)
-    for a in agencies:
+    for a in agencies if coop_spans else ():
         if any(s <= a.start < e for s, e in coop_spans):
             _add(coop, a.name)
     for s_, e_ in coop_spans:  # pieces of the list that no body name covers
@@ -293,7 +293,7 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
             lead = [clean_value(first_line)]
     if not lead and not headed and (facts.lines or _BULLET.match(chunk)):
         lead = _bullet_leads(chunk, 0, agencies, r, facts)
-    item.lead = [a for a in lead if a not in coop]
+    item.lead = [a for a in lead if a not in coop] if coop else lead
     item.cooperating = coop
     item.shares_only = bool(item.lead) and not opened
 
@@ -342,7 +342,7 @@ def _agency_heading(chunk: str, agencies: list[Agency], end: int) -> list[str]:
     leads = []
     pos = 0
     head = chunk[:end]
-    if any(c in head for c in _words()["heading_stop_chars"]):
+    if any(map(head.__contains__, _words()["heading_stop_chars"])):
         return []  # (heading_stop finds it in the piece that holds it; a cheap test first)
     roles = patterns("body")["roles"]
     for piece in head.split(";"):  # "Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình …"
@@ -392,8 +392,11 @@ _START = attrgetter("start")  # (a key in C: the bisections of the agencies run 
 
 def _within(agencies: list[Agency], start: int, end: int, at: int) -> list[Agency]:
     """Agencies inside ``[start, end)``, with offsets moved to where that text sits in a chunk."""
+    lo = bisect.bisect_left(agencies, start, key=_START)
+    if lo == len(agencies) or agencies[lo].start >= end:
+        return []  # (most items name none)
     out = []
-    for i in range(bisect.bisect_left(agencies, start, key=_START), len(agencies)):  # (not a copy of the rest)
+    for i in range(lo, len(agencies)):  # (not a copy of the rest)
         a = agencies[i]
         if a.start >= end:
             break
