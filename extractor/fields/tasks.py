@@ -99,12 +99,13 @@ def _words() -> dict:
 def find_items(text: str, start: int, end: int) -> list[Item]:
     """Numbered items between ``start`` and ``end`` of the normalized text, in order, with parents."""
     p = patterns("body")["items"]
+    article = _words()["article"]
     items: list[Item] = []
     stack: list[Item] = []
     for line_start, line in _marker_lines(text, start, end):  # only lines that can open an item
         first = line.lstrip()[:1]
         schemes = (("arabic",) if first.isdigit() else ("paren_number", "paren_roman") if first == "(" else
-                   ("article",) if first == _words()["article"][0] else ("roman",) if first in "IVX" else ("letter",))
+                   ("article",) if first == article[0] else ("roman",) if first in "IVX" else ("letter",))
         for scheme in schemes:
             m = p[scheme].match(line)
             if not m:
@@ -135,7 +136,7 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
             else:
                 local = raw_id
             if scheme == "article":
-                item_id = f"{_words()['article']} {raw_id}"
+                item_id = f"{article} {raw_id}"
             elif parent is None:
                 item_id = local if scheme != "arabic" else raw_id
             else:
@@ -182,10 +183,16 @@ def _wrapped_number(text: str, line_start: int, raw_id: str, stack: list[Item], 
 
 def _closing_start(text: str, after: int, end: int, closing: regex.Pattern[str]) -> int:
     """Where the body's closing paragraph starts (among its last lines), or ``end``."""
-    lines = [m for m in _LINE.finditer(text, after, end) if m.group().strip()]
-    for m in reversed(lines[-3:]):
-        if closing.match(m.group()) and m.start() > after:
-            return m.start()
+    found, stop = 0, end
+    while found < 3 and stop > after:  # the last three lines that are not blank, from the end
+        nl = text.rfind("\n", after, stop)
+        line_start = nl + 1 if nl >= 0 else after
+        line = text[line_start:stop]
+        if line.strip():
+            found += 1
+            if closing.match(line) and line_start > after:
+                return line_start
+        stop = nl if nl >= 0 else after
     return end
 
 
@@ -207,9 +214,10 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
     ``body_agencies`` are the agencies of the whole body, recognised once; ``marks``, its marks
     (None: the item's text is searched)."""
     r = patterns("body")["roles"]
+    w = _words()
     start, end = own_text(text, item, items)
     chunk = text[start:end]
-    if item.parent and r["field_item"].match(chunk):
+    if item.parent and w["field_cheap_test"] in chunk and r["field_item"].match(chunk):
         item.field_of_parent = True
         return
     agencies = _within(body_agencies, start, end, 0)
@@ -225,11 +233,11 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
         i = bisect.bisect_left(marks.asks, (start,))
         asks = i < len(marks.asks) and marks.asks[i][1] <= end
     facts = _Facts(asks, max(a.start for a in agencies) if agencies else -1, "\n" in chunk.rstrip(" \t\n"))
-    labelled = ":" in chunk and any(map(chunk.__contains__, _words()["label_cheap_test"]))  # before the regexes
+    labelled = ":" in chunk and any(map(chunk.__contains__, w["label_cheap_test"]))  # before the regexes
     labelled_lead = _labelled(chunk, agencies, r["lead_label"]) if labelled else []
     labelled_coop = _labelled(chunk, agencies, r["coop_label"], split=True) if labelled else []
     coop_spans: list[tuple[int, int]] = []
-    for m in (r["cooperate"].finditer(chunk) if _words()["cooperate_cheap_test"] in chunk else ()):
+    for m in (r["cooperate"].finditer(chunk) if w["cooperate_cheap_test"] in chunk else ()):
         stop = r["coop_stop"].search(chunk, m.end())
         coop_spans.append((m.end(), stop.start() if stop else len(chunk)))
     lead: list[str] = list(labelled_lead)
@@ -245,7 +253,7 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
             # "các cơ quan, đơn vị liên quan" is one unnamed group, though a comma parts it
             following = chunk[slice(*pieces[k + 1])].strip() if k + 1 < len(pieces) else ""
             vague = r["partner_vague"].search(name) or (
-                r["partner_kind"].match(following) and not following.startswith(tuple(_words()["plural"]))
+                r["partner_kind"].match(following) and not following.startswith(tuple(w["plural"]))
                 and r["partner_vague"].search(following))
             if not covered and len(name.split()) <= 8 and r["partner_kind"].match(name) and not vague:
                 _add(coop, name)
@@ -438,7 +446,6 @@ def _labelled(chunk: str, agencies: list[Agency], label: regex.Pattern[str], spl
     return names
 
 
-_LINE = regex.compile(r"[^\n]+")
 # lines that can open an item, bullets and paragraphs are found from their line breaks (a "^" would
 # be tried at every character)
 _BULLET = regex.compile(r"[ \t]*[-–+•][ \t]*")
@@ -486,7 +493,7 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, facts
         # no assignment word and no body from here on: every way below but the collective finds none
         return [] if after_topic else _collective(chunk, start, r)
     lead_verb = r["duty_verb"] if after_topic else r["lead_verb"]
-    end = _sentence_end(chunk, start)
+    end = _sentence_end(chunk, start) if facts.asks else -1  # (-1: found when a reading below needs it)
     names: list[str] = []
     for m in (_assignments(chunk, start, end, r) if facts.asks else ()):
         for a in _run(agencies, m.end(), chunk):
@@ -507,13 +514,19 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, facts
             if run and r["lead_verb"].match(chunk, run[-1].end):
                 return [a.name for a in run]
     named_topic = r["topic"].match(chunk, start)  # "Về kiến nghị …; …: Bộ X khẩn trương …"
-    topic = named_topic.end() - 1 if named_topic else chunk.find(":", start, end)
+    topic = named_topic.end() - 1 if named_topic else chunk.find(":", start)
+    if topic >= 0 and not named_topic:  # (the colon must stand in the sentence)
+        end = end if end >= 0 else _sentence_end(chunk, start)
+        topic = topic if topic < end else -1
     if topic > 0 and (start or named_topic or not (facts.asks and _assignments_any(chunk, start, topic, r))):
         # "Về đề nghị hỗ trợ …: Ủy ban nhân dân tỉnh Đắk Lắk tiếp tục rà soát …": the subject after a topic
         names = _subject_lead(chunk, topic + 1, agencies, r, facts, after_topic=True)
         if names:
             return names
-    m = _p("chu_tri").search(chunk, start, end) if _words()["lead_cheap_test"] in chunk else None
+    m = None
+    if _words()["lead_cheap_test"] in chunk:
+        end = end if end >= 0 else _sentence_end(chunk, start)
+        m = _p("chu_tri").search(chunk, start, end)
     if m:
         before = [a for a in agencies if start <= a.start and a.end <= m.start() and m.start() - a.end < 4]
         if before:
@@ -685,8 +698,10 @@ def single_request(text: str, start: int, end: int) -> Item | None:
     ``đề nghị``, ``yêu cầu`` or ``giao`` hands work to an agency. Its task covers the rest of
     the body, so the body's deadlines belong to it."""
     r = patterns("body")["roles"]
-    agencies = find_agencies(text[start:end], start)
+    agencies = None  # (recognised at the first assignment word: a body without one needs none)
     for m in _assignments(text, start, end, r):
+        if agencies is None:
+            agencies = find_agencies(text[start:end], start)
         run = _run(agencies, m.end(), text)
         if run:
             item = Item("1", "request", 0, m.start(), m.start(), end=end)
