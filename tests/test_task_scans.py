@@ -9,6 +9,7 @@ and the roles read with the body's marks must be those read from each item's own
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from conftest import sample_files
@@ -79,3 +80,34 @@ def test_the_heading_stop_characters_are_those_it_finds_alone():
     assert {c for c in map(chr, range(0x110000)) if stop.fullmatch(c)} == set(chars)
     for c in chars:  # wherever they stand
         assert all(stop.search(s) for s in (c, f"Sở{c}", f"{c}Sở", f"Ban Chỉ đạo {c} tỉnh"))
+
+
+def _top_level(pattern: str) -> str:
+    """The characters of ``pattern`` outside its groups and classes (escapes skipped)."""
+    out, depth, i, in_class = [], 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif depth == 0:
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def test_the_field_test_character_ends_every_field_item():
+    """The sub-item field pattern is tried only where its last character stands: it closes the
+    whole pattern (no alternative at its top level)."""
+    pattern = settings("body")["roles"]["field_item"]
+    mark = settings("body")["words"]["field_cheap_test"]
+    assert pattern.endswith(re.escape(mark))
+    assert "|" not in _top_level(pattern)

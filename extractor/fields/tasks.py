@@ -51,13 +51,15 @@ class Item:
 
 
 class _Facts(NamedTuple):
-    """What an item's text holds, found once for every reading of it (cheap tests before the patterns)."""
+    """What an item's text holds, found once for all its readings: each rules readings out before
+    their patterns are tried. ``asks``: it holds an assignment word (``ask_words``; without one no
+    ``_assignments`` in it finds any); ``reach``: where its last body starts (-1: none; no run of
+    bodies starts after it); ``lines``: a line break stands before its last non-blank character
+    (without one it has no bullet or paragraph after a break)."""
 
-    asks: bool  # an assignment word ("giao", "đề nghị", "yêu cầu"; the ask_words test): without one no
-    # _assignments scan of the text finds any
-    reach: int  # the start of its last body (-1: none): no run of bodies starts after it
-    lines: bool  # a line break before its last non-blank character: without one it has no bullet or
-    # paragraph after a break
+    asks: bool
+    reach: int
+    lines: bool
 
 
 class Marks(NamedTuple):
