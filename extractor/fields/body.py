@@ -10,7 +10,7 @@ from ..normalize import Text
 from ..record import Citation, Deadline, Task, Warning, WarningCode, built
 from .citations import find_citations
 from .deadlines import find_deadlines
-from .tasks import Item, assign_roles, find_items, item_text, preamble_lead, single_request
+from .tasks import Item, assign_roles, body_marks, find_items, item_text, preamble_lead, single_request
 
 
 @dataclass
@@ -51,13 +51,16 @@ def _tasks(text: Text, start: int, end: int) -> tuple[list[Item], list[Task]]:
     top_lead = preamble_lead(t, start, first) if items else []
     agencies = find_agencies(t[first:end], first) if items else []  # roles are read in the items only
     aims = patterns("body")["roles"]["aims_heading"]
+    marks = body_marks(t, first, end) if items else None
     for item in items:
-        line_end = t.find("\n", item.text_start, end)
-        heading = t[item.text_start:line_end if line_end >= 0 else end]
-        item.aims = bool(item.parent.aims if item.parent else aims.match(heading))
+        if item.parent:
+            item.aims = item.parent.aims
+        else:
+            line_end = t.find("\n", item.text_start, end)
+            item.aims = bool(aims.match(t[item.text_start:line_end if line_end >= 0 else end]))
         if item.aims:
             continue  # "I. MỤC ĐÍCH, YÊU CẦU" and what it holds assign nothing
-        assign_roles(t, item, items, agencies)
+        assign_roles(t, item, items, agencies, marks)
         if not item.lead or item.shares_only:
             inherited = list(item.parent.lead) if item.parent else list(top_lead)
             item.lead = inherited + [a for a in item.lead if a not in inherited]

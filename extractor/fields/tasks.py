@@ -20,6 +20,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
+from typing import NamedTuple
 
 import regex
 
@@ -48,6 +50,43 @@ class Item:
     children: list[Item] = field(default_factory=list)
 
 
+class _Facts(NamedTuple):
+    """What an item's text holds, found once for all its readings: each rules readings out before
+    their patterns are tried. ``asks``: it holds an assignment word (``ask_words``; without one no
+    ``_assignments`` in it finds any); ``reach``: where its last body starts (-1: none; no run of
+    bodies starts after it); ``lines``: a line break stands before its last non-blank character
+    (without one it has no bullet or paragraph after a break)."""
+
+    asks: bool
+    reach: int
+    lines: bool
+
+
+class Marks(NamedTuple):
+    """Where the assignment words (``ask_words``) and the breaks before a later sentence
+    (``_NEXT_SENTENCE``) of a body stand, as (start, end) in order, each found by one scan of the
+    whole body: a scan of each item's text cost more than the rest of its reading. Neither pattern
+    looks around what it matches but for the capital after a break, and no two of its matches overlap,
+    so a text's own matches are the body's that lie inside it (a break's capital too)."""
+
+    asks: list[tuple[int, int]]
+    breaks: list[tuple[int, int]]
+
+
+def body_marks(text: str, start: int, end: int) -> Marks:
+    """The ``Marks`` of the body ``text[start:end]``: one scan per alternative of each pattern,
+    each led by a literal (fast; a scan for the alternation tries each at every character)."""
+    return Marks(sorted(m.span() for part in _ask_words()[1] for m in part.finditer(text, start, end)),
+                 sorted(m.span() for part in _NEXT_SENTENCE_PARTS for m in part.finditer(text, start, end)))
+
+
+@cache
+def _ask_words() -> tuple[regex.Pattern[str], tuple[regex.Pattern[str], ...]]:
+    """The assignment words' cheap test (``[lists]``, ``ask_words``) and each of its alternatives."""
+    parts = settings("body")["lists"]["ask_words"]
+    return compile_pattern("|".join(parts), regex.V1), tuple(compile_pattern(p, regex.V1) for p in parts)
+
+
 def _p(name: str) -> regex.Pattern[str]:
     """A pattern of the lists and separators of the body (``grammars/body.toml``, ``[lists]``)."""
     return patterns("body")["lists"][name]
@@ -62,12 +101,13 @@ def _words() -> dict:
 def find_items(text: str, start: int, end: int) -> list[Item]:
     """Numbered items between ``start`` and ``end`` of the normalized text, in order, with parents."""
     p = patterns("body")["items"]
+    article = _words()["article"]
     items: list[Item] = []
     stack: list[Item] = []
     for line_start, line in _marker_lines(text, start, end):  # only lines that can open an item
         first = line.lstrip()[:1]
         schemes = (("arabic",) if first.isdigit() else ("paren_number", "paren_roman") if first == "(" else
-                   ("article",) if first == _words()["article"][0] else ("roman",) if first in "IVX" else ("letter",))
+                   ("article",) if first == article[0] else ("roman",) if first in "IVX" else ("letter",))
         for scheme in schemes:
             m = p[scheme].match(line)
             if not m:
@@ -98,7 +138,7 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
             else:
                 local = raw_id
             if scheme == "article":
-                item_id = f"{_words()['article']} {raw_id}"
+                item_id = f"{article} {raw_id}"
             elif parent is None:
                 item_id = local if scheme != "arabic" else raw_id
             else:
@@ -145,10 +185,16 @@ def _wrapped_number(text: str, line_start: int, raw_id: str, stack: list[Item], 
 
 def _closing_start(text: str, after: int, end: int, closing: regex.Pattern[str]) -> int:
     """Where the body's closing paragraph starts (among its last lines), or ``end``."""
-    lines = [m for m in _LINE.finditer(text, after, end) if m.group().strip()]
-    for m in reversed(lines[-3:]):
-        if closing.match(m.group()) and m.start() > after:
-            return m.start()
+    found, stop = 0, end
+    while found < 3 and stop > after:  # the last three lines that are not blank, from the end
+        nl = text.rfind("\n", after, stop)
+        line_start = nl + 1 if nl >= 0 else after
+        line = text[line_start:stop]
+        if line.strip():
+            found += 1
+            if closing.match(line) and line_start > after:
+                return line_start
+        stop = nl if nl >= 0 else after
     return end
 
 
@@ -163,14 +209,17 @@ def own_text(text: str, item: Item, items: list[Item]) -> tuple[int, int]:
     return item.text_start, item.children[0].start if item.children else item.end
 
 
-def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[Agency]) -> None:
+def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[Agency],
+                 marks: Marks | None = None) -> None:
     """Lead and cooperating agencies named by the item itself (or by its field sub-items).
 
-    ``body_agencies`` are the agencies of the whole body, recognised once."""
+    ``body_agencies`` are the agencies of the whole body, recognised once; ``marks``, its marks
+    (None: the item's text is searched)."""
     r = patterns("body")["roles"]
+    w = _words()
     start, end = own_text(text, item, items)
     chunk = text[start:end]
-    if item.parent and r["field_item"].match(chunk):
+    if item.parent and w["field_cheap_test"] in chunk and r["field_item"].match(chunk):
         item.field_of_parent = True
         return
     agencies = _within(body_agencies, start, end, 0)
@@ -179,16 +228,23 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
             cs, ce = own_text(text, child, items)
             agencies += _within(body_agencies, cs, ce, len(chunk) + 1)
             chunk += "\n" + text[cs:ce]
-    labelled = ":" in chunk and any(w in chunk for w in _words()["label_cheap_test"])  # before the regexes
+            marks = None  # (the text read is no longer one span of the body)
+    if marks is None:
+        asks = _ask_words()[0].search(chunk) is not None
+    else:
+        i = bisect.bisect_left(marks.asks, (start,))
+        asks = i < len(marks.asks) and marks.asks[i][1] <= end
+    facts = _Facts(asks, max(a.start for a in agencies) if agencies else -1, "\n" in chunk.rstrip(" \t\n"))
+    labelled = ":" in chunk and any(map(chunk.__contains__, w["label_cheap_test"]))  # before the regexes
     labelled_lead = _labelled(chunk, agencies, r["lead_label"]) if labelled else []
     labelled_coop = _labelled(chunk, agencies, r["coop_label"], split=True) if labelled else []
     coop_spans: list[tuple[int, int]] = []
-    for m in (r["cooperate"].finditer(chunk) if _words()["cooperate_cheap_test"] in chunk else ()):
+    for m in (r["cooperate"].finditer(chunk) if w["cooperate_cheap_test"] in chunk else ()):
         stop = r["coop_stop"].search(chunk, m.end())
         coop_spans.append((m.end(), stop.start() if stop else len(chunk)))
     lead: list[str] = list(labelled_lead)
     coop: list[str] = list(labelled_coop)
-    for a in agencies:
+    for a in agencies if coop_spans else ():
         if any(s <= a.start < e for s, e in coop_spans):
             _add(coop, a.name)
     for s_, e_ in coop_spans:  # pieces of the list that no body name covers
@@ -199,30 +255,32 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
             # "các cơ quan, đơn vị liên quan" is one unnamed group, though a comma parts it
             following = chunk[slice(*pieces[k + 1])].strip() if k + 1 < len(pieces) else ""
             vague = r["partner_vague"].search(name) or (
-                r["partner_kind"].match(following) and not following.startswith(tuple(_words()["plural"]))
+                r["partner_kind"].match(following) and not following.startswith(tuple(w["plural"]))
                 and r["partner_vague"].search(following))
             if not covered and len(name.split()) <= 8 and r["partner_kind"].match(name) and not vague:
                 _add(coop, name)
     body_at = _heading_end(chunk)
     headed = False  # the bullets and paragraphs under a heading were read
-    if not lead and (item.children or body_at < len(chunk)) and chunk[_skip_space(chunk, 0):][:1].isupper():
-        lead = _agency_heading(chunk, agencies)
-    if (not lead and body_at < len(chunk) and len(chunk[:body_at].split()) <= _HEADING_WORDS
-            and not chunk[:body_at].rstrip().endswith((".", ";")) and not _run(agencies, _skip_space(chunk, 0), chunk)):
-        # a heading (no sentence: no closing full stop) over bullets or paragraphs that each name who
-        # does what: "2. Trách nhiệm thực hiện\n- Các cơ quan, đơn vị …\n- Sở Nội vụ hướng dẫn …"
-        lead = _bullet_leads(chunk, body_at, agencies, r)
-        headed = True
+    first = _skip_space(chunk, 0)
+    if not lead and (item.children or body_at < len(chunk)) and chunk[first:first + 1].isupper():
+        lead = _agency_heading(chunk, agencies, body_at)
+    if not lead and body_at < len(chunk):
+        heading = chunk[:body_at]
+        if (not heading.rstrip().endswith((".", ";")) and len(heading.split()) <= _HEADING_WORDS
+                and not _run(agencies, first, chunk)):
+            # a heading (no sentence: no closing full stop) over bullets or paragraphs that each name who
+            # does what: "2. Trách nhiệm thực hiện\n- Các cơ quan, đơn vị …\n- Sở Nội vụ hướng dẫn …"
+            lead = _bullet_leads(chunk, body_at, agencies, r, facts)
+            headed = True
     if not lead:
-        lead = _subject_lead(chunk, 0, agencies, r)
+        lead = _subject_lead(chunk, 0, agencies, r, facts)
     opened = bool(lead)  # the item's opening names its lead; later sentences only add shares
     if "." in chunk:
         # later sentences may hand a share of the item to another body: "… . Bộ Dân tộc và Tôn
         # giáo chịu trách nhiệm hướng dẫn …", "… . Yêu cầu các Bộ, cơ quan đổi mới …"
-        starts = {a.start for a in agencies}
+        starts = {a.start for a in agencies} if agencies else ()
         read_to = -1  # the end of the last run read: a sentence starting inside it was read with it
-        for sentence in _NEXT_SENTENCE.finditer(chunk):
-            at = sentence.end()
+        for at in _sentence_starts(chunk, start, end, marks):
             # (a body must open the sentence; a list "A; B; C" is one run, not one per sentence)
             run = _run(agencies, at, chunk) if at in starts and at >= read_to else None
             if run:
@@ -230,23 +288,38 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
             if run and r["duty_verb"].match(chunk, run[-1].end):
                 for a in run:
                     _add(lead, a.name)
-            elif ask := r["assign"].match(chunk, at):
+            elif facts.asks and (ask := r["assign"].match(chunk, at)):
                 for a in _run(agencies, ask.end(), chunk):
                     _add(lead, a.name)
             elif (_may_open_collective(chunk, at) and (who := r["collective_subject"].match(chunk, at))
                   and r["duty_verb"].match(chunk, who.end())):
                 for name in _collective(chunk, at, r):  # "… . Chính quyền địa phương phải gần dân …"
                     _add(lead, name)
-    if not lead and item.parent and r["implementation"].search(text, item.parent.text_start,
-                                                              item.parent.text_start + 80):
-        first_line = chunk.split("\n", 1)[0]
-        if r["who_heading"].match(first_line):  # "3. Cán bộ phụ trách lĩnh vực …" heading its duties
+    if not lead and item.parent:
+        first_line = chunk[:chunk.find("\n")] if "\n" in chunk else chunk
+        # "3. Cán bộ phụ trách lĩnh vực …" heading its duties
+        if r["who_heading"].match(first_line) and r["implementation"].search(text, item.parent.text_start,
+                                                                             item.parent.text_start + 80):
             lead = [clean_value(first_line)]
-    if not lead and not headed:
-        lead = _bullet_leads(chunk, 0, agencies, r)
-    item.lead = [a for a in lead if a not in coop]
+    if not lead and not headed and (facts.lines or _BULLET.match(chunk)):
+        lead = _bullet_leads(chunk, 0, agencies, r, facts)
+    item.lead = [a for a in lead if a not in coop] if coop else lead
     item.cooperating = coop
     item.shares_only = bool(item.lead) and not opened
+
+
+def _sentence_starts(chunk: str, start: int, end: int, marks: Marks | None) -> list[int]:
+    """Where the sentences after the first of ``chunk`` (``text[start:end]``) start."""
+    if marks is None:
+        return [m.end() for m in _NEXT_SENTENCE.finditer(chunk)]
+    breaks = marks.breaks
+    out = []
+    # (a break ending at the text's end has its capital outside it)
+    for i in range(bisect.bisect_left(breaks, (start,)), len(breaks)):
+        if breaks[i][1] >= end:
+            break
+        out.append(breaks[i][1] - start)
+    return out
 
 
 def _heading_end(chunk: str) -> int:
@@ -255,42 +328,49 @@ def _heading_end(chunk: str) -> int:
     return len(chunk) if m is None else m.start()
 
 
-def _bullet_leads(chunk: str, start: int, agencies: list[Agency], r: dict) -> list[str]:
+def _bullet_leads(chunk: str, start: int, agencies: list[Agency], r: dict, facts: _Facts) -> list[str]:
     """Leads of a heading item whose bullets each name who does what ("- Sở X chủ trì …", "- Giao
     Sở Y …"), or, when no bullet does, whose paragraphs do ("Ban Thường trực … kiểm tra …")."""
     lead: list[str] = []
-    for bullet in _bullets(chunk):
+    for bullet in _bullets(chunk, facts.lines):
         if bullet.end() >= start:
-            for name in _subject_lead(chunk, bullet.end(), agencies, r):
+            for name in _subject_lead(chunk, bullet.end(), agencies, r, facts):
                 _add(lead, name)
-    if not lead and len(chunk.split("\n", 1)[0].split()) <= _HEADING_WORDS:
+    if not lead and facts.lines and len(chunk[:chunk.find("\n")].split()) <= _HEADING_WORDS:  # (one line: none)
         for line in _PARAGRAPH.finditer(chunk, start):
-            for name in _subject_lead(chunk, line.start() + 1, agencies, r):
+            for name in _subject_lead(chunk, line.start() + 1, agencies, r, facts):
                 _add(lead, name)
     return lead
 
 
-def _agency_heading(chunk: str, agencies: list[Agency]) -> list[str]:
-    """An item whose heading is only a body's name, its duties below it: ``1. Ban Chỉ đạo xoá nhà
-    tạm, nhà dột nát huyện Bình Sơn`` over ``a) …``, ``b) …``. The heading as written is the lead
-    (recognition alone may stop at a comma inside the name)."""
-    end = _heading_end(chunk)
+def _agency_heading(chunk: str, agencies: list[Agency], end: int) -> list[str]:
+    """An item whose heading (up to ``end``) is only a body's name, its duties below it: ``1. Ban
+    Chỉ đạo xoá nhà tạm, nhà dột nát huyện Bình Sơn`` over ``a) …``, ``b) …``. The heading as
+    written is the lead (recognition alone may stop at a comma inside the name)."""
     if end > _HEADING_CHARS:
         return []
     leads = []
     pos = 0
-    for piece in chunk[:end].split(";"):  # "Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình …"
-        heading = " ".join(piece.split())
-        inside = [a for a in agencies if pos <= a.start < pos + len(piece)]
+    head = chunk[:end]
+    if any(map(head.__contains__, _words()["heading_stop_chars"])):
+        return []  # (heading_stop finds it in the piece that holds it; a cheap test first)
+    roles = patterns("body")["roles"]
+    for piece in head.split(";"):  # "Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình …"
+        # (each test below alone rules the heading out: the cheap ones first)
+        words = piece.split()
+        if len(words) > 14:
+            return []
+        heading = " ".join(words)
+        if _p("heading_stop").search(heading):
+            return []
+        inside = [a for a in agencies if pos <= a.start < pos + len(piece)] if agencies else []
         first = _skip_space(chunk, pos)
         pos += len(piece) + 1
-        roles = patterns("body")["roles"]
         if not inside and (_unlisted_body().match(heading) or roles["kind_heading"].fullmatch(heading)) \
                 and not roles["partner_vague"].search(heading):
             inside = [Agency(heading, first, first + len(piece))]  # a body no list holds: "Báo và Phát thanh, …"
-        if not inside or (inside[0].start != first and not _role_before(chunk[first:inside[0].start])):
-            return []
-        if len(heading.split()) > 14 or _p("heading_stop").search(heading) or len(inside) > 1:
+        if not inside or len(inside) > 1 or (inside[0].start != first
+                                             and not _role_before(chunk[first:inside[0].start])):
             return []
         leads.append(clean_value(heading))
     return leads
@@ -317,15 +397,17 @@ def _pieces(chunk: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e > s]
 
 
-def _start(agency: Agency) -> int:
-    return agency.start
+_START = attrgetter("start")  # (a key in C: the bisections of the agencies run thousands of times)
 
 
 def _within(agencies: list[Agency], start: int, end: int, at: int) -> list[Agency]:
     """Agencies inside ``[start, end)``, with offsets moved to where that text sits in a chunk."""
-    lo = bisect.bisect_left(agencies, start, key=_start)
+    lo = bisect.bisect_left(agencies, start, key=_START)
+    if lo == len(agencies) or agencies[lo].start >= end:
+        return []  # (most items name none)
     out = []
-    for a in agencies[lo:]:
+    for i in range(lo, len(agencies)):  # (not a copy of the rest)
+        a = agencies[i]
         if a.start >= end:
             break
         if a.end <= end:
@@ -366,7 +448,6 @@ def _labelled(chunk: str, agencies: list[Agency], label: regex.Pattern[str], spl
     return names
 
 
-_LINE = regex.compile(r"[^\n]+")
 # lines that can open an item, bullets and paragraphs are found from their line breaks (a "^" would
 # be tried at every character)
 _BULLET = regex.compile(r"[ \t]*[-–+•][ \t]*")
@@ -381,6 +462,7 @@ _HEADING_END = regex.compile(r"\n[ \t]*\n|\n(?=[ \t]*[-–+•])")
 _HEADING_CHARS = 300  # a heading naming bodies is shorter than this (a longer first paragraph is a sentence)
 _HEADING_WORDS = 12  # a first paragraph of at most this many words is a heading, not a sentence
 _NEXT_SENTENCE = regex.compile(r"[.;]\s+(?=\p{Lu})")
+_NEXT_SENTENCE_PARTS = (regex.compile(r"\.\s+(?=\p{Lu})"), regex.compile(r";\s+(?=\p{Lu})"))  # (its alternatives)
 _SENTENCE_END = regex.compile(r"[.;](?:\s|$)|\n")
 
 
@@ -394,22 +476,28 @@ def _marker_lines(text: str, start: int, end: int):
         yield m.start() + 1, m.group()[1:]
 
 
-def _bullets(chunk: str):
-    """The ``-``, ``+``, ``•`` bullets opening lines of ``chunk``."""
+def _bullets(chunk: str, lines: bool = True):
+    """The ``-``, ``+``, ``•`` bullets opening lines of ``chunk`` (``lines`` False: it is one line,
+    only its start can hold one)."""
     first = _BULLET.match(chunk)
     if first:
         yield first
-    yield from _BULLET_AFTER_BREAK.finditer(chunk)
+    if lines:
+        yield from _BULLET_AFTER_BREAK.finditer(chunk)
 
 
-def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, after_topic: bool = False) -> list[str]:
+def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, facts: _Facts,
+                  after_topic: bool = False) -> list[str]:
     """Who a sentence starting at ``start`` puts in charge: ``Giao X``, ``X chủ trì``, ``X: …``.
     ``after_topic``: the sentence follows a topic ("Về …:"), where a body opening it must be
     followed by a verb of duty ("Các Bộ, cơ quan thống nhất …" reports an opinion)."""
+    if not facts.asks and facts.reach < start:
+        # no assignment word and no body from here on: every way below but the collective finds none
+        return [] if after_topic else _collective(chunk, start, r)
     lead_verb = r["duty_verb"] if after_topic else r["lead_verb"]
-    end = _sentence_end(chunk, start)
+    end = _sentence_end(chunk, start) if facts.asks else -1  # (-1: found when a reading below needs it)
     names: list[str] = []
-    for m in _assignments(chunk, start, end, r):
+    for m in (_assignments(chunk, start, end, r) if facts.asks else ()):
         for a in _run(agencies, m.end(), chunk):
             _add(names, a.name)
         if names:
@@ -428,20 +516,26 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, after
             if run and r["lead_verb"].match(chunk, run[-1].end):
                 return [a.name for a in run]
     named_topic = r["topic"].match(chunk, start)  # "Về kiến nghị …; …: Bộ X khẩn trương …"
-    topic = named_topic.end() - 1 if named_topic else chunk.find(":", start, end)
-    if topic > 0 and (start or named_topic or not _assignments_any(chunk, start, topic, r)):
+    topic = named_topic.end() - 1 if named_topic else chunk.find(":", start)
+    if topic >= 0 and not named_topic:  # (the colon must stand in the sentence)
+        end = end if end >= 0 else _sentence_end(chunk, start)
+        topic = topic if topic < end else -1
+    if topic > 0 and (start or named_topic or not (facts.asks and _assignments_any(chunk, start, topic, r))):
         # "Về đề nghị hỗ trợ …: Ủy ban nhân dân tỉnh Đắk Lắk tiếp tục rà soát …": the subject after a topic
-        names = _subject_lead(chunk, topic + 1, agencies, r, after_topic=True)
+        names = _subject_lead(chunk, topic + 1, agencies, r, facts, after_topic=True)
         if names:
             return names
-    m = _p("chu_tri").search(chunk, start, end) if _words()["lead_cheap_test"] in chunk else None
+    m = None
+    if _words()["lead_cheap_test"] in chunk:
+        end = end if end >= 0 else _sentence_end(chunk, start)
+        m = _p("chu_tri").search(chunk, start, end)
     if m:
         before = [a for a in agencies if start <= a.start and a.end <= m.start() and m.start() - a.end < 4]
         if before:
             return [before[-1].name]
     if who := _collective(chunk, start, r):
         return who
-    if start == 0:  # "(1) Về việc …: …; giao Bộ X làm …": a later clause of the item assigns it
+    if start == 0 and facts.asks:  # "(1) Về việc …: …; giao Bộ X làm …": a later clause of the item assigns it
         for m in _assignments(chunk, end, end + 600, r):
             names = [a.name for a in _run(agencies, m.end(), chunk)]
             if names:
@@ -484,7 +578,7 @@ def _paragraph_end(chunk: str, start: int) -> int:
 def _assignments(text: str, start: int, end: int, r: dict):
     """``Giao``, ``Đề nghị``, ``Yêu cầu`` in ``text[start:end]`` as words of their own (not the
     "giao" of "bàn giao")."""
-    if _p("ask_words").search(text, start, end) is None:  # a cheap test before the grammar's pattern
+    if _ask_words()[0].search(text, start, end) is None:  # a cheap test before the grammar's pattern
         return
     for m in r["assign"].finditer(text, start, end):
         if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/-")):
@@ -504,11 +598,15 @@ def _skip_space(chunk: str, i: int) -> int:
 
 def _run(agencies: list[Agency], start: int, chunk: str) -> list[Agency]:
     """Agencies starting at ``start`` and following each other by ``,`` or ``và`` or ``;``."""
+    lo = bisect.bisect_left(agencies, start, key=_START)  # (those before ``start`` are passed over)
+    if lo == len(agencies):
+        return []
     out: list[Agency] = []
     pos = start
     roles = patterns("body")["roles"]
     printed, role_group = "", None
-    for a in agencies[bisect.bisect_left(agencies, start, key=_start):]:  # (those before ``start`` are passed over)
+    for i in range(lo, len(agencies)):
+        a = agencies[i]
         if out and a.start == out[-1].start and a.end == out[-1].end:
             out.append(_with_role(a, printed))  # one item of a shared head naming two: "các tỉnh: Gia Lai và Lâm Đồng"
             continue
@@ -528,7 +626,7 @@ def _run(agencies: list[Agency], start: int, chunk: str) -> list[Agency]:
                 out.extend(loose)
             else:
                 role = rest
-        elif gap.strip():
+        elif gap and not gap.isspace():
             if not roles["role_before"].fullmatch(gap):
                 break  # a role before the first agency: "Giám đốc Sở X", "Chủ tịch UBND …"
             role = gap
@@ -602,8 +700,10 @@ def single_request(text: str, start: int, end: int) -> Item | None:
     ``đề nghị``, ``yêu cầu`` or ``giao`` hands work to an agency. Its task covers the rest of
     the body, so the body's deadlines belong to it."""
     r = patterns("body")["roles"]
-    agencies = find_agencies(text[start:end], start)
+    agencies = None  # (recognised at the first assignment word: a body without one needs none)
     for m in _assignments(text, start, end, r):
+        if agencies is None:
+            agencies = find_agencies(text[start:end], start)
         run = _run(agencies, m.end(), text)
         if run:
             item = Item("1", "request", 0, m.start(), m.start(), end=end)
