@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
+from functools import cache
 
 import regex
 
@@ -26,6 +27,7 @@ from ..grammar import patterns, rx, settings
 from ..lines import DASHES, Line, is_upper_line, next_nonblank
 from ..normalize import Text, clean_value, strip_marks
 from ..record import Signature, Warning, WarningCode
+from ..regex_cache import compile_pattern
 
 MAX_OPENING_WORDS = 10  # words in an upper-case line that opens a block without an authority or title
 MAX_CAPS_WORDS = 12  # words in an upper-case line that may still be an authority or title line
@@ -57,22 +59,25 @@ def _read_lines(lines: Sequence[Line], k: int, hi: int) -> SignatureLines | None
     """Upper-case lines from line ``k``, then the signer's name (on its own lines, or flattened
     onto the title's line)."""
     sig = patterns("header")["signature"]
+    noise, name_line = sig["noise"], sig["name_line"]
     caps: list[str] = []
     name_parts: list[str] = []
     name_span = None
     end = lines[k].end
     j = k
-    while j < min(hi + OVERRUN_LINES, len(lines)):
-        raw = lines[j].text
+    stop = min(hi + OVERRUN_LINES, len(lines))
+    while j < stop:
+        line = lines[j]
+        raw = line.text
         text = _SPECKS.sub("", raw.strip()) if caps else raw.strip()  # OCR specks: "ư PHÓ CHÁNH VĂN PHÒNG"
-        if not text or sig["noise"].match(text):
+        if not text or noise.match(text):
             j += 1
             continue
         if not name_parts and is_upper_line(text) and (not caps or len(text.split()) <= MAX_CAPS_WORDS) \
                 and not text.startswith(DASHES) \
                 and not rx(r"^\p{Lu}[\p{Ll}]+(?:\s+\p{Lu}[\p{Ll}]+){1,4}$").match(text):  # else a name after all
             caps.append(text)
-            end = lines[j].end
+            end = line.end
             j += 1
             continue
         flat = rx(r"^(?P<caps>[^\p{Ll}]+?)\s{2,}(?P<name>\p{Lu}[\p{Ll}]*(?:\s+\p{Lu}[\p{Ll}]*){1,5})$").match(text)
@@ -83,20 +88,20 @@ def _read_lines(lines: Sequence[Line], k: int, hi: int) -> SignatureLines | None
         if not name_parts and flat and is_upper_line(flat["caps"]):
             caps.append(flat["caps"].strip())
             name_parts.append(flat["name"])
-            off = lines[j].start + raw.index(flat["name"])
+            off = line.start + raw.index(flat["name"])
             name_span = (off, off + len(flat["name"]))
-            end = lines[j].end
+            end = line.end
             break
         if name_parts and is_upper_line(text):
             break  # a name wraps in its own case: "PHỤ LỤC", "DANH MỤC" after it are headings, not its end
-        if sig["name_line"].match(text) and caps and len(" ".join(name_parts + [text]).split()) <= MAX_NAME_WORDS:
-            off = lines[j].start + raw.index(text)
+        if name_line.match(text) and caps and len(" ".join(name_parts + [text]).split()) <= MAX_NAME_WORDS:
+            off = line.start + raw.index(text)
             name_span = (name_span[0] if name_span else off, off + len(text))
             name_parts.append(text)
-            end = lines[j].end
+            end = line.end
             if len(" ".join(name_parts).split()) >= 2:
                 nxt = next_nonblank(lines, j + 1, 2)
-                if nxt is None or not sig["name_line"].match(lines[nxt].text.strip()) \
+                if nxt is None or not name_line.match(lines[nxt].text.strip()) \
                         or len(lines[nxt].text.split()) > 1:
                     break
             j += 1
@@ -168,7 +173,7 @@ def parse_signature(caps: Sequence[str], name: str | None) -> Signature:
     title (the last group, or the end of a flattened authority line) and the name."""
     sig = patterns("header")["signature"]
     lines = [ln.strip() for ln in caps if ln.strip()]
-    marker = regex.compile(r"^" + sig["authority"].pattern)
+    marker, position_at_end = _marker_patterns()
     groups: list[list[str]] = []
     for line in lines:
         if marker.match(line) or not groups:
@@ -191,7 +196,7 @@ def parse_signature(caps: Sequence[str], name: str | None) -> Signature:
             authority.append(" ".join(group))
         else:
             line = group[0]
-            m = regex.search(r"\s(" + sig["position"].pattern + r")$", line)
+            m = position_at_end.search(line)
             if m and m.start(1) > len(line.split()[0]) + 1:
                 authority.append(line[:m.start()].strip())
                 position = m.group(1)
@@ -200,6 +205,14 @@ def parse_signature(caps: Sequence[str], name: str | None) -> Signature:
     authority = [clean_value(_tidy_marker(a), " ;,:") for a in authority]
     return Signature(authority=[a for a in authority if a], position=clean_value(position, " ;.,:"),
                      signer=clean_value(name))
+
+
+@cache
+def _marker_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """The authority marker opening a line, and a title ending one; compiled once (flags as
+    ``regex.compile`` gives them)."""
+    sig = patterns("header")["signature"]
+    return compile_pattern(r"^" + sig["authority"].pattern), compile_pattern(r"\s(" + sig["position"].pattern + r")$")
 
 
 def _tidy_marker(line: str) -> str:
