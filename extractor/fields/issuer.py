@@ -21,7 +21,7 @@ import regex
 from ..blocks import Block
 from ..grammar import issuer_codes, provinces, rx, settings
 from ..normalize import Text, clean_value, strip_marks
-from ..record import Issuer, Number, Warning, WarningCode
+from ..record import Issuer, Number, Warning, WarningCode, built
 from ..regex_cache import compile_pattern
 
 
@@ -36,9 +36,10 @@ def read_issuer(block: Block | None, text: Text, ocr: bool, number: Number | Non
         if ocr:
             lines, notes = repair_ocr(lines)
             warnings += [Warning(code=WarningCode.OCR_CORRECTED, message=note) for note in notes]
-        issuer = parse_issuer(lines)
-        if issuer:
-            issuer.span = text.source_span(block.start, block.end)
+        parts = _issuer_parts(lines)
+        if parts:  # (built without validation: the values are made here)
+            issuer = built(Issuer, name=parts[0], parent=parts[1], raw=parts[2], inferred=False,
+                           span=text.source_span(block.start, block.end))
     if issuer is None:
         issuer = infer_issuer(number, authority, place)
         if issuer:
@@ -220,6 +221,12 @@ def _bare(text: str) -> str:
 
 
 def parse_issuer(block_text: str) -> Issuer | None:
+    parts = _issuer_parts(block_text)
+    return Issuer(name=parts[0], parent=parts[1], raw=parts[2], inferred=False) if parts else None
+
+
+def _issuer_parts(block_text: str) -> tuple[str, str | None, str] | None:
+    """(name, parent, raw block) of the issuer ``parse_issuer`` reads."""
     units = [_expand(u) for u in split_units(block_text)]
     if not units:
         return None
@@ -232,7 +239,7 @@ def parse_issuer(block_text: str) -> Issuer | None:
             name = f"{name} {parent}"
         elif not territory_of(name) and territory_of(parent) and not g["national_parent"].match(parent):
             name = f"{name} {territory_of(parent)}"
-    return Issuer(name=clean_value(name) or name, parent=clean_value(parent), raw=block_text.strip(), inferred=False)
+    return clean_value(name) or name, clean_value(parent), block_text.strip()
 
 
 def infer_issuer(number: Number | None, authority: list[str], place: str | None) -> Issuer | None:

@@ -19,7 +19,7 @@ import regex
 from ..blocks import NumberBlock
 from ..grammar import doc_type_by_code, letter_type, rx
 from ..normalize import Text
-from ..record import DocType, Number, Warning, WarningCode
+from ..record import DocType, Number, Warning, WarningCode, built
 
 _NUMBER = regex.compile(
     r"^(?P<number>\d+[A-Za-z]?)?[-.]?(?:/(?P<year>(?:19|20)\d{2}))?(?P<sep>[/-])(?P<symbol>[\p{L}\d&.\-/]+?)$")
@@ -39,9 +39,10 @@ def read_number(block: NumberBlock, text: Text, doc_type: DocType | None, handwr
     ``doc_type`` is the type the title line names, if any: a công văn's symbol has no type code
     (``5348/CT-CS``: CT is Cục Thuế there). ``handwritten``: OCR reported the number handwritten."""
     rest = text.text[block.value_span[0]:block.value_span[1]]
-    number, named_type = _parse(rest, doc_type.name if doc_type else None)
-    if number:
-        number.span = text.source_span(*block.value_span)
+    fields, named_type = _parse(rest, doc_type.name if doc_type else None)
+    # (built without validation: the values are made here; every field given, in the model's order)
+    number = built(Number, **{**_NO_PARTS, **fields, "span": text.source_span(*block.value_span)}) if fields \
+        else None
     if number is not None and number.number is None and rx(r"[^/\-]*\d").match(number.raw):
         warning = Warning(code=WarningCode.NUMBER_UNREADABLE,
                           message=f"the number '{number.raw}' cannot be read (handwritten?)")
@@ -57,10 +58,16 @@ def read_number(block: NumberBlock, text: Text, doc_type: DocType | None, handwr
 
 def parse_number(rest: str, doc_type_name: str | None = None) -> Number | None:
     """The number and its parts from what follows ``Số:``."""
-    return _parse(rest, doc_type_name)[0]
+    fields = _parse(rest, doc_type_name)[0]
+    return Number(**fields) if fields else None
 
 
-def _parse(rest: str, doc_type_name: str | None) -> tuple[Number | None, DocType | None]:
+# a Number's fields, in order, as a number read without parts has them
+_NO_PARTS = dict(raw="", number=None, symbol=None, type_code=None, issuer_code=None, unit_code=None, year=None)
+
+
+def _parse(rest: str, doc_type_name: str | None) -> tuple[dict[str, str | int | None] | None, DocType | None]:
+    """The fields of the Number read from ``rest`` (those it has), and the type its type code names."""
     raw = rx(r"[^\p{L}\d)]+$").sub("", rx(r"\s+").sub("", rest))  # OCR specks after the symbol
     raw = rx(r"[.…_]+(?=/)").sub("", raw)
     if not raw:
@@ -69,7 +76,7 @@ def _parse(rest: str, doc_type_name: str | None) -> tuple[Number | None, DocType
     m = _NUMBER.match(raw[junk.end():] if junk else raw)
     if not m:
         digits = rx(r"^\d+").match(raw)
-        return Number(raw=raw, number=digits.group() if digits else None), None
+        return dict(raw=raw, number=digits.group() if digits else None), None
     symbol = m["symbol"].strip("-/.…")
     number = m["number"]
     parts = rx(r"[-/]").split(symbol)
@@ -87,5 +94,5 @@ def _parse(rest: str, doc_type_name: str | None) -> tuple[Number | None, DocType
         issuer_code = rest_parts[0] or None
         if len(rest_parts) > 1:
             unit_code = "-".join(rest_parts[1:]) or None
-    return Number(raw=raw, number=number, symbol=symbol or None, type_code=type_code, issuer_code=issuer_code,
-                  unit_code=unit_code, year=int(m["year"]) if m["year"] else None), named_type
+    return dict(raw=raw, number=number, symbol=symbol or None, type_code=type_code, issuer_code=issuer_code,
+                unit_code=unit_code, year=int(m["year"]) if m["year"] else None), named_type

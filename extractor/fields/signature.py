@@ -26,7 +26,7 @@ from ..blocks import SignatureLines
 from ..grammar import patterns, rx, settings
 from ..lines import DASHES, Line, is_upper_line, next_nonblank
 from ..normalize import Text, clean_value, strip_marks
-from ..record import Signature, Warning, WarningCode
+from ..record import Signature, Warning, WarningCode, built
 from ..regex_cache import compile_pattern
 
 MAX_OPENING_WORDS = 10  # words in an upper-case line that opens a block without an authority or title
@@ -36,6 +36,15 @@ OVERRUN_LINES = 8  # lines past the region's end the block may still run (a long
 NAME_SEARCH_LINES = 20  # lines after the title where OCR may have put the name (Nơi nhận in between)
 # one- or two-character specks OCR leaves at either end of a signature line (never a capitalised word)
 _SPECKS = regex.compile(r"^(?:[^\p{Lu}\s\-–+]\S?\s+)+|(?:\s+[^\p{Lu}\s]\S?)+$")
+
+
+def _unspecked(text: str) -> str:
+    """``text`` without the specks of ``_SPECKS``. A speck is a word of one or two characters at an
+    end, so a match has white space second or third from one end: the pattern (slow on every line)
+    is tried only then (``str.isspace`` holds every character ``\\s`` matches; a test checks it)."""
+    if text[1:2].isspace() or text[2:3].isspace() or text[-2:-1].isspace() or text[-3:-2].isspace():
+        return _SPECKS.sub("", text)
+    return text
 
 
 def find_signature_lines(lines: Sequence[Line], lo: int, hi: int) -> SignatureLines | None:
@@ -69,7 +78,7 @@ def _read_lines(lines: Sequence[Line], k: int, hi: int) -> SignatureLines | None
     while j < stop:
         line = lines[j]
         raw = line.text
-        text = _SPECKS.sub("", raw.strip()) if caps else raw.strip()  # OCR specks: "ư PHÓ CHÁNH VĂN PHÒNG"
+        text = _unspecked(raw.strip()) if caps else raw.strip()  # OCR specks: "ư PHÓ CHÁNH VĂN PHÒNG"
         if not text or noise.match(text):
             j += 1
             continue
@@ -121,8 +130,10 @@ def _read_lines(lines: Sequence[Line], k: int, hi: int) -> SignatureLines | None
 
 def read_signature(found: SignatureLines, text: Text, ocr: bool) -> tuple[Signature, list[Warning]]:
     """The record's signature from the block's lines (span in the source), OCR misreadings mended."""
-    signature = parse_signature(found.caps, found.name)
-    signature.span = text.source_span(found.start, found.end)
+    authority, position, signer = _signature_parts(found.caps, found.name)
+    # (built without validation: the values are made here)
+    signature = built(Signature, authority=authority, position=position, signer=signer,
+                      span=text.source_span(found.start, found.end))
     signature, notes = correct_ocr(signature) if ocr else (signature, [])
     return signature, [Warning(code=WarningCode.OCR_CORRECTED, message=note) for note in notes]
 
@@ -171,6 +182,12 @@ def correct_ocr(signature: Signature) -> tuple[Signature, list[str]]:
 def parse_signature(caps: Sequence[str], name: str | None) -> Signature:
     """Authority lines (each opened by TM., KT., TL. …, wrapped lines joined), the signer's own
     title (the last group, or the end of a flattened authority line) and the name."""
+    authority, position, signer = _signature_parts(caps, name)
+    return Signature(authority=authority, position=position, signer=signer)
+
+
+def _signature_parts(caps: Sequence[str], name: str | None) -> tuple[list[str], str | None, str | None]:
+    """(authority lines, the signer's title, the name) as ``parse_signature`` reads them."""
     sig = patterns("header")["signature"]
     lines = [ln.strip() for ln in caps if ln.strip()]
     marker, position_at_end = _marker_patterns()
@@ -203,8 +220,7 @@ def parse_signature(caps: Sequence[str], name: str | None) -> Signature:
             else:
                 authority.append(line)
     authority = [clean_value(_tidy_marker(a), " ;,:") for a in authority]
-    return Signature(authority=[a for a in authority if a], position=clean_value(position, " ;.,:"),
-                     signer=clean_value(name))
+    return [a for a in authority if a], clean_value(position, " ;.,:"), clean_value(name)
 
 
 @cache
@@ -218,5 +234,9 @@ def _marker_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
 def _tidy_marker(line: str) -> str:
     """``KT.TRƯỞNG`` → ``KT. TRƯỞNG``, OCR's ``TM:`` → ``TM.``; the marker otherwise stays as printed."""
     sig = patterns("header")["signature"]
-    line = sig["marker_misread"].sub(r"\1.", line)  # OCR reads the dot as ":" or ","
-    return sig["marker_glued"].sub(r"\1. ", line)
+    # (a substitution reads its template each time: made only where its pattern is found)
+    if sig["marker_misread"].search(line):
+        line = sig["marker_misread"].sub(r"\1.", line)  # OCR reads the dot as ":" or ","
+    if sig["marker_glued"].search(line):
+        line = sig["marker_glued"].sub(r"\1. ", line)
+    return line
