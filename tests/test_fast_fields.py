@@ -14,7 +14,9 @@ import regex
 from conftest import sample_files
 
 from extractor.fields import issuer as I
+from extractor.fields import number as N
 from extractor.fields import signature as S
+from extractor.grammar import rx
 
 BITS = [" ", "  ", "\t", "\x1c", "\u2028", "\xa0", "ư ", " ư", "a ", " .", "- ", "+ ", "Ab ", " aB", "(", ")"]
 
@@ -53,3 +55,38 @@ def test_head_from_the_first_words_is_the_longest_head_that_opens_the_body():
     for body in bodies:
         body = regex.sub(r"\s+", " ", body).strip()
         assert I._head_of(body, g) == next((h for h in g["heads"] if body.startswith(h + " ")), ""), body
+
+
+def test_str_isalpha_and_isdecimal_hold_no_character_the_pattern_class_lacks():
+    every = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
+    kept = set(regex.findall(r"[\p{L}\d)]", every, flags=regex.V1))
+    assert all(c in kept for c in every if c.isalpha() or c.isdecimal())
+
+
+def _numbers() -> list[str]:
+    rng = random.Random(5)
+    pieces = ["12", "1523", "/", "-", ".", "…", "_", " ", "\t", "\n", "\x1c", "\u2028", "QĐ", "UBND", "KT", "2025",
+              ")", "(", "@", "`", "'", "Ð", "٣", "x", "..."]
+    numbers = ["1523/UBND-KT", "12/2018/QĐ-UBND", "432-TB/VPTW", "   /KH-UBND", "1523-/UBND-KT...", "4@`/TB-UBND",
+               "10 988 / BNV-CQĐP", "", " ", "/", "..../QĐ-UBND", "123456789/X"]
+    for _ in range(3000):
+        numbers.append("".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))))
+    return numbers
+
+
+def test_number_tidied_as_by_the_three_substitutions():
+    for rest in _numbers():
+        plain = rx(r"[.…_]+(?=/)").sub("", rx(r"[^\p{L}\d)]+$").sub("", rx(r"\s+").sub("", rest)))
+        assert N._tidy(rest) == plain, rest
+
+
+def test_number_read_as_by_the_plain_patterns():
+    junk = 0
+    for rest in _numbers():
+        raw = N._tidy(rest)
+        fast = N._JUNK_NUMBER.match(raw) if 0 < raw.find("/") <= 8 else None
+        plain = N._JUNK_NUMBER.match(raw)
+        assert (fast and fast.span()) == (plain and plain.span()), raw
+        junk += plain is not None
+        assert raw.replace("/", "-").split("-") == rx(r"[-/]").split(raw), raw
+    assert junk > 50  # (the shortcut is tried on numbers the pattern takes for noise)

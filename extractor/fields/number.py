@@ -66,20 +66,33 @@ def parse_number(rest: str, doc_type_name: str | None = None) -> Number | None:
 _NO_PARTS = dict(raw="", number=None, symbol=None, type_code=None, issuer_code=None, unit_code=None, year=None)
 
 
+def _tidy(rest: str) -> str:
+    """What follows ``Số:`` without white space, OCR specks after the symbol and dots before a slash.
+    Each substitution is made only when what it removes is there: white space (``str.isspace`` holds
+    all ``\\s`` matches), a last character that is no letter, digit or ")" (``str.isalpha`` and
+    ``str.isdecimal`` hold no character the pattern's class lacks), a dot before a slash (tests check it)."""
+    raw = rx(r"\s+").sub("", rest) if rest.split() != [rest] else rest
+    if raw and not (raw[-1].isalpha() or raw[-1].isdecimal() or raw[-1] == ")"):
+        raw = rx(r"[^\p{L}\d)]+$").sub("", raw)  # OCR specks after the symbol
+    if "./" in raw or "…/" in raw or "_/" in raw:
+        raw = rx(r"[.…_]+(?=/)").sub("", raw)
+    return raw
+
+
 def _parse(rest: str, doc_type_name: str | None) -> tuple[dict[str, str | int | None] | None, DocType | None]:
     """The fields of the Number read from ``rest`` (those it has), and the type its type code names."""
-    raw = rx(r"[^\p{L}\d)]+$").sub("", rx(r"\s+").sub("", rest))  # OCR specks after the symbol
-    raw = rx(r"[.…_]+(?=/)").sub("", raw)
+    raw = _tidy(rest)
     if not raw:
         return None, None
-    junk = _JUNK_NUMBER.match(raw)  # a handwritten number read by OCR as noise: "4@`/TB-UBND"
+    # a handwritten number read by OCR as noise: "4@`/TB-UBND" (its match ends at the first slash)
+    junk = _JUNK_NUMBER.match(raw) if 0 < raw.find("/") <= 8 else None
     m = _NUMBER.match(raw[junk.end():] if junk else raw)
     if not m:
         digits = rx(r"^\d+").match(raw)
         return dict(raw=raw, number=digits.group() if digits else None), None
     symbol = m["symbol"].strip("-/.…")
     number = m["number"]
-    parts = rx(r"[-/]").split(symbol)
+    parts = symbol.replace("/", "-").split("-")
     type_code = issuer_code = unit_code = None
     codes = doc_type_by_code(party=m["sep"] == "-")  # "215-TB/TU": the party's form
     letter = letter_type().name
