@@ -9,46 +9,66 @@ Forms handled:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..blocks import Block
 from ..grammar import patterns
 from ..normalize import Text, clean_value
-from ..record import DistributionEntry, Warning, WarningCode
+from ..record import DistributionEntry, Warning, WarningCode, built
 from .lists import list_entries
 
 _TOP_COMMA = regex.compile(r",(?![^()]*\))")
+# The Nơi nhận of an office's documents repeat their entries ("Như trên", its Lưu line): an entry's
+# reading, which depends on its text alone, is kept (so many of them)
+ENTRIES_KEPT = 4096
 _NOTE = regex.compile(r"\s*\((?P<note>[^()]{1,40})\)\s*[;,.]*\s*$")
 
 
 def read_distribution(block: Block, text: Text, ocr: bool
                       ) -> tuple[list[DistributionEntry], list[str], list[Warning]]:
     """(entries with spans in the source, archive, warnings for what OCR misread and was put back)."""
-    entries, archive = parse_distribution(block.text, block.start)
+    found, archive = _read(block.text, block.start)
+    # (built without validation: the values are made here, a Nơi nhận list may be long)
+    entries = [built(DistributionEntry, name=name, note=note, span=text.source_span(start, end))
+               for name, note, start, end in found]
     archive, notes = correct_archive(archive) if ocr else (archive, [])
-    for d in entries:
-        d.span = text.source_span(*d.span)
     return entries, archive, [Warning(code=WarningCode.OCR_CORRECTED, message=note) for note in notes]
 
 
 def parse_distribution(text: str, offset: int) -> tuple[list[DistributionEntry], list[str]]:
-    archive_re = patterns("header")["blocks"]["archive_item"]
-    entries: list[DistributionEntry] = []
+    found, archive = _read(text, offset)
+    return [DistributionEntry(name=name, note=note, span=(start, end)) for name, note, start, end in found], archive
+
+
+def _read(text: str, offset: int) -> tuple[list[tuple[str, str | None, int, int]], list[str]]:
+    """(name, note, start, end) per entry, offsets in the text; the archive."""
+    entries: list[tuple[str, str | None, int, int]] = []
     archive: list[str] = []
     for body, _raw, start, end in list_entries(text, offset):
-        m = archive_re.match(body)
-        if m:
-            archive = [a for a in (clean_value(x, " ;.,:") for x in _TOP_COMMA.split(body[m.end():])) if a]
-            continue
-        note = None
-        n = _NOTE.search(body)
-        if n:
-            note = clean_value(n["note"])
-            body = body[:n.start()]
-        name = clean_value(body)
-        if name:
-            entries.append(DistributionEntry(name=name, note=note, span=(start, end)))
+        archived, reading = _entry(body)
+        if archived is not None:
+            archive = list(archived)  # (a list of its own: the record's)
+        elif reading:
+            entries.append((*reading, start, end))
     return entries, archive
+
+
+@lru_cache(maxsize=ENTRIES_KEPT)
+def _entry(body: str) -> tuple[tuple[str, ...] | None, tuple[str, str | None] | None]:
+    """An entry's reading: (the archive's items, None) for the Lưu line, else (None, its name and note),
+    or (None, None) for an entry with no name."""
+    m = patterns("header")["blocks"]["archive_item"].match(body)
+    if m:
+        return tuple(a for a in (clean_value(x, " ;.,:") for x in _TOP_COMMA.split(body[m.end():])) if a), None
+    note = None
+    n = _NOTE.search(body) if ")" in body else None  # (a note ends in its parenthesis)
+    if n:
+        note = clean_value(n["note"])
+        body = body[:n.start()]
+    name = clean_value(body)
+    return None, ((name, note) if name else None)
 
 
 def correct_archive(archive: list[str]) -> tuple[list[str], list[str]]:

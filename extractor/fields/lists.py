@@ -23,21 +23,22 @@ def list_entries(text: str, offset: int) -> list[tuple[str, str, int, int]]:
     """Entries of a list block: (cleaned text, raw text, start, end) in block order."""
     entries: list[list] = []
     pos = offset
+    ends_entry, lower_first = rx(r"[;.]\s*$"), rx(r"^\p{Ll}")
     for line in text.split("\n"):
         start = pos
         pos += len(line) + 1
         stripped = line.strip()
         if not stripped:
             continue
-        dashed = bool(DASH.match(line))
-        body = DASH.sub("", line).strip()
-        sub_item = line.lstrip().startswith("+") and entries and entries[-1][1].endswith(":")
-        continues = sub_item or (entries and not dashed and (not rx(r"[;.]\s*$").search(entries[-1][1])
-                                                             or rx(r"^\p{Ll}").match(body)))
+        dash = DASH.match(line)
+        dashed = dash is not None
+        body = line[dash.end():].strip() if dash else stripped  # (the dash is the one match of DASH)
+        sub_item = stripped.startswith("+") and entries and entries[-1][1].endswith(":")
+        continues = sub_item or (entries and not dashed and (not ends_entry.search(entries[-1][1])
+                                                             or lower_first.match(body)))
         if continues:
             entries[-1][1] += " " + body
             entries[-1][3] = start + len(line)
         else:
-            entries.append([body, line.strip(), start + line.index(stripped), start + len(line)])
-            entries[-1][1] = body
+            entries.append([body, body, start + len(line) - len(line.lstrip()), start + len(line)])
     return [(e[1], e[1], e[2], e[3]) for e in entries]

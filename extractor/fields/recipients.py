@@ -12,19 +12,22 @@ from __future__ import annotations
 from ..blocks import Block
 from ..grammar import patterns, rx
 from ..normalize import Text, clean_value
-from ..record import Recipient
+from ..record import Recipient, built
 from .lists import DASH, list_entries
 
 
 def read_recipients(block: Block, text: Text) -> list[Recipient]:
     """The recipients of the block, spans in the source."""
-    recipients = parse_recipients(block.text, block.start)
-    for r in recipients:
-        r.span = text.source_span(*r.span)
-    return recipients
+    return [built(Recipient, name=name, raw=raw, span=text.source_span(start, end))
+            for name, raw, start, end in _read(block.text, block.start)]
 
 
 def parse_recipients(text: str, offset: int) -> list[Recipient]:
+    return [Recipient(name=name, raw=raw, span=(start, end)) for name, raw, start, end in _read(text, offset)]
+
+
+def _read(text: str, offset: int) -> list[tuple[str, str, int, int]]:
+    """(name, raw text, start, end) per recipient, offsets in the text."""
     attribute = patterns("header")["recipients"]["attribute_line"]
     out = []
     first_line, _, rest = text.partition("\n")
@@ -46,5 +49,5 @@ def parse_recipients(text: str, offset: int) -> list[Recipient]:
             continue
         name = clean_value(DASH.sub("", body))
         if name and not rx(r"^[\d\W]+$").match(name):
-            out.append(Recipient(name=name, raw=body.strip(), span=(start, end)))
+            out.append((name, body.strip(), start, end))
     return out
