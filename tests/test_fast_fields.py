@@ -14,6 +14,7 @@ import regex
 from conftest import sample_files
 
 from extractor.fields import issuer as I
+from extractor.fields import lists as L
 from extractor.fields import number as N
 from extractor.fields import signature as S
 from extractor.grammar import rx
@@ -90,3 +91,37 @@ def test_number_read_as_by_the_plain_patterns():
         junk += plain is not None
         assert raw.replace("/", "-").split("-") == rx(r"[-/]").split(raw), raw
     assert junk > 50  # (the shortcut is tried on numbers the pattern takes for noise)
+
+
+def _plain_list_entries(text: str, offset: int) -> list[tuple[str, str, int, int]]:
+    """``lists.list_entries`` with the dash found by its pattern (the form before the test by hand)."""
+    entries: list[list] = []
+    pos = offset
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        dashed = bool(L.DASH.match(line))
+        body = L.DASH.sub("", line).strip()
+        sub_item = line.lstrip().startswith("+") and entries and entries[-1][1].endswith(":")
+        continues = sub_item or (entries and not dashed and (not rx(r"[;.]\s*$").search(entries[-1][1])
+                                                             or rx(r"^\p{Ll}").match(body)))
+        if continues:
+            entries[-1][1] += " " + body
+            entries[-1][3] = start + len(line)
+        else:
+            entries.append([body, line.strip(), start + line.index(stripped), start + len(line)])
+            entries[-1][1] = body
+    return [(e[1], e[1], e[2], e[3]) for e in entries]
+
+
+def test_list_entries_dashed_as_by_the_pattern():
+    rng = random.Random(3)
+    marks = ["- ", "-", " - ", "  – ", "+ ", "• ", "* ", "\t- ", " \t-", "—", "", "", "", "a", "x:"]
+    lines = _lines()
+    for _ in range(400):
+        text = "\n".join(rng.choice(marks) + rng.choice(lines) + rng.choice(["", ";", ".", ":", " "])
+                         for _ in range(rng.randint(1, 12)))
+        assert L.list_entries(text, 7) == _plain_list_entries(text, 7), text

@@ -20,10 +20,10 @@ from ..record import DistributionEntry, Warning, WarningCode, built
 from .lists import list_entries
 
 _TOP_COMMA = regex.compile(r",(?![^()]*\))")
+_NOTE = regex.compile(r"\s*\((?P<note>[^()]{1,40})\)\s*[;,.]*\s*$")
 # The Nơi nhận of an office's documents repeat their entries ("Như trên", its Lưu line): an entry's
 # reading, which depends on its text alone, is kept (so many of them)
 ENTRIES_KEPT = 4096
-_NOTE = regex.compile(r"\s*\((?P<note>[^()]{1,40})\)\s*[;,.]*\s*$")
 
 
 def read_distribution(block: Block, text: Text, ocr: bool

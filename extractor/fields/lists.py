@@ -17,6 +17,7 @@ from ..lines import DASHES
 
 # an entry's opening mark (the one dash set of grammars/header.toml, markdown's "*" bullet included)
 DASH = regex.compile(r"^[ ]*[" + regex.escape("".join(DASHES)) + r"][ ]*")
+_DASH_MARKS = frozenset("".join(DASHES))  # (DASH's class, for a test by hand on every line of a list)
 
 
 def list_entries(text: str, offset: int) -> list[tuple[str, str, int, int]]:
@@ -30,9 +31,9 @@ def list_entries(text: str, offset: int) -> list[tuple[str, str, int, int]]:
         stripped = line.strip()
         if not stripped:
             continue
-        dash = DASH.match(line)
-        dashed = dash is not None
-        body = line[dash.end():].strip() if dash else stripped  # (the dash is the one match of DASH)
+        after = line.lstrip(" ")  # DASH: spaces, then one of its marks
+        dashed = after[:1] in _DASH_MARKS
+        body = after[1:].strip() if dashed else stripped
         sub_item = stripped.startswith("+") and entries and entries[-1][1].endswith(":")
         continues = sub_item or (entries and not dashed and (not ends_entry.search(entries[-1][1])
                                                              or lower_first.match(body)))
