@@ -112,12 +112,18 @@ def parts(files: list[Path], repeat: int) -> None:
 def end_to_end(folder: Path, n: int, repeat: int, out: Path) -> float:
     """Documents per second with one and two workers; returns the CPU seconds per document of one."""
     rates, cpus = {}, {}
+    runs: dict[int, list[tuple[float, float, int]]] = {1: [], 2: []}
+    for _ in range(repeat):  # one job and two taken in turn: the machine's speed drifts between minutes
+        for jobs in (1, 2):
+            runs[jobs].append(cli(folder, out, "--jobs", str(jobs)))
     for jobs in (1, 2):
-        wall, cpu, _rss = best([cli(folder, out, "--jobs", str(jobs)) for _ in range(repeat)])
+        wall, cpu, _rss = best(runs[jobs])
         rates[jobs], cpus[jobs] = n / wall, cpu
         print(f"extract DIR -o out.jsonl --jobs {jobs}: {n / wall:6.0f} documents/s ({wall:.2f} s wall, "
               f"{cpu:.2f} s CPU in all processes: {n / cpu:.0f} documents per CPU second)")
-    print(f"  --jobs 2 / --jobs 1: {rates[2] / rates[1]:.2f}x")
+    pairs = sorted(one[0] / two[0] for one, two in zip(runs[1], runs[2], strict=True))
+    print(f"  --jobs 2 / --jobs 1: {rates[2] / rates[1]:.2f}x (best against best); run by run, taken in turn: "
+          f"median {pairs[len(pairs) // 2]:.2f}x, {pairs[0]:.2f}-{pairs[-1]:.2f}x")
     return cpus[1] / n
 
 
