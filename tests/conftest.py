@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import random
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,3 +23,20 @@ def corpus() -> Path:
 
 def sample_files() -> list[Path]:
     return sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".md"))
+
+
+def perturbed_samples(bits: list[str], seed: int, insertions: int,
+                      prepare: Callable[[str], str] = lambda text: text) -> list[str]:
+    """Each sample text (``prepare``d) and three variants of it with ``insertions`` of ``bits`` put in at
+    random places: the inputs on which a fast scan is checked against the pattern it stands for."""
+    rng = random.Random(seed)
+    texts = []
+    for path in sample_files():
+        text = prepare(path.read_text(encoding="utf-8"))
+        texts.append(text)
+        for _ in range(3):
+            chars = list(text)
+            for _ in range(insertions):
+                chars.insert(rng.randint(0, len(chars)), rng.choice(bits))
+            texts.append("".join(chars))
+    return texts

@@ -7,11 +7,10 @@ variants of them with the marks those scans look for put in at random.
 
 from __future__ import annotations
 
-import random
 import re
 
 import pytest
-from conftest import sample_files
+from conftest import perturbed_samples
 
 from extractor import normalize as N
 from extractor import segment as S
@@ -23,17 +22,7 @@ BITS = ["\n", "\n\n", " ", "  ", "\t", " \n", "-", "---", "----\n", "-\n", "__",
 
 
 def _texts() -> list[str]:
-    rng = random.Random(7)
-    texts = []
-    for path in sample_files():
-        text = path.read_text(encoding="utf-8")
-        texts.append(text)
-        for _ in range(3):
-            chars = list(text)
-            for _ in range(30):
-                chars.insert(rng.randint(0, len(chars)), rng.choice(BITS))
-            texts.append("".join(chars))
-    return texts
+    return perturbed_samples(BITS, seed=7, insertions=30)
 
 
 @pytest.fixture(scope="module")

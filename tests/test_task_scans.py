@@ -8,11 +8,10 @@ and the roles read with the body's marks must be those read from each item's own
 
 from __future__ import annotations
 
-import random
 import re
 
 import pytest
-from conftest import sample_files
+from conftest import perturbed_samples
 
 from extractor.fields import tasks as T
 from extractor.grammar import patterns, settings
@@ -25,17 +24,7 @@ BITS = ["\n", "\n\n", " ", ". ", "; ", ".\n", ". A", "; Sở", " giao ", "Giao "
 
 
 def _texts() -> list[str]:
-    rng = random.Random(11)
-    texts = []
-    for path in sample_files():
-        text = normalize(path.read_text(encoding="utf-8")).text
-        texts.append(text)
-        for _ in range(3):
-            chars = list(text)
-            for _ in range(40):
-                chars.insert(rng.randint(0, len(chars)), rng.choice(BITS))
-            texts.append("".join(chars))
-    return texts
+    return perturbed_samples(BITS, seed=11, insertions=40, prepare=lambda text: normalize(text).text)
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,7 @@ from ..grammar import patterns, rx, settings
 from ..ner import agency_at_start
 from ..normalize import clean_value
 from ..record import Citation, built
+from ..regex_cache import compile_pattern
 from .dates import find_date
 
 
@@ -80,7 +81,7 @@ def _relation_of(clause: str) -> str:
 @cache
 def _any_relation() -> regex.Pattern[str]:
     """Any of the relations' patterns (each keeps its own flags inside its group)."""
-    return regex.compile("|".join(f"(?:{p.pattern})" for p in patterns("body")["relations"].values()), regex.V1)
+    return compile_pattern("|".join(f"(?:{p.pattern})" for p in patterns("body")["relations"].values()), regex.V1)
 
 
 def _add_short_forms(text: str, start: int, end: int, out: list[Citation], own: str | None) -> None:
