@@ -21,14 +21,16 @@ import gc
 import json
 import multiprocessing
 import os
+import selectors
 import signal
+import struct
 import threading
 import time
 import traceback
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -48,11 +50,12 @@ FAULTS_VARIABLE = "EXTRACTOR_FAULTS"  # test hook, see _inject_fault
 
 @dataclass(frozen=True)
 class Result:
-    """One input's record as a JSON line, with what a progress display and the exit status need."""
+    """One input's record as a JSON line (UTF-8, no newline: written as it comes, never decoded on
+    the way), with what a progress display and the exit status need."""
 
     index: int
     path: str
-    line: str
+    line: bytes
     error: str | None = None  # the record's error code
     pages: int = 0  # pages read by OCR
 
@@ -123,12 +126,17 @@ def extract_result(index: int, path: str, max_pages: int | None = None) -> Resul
         read.MAX_PAGES = max_pages
     _inject_fault(path)
     record = safe_extract(Path(path))
-    return Result(index, path, record.model_dump_json(), record.error.code if record.error else None,
+    return Result(index, path, _json(record), record.error.code if record.error else None,
                   (record.source.pages or 0) if record.source.ocr else 0)
 
 
+def _json(record: Record) -> bytes:
+    """``model_dump_json`` without its decoding to ``str``: the bytes go to the file as they are."""
+    return record.__pydantic_serializer__.to_json(record)
+
+
 def _error_result(index: int, path: str, code: str, message: str) -> Result:
-    return Result(index, path, _error_record(path, code, message).model_dump_json(), code)
+    return Result(index, path, _json(_error_record(path, code, message)), code)
 
 
 # --- local workers ---------------------------------------------------------------------------------
@@ -192,8 +200,13 @@ def _work(conn: Connection) -> None:
         if task is None:
             return
         index, path, max_pages = task
-        conn.send(extract_result(index, path, max_pages))
+        result = extract_result(index, path, max_pages)
+        code = (result.error or "").encode()
+        conn.send_bytes(_FRAME.pack(index, result.pages, len(code)) + code + result.line)
 
+
+_FRAME = struct.Struct("<IIB")  # a worker's result: index, OCR pages, length of the error code; then
+# the code and the JSON line (bytes, not a pickled Result: the parent only writes them)
 
 Task = tuple[int, str, int]  # index, path, attempt (1: a retry, given to a worker alone)
 
@@ -222,11 +235,16 @@ class _Worker:
         self.tasks.append(task)
         self.conn.send((*task[:2], read.MAX_PAGES))
 
-    def finished(self, timeout: float | None) -> Task:
-        """The document worked on is done: its result has come back; the next one starts."""
-        task = self.tasks.popleft()
+    def result(self, timeout: float | None) -> Result:
+        """The result of the document worked on (it has come: its pipe is readable); the next one
+        starts. Raises EOFError or OSError if the worker died instead."""
+        frame = self.conn.recv_bytes()
+        index, path, _attempt = self.tasks.popleft()
         self.deadline = time.monotonic() + timeout if timeout and self.tasks else float("inf")
-        return task
+        sent, pages, size = _FRAME.unpack_from(frame)
+        assert sent == index, (sent, index)  # one pipe, in order
+        start = _FRAME.size + size
+        return Result(index, path, frame[start:], frame[_FRAME.size:start].decode() or None, pages)
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -251,7 +269,10 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def run(files: Sequence[Path | str], jobs: int = 1, timeout: float | None = DEFAULT_TIMEOUT) -> Iterator[Result]:
     """Extract ``files`` in ``jobs`` worker processes; yield each result in input order as soon as
-    it and all before it are done."""
+    it and all before it are done.
+
+    One selector watches every worker's pipe (a result) and process (a death), registered once per
+    worker: the parent's own work per document stays a small part of one core's."""
     paths = [str(f) for f in files]
     if not paths:
         return
@@ -262,14 +283,40 @@ def run(files: Sequence[Path | str], jobs: int = 1, timeout: float | None = DEFA
     done: dict[int, Result] = {}
     next_out = 0
     ahead = AHEAD_PER_JOB * max(jobs, 1)
-    workers = [_Worker(context) for _ in range(max(1, min(jobs, len(paths))))]
+    ready = selectors.DefaultSelector()
+    workers: list[_Worker] = []
+
+    def start(i: int) -> None:
+        worker = _Worker(context)
+        if i < len(workers):
+            workers[i] = worker
+        else:
+            workers.append(worker)
+        ready.register(worker.conn, selectors.EVENT_READ, (i, worker, False))
+        ready.register(worker.process.sentinel, selectors.EVENT_READ, (i, worker, True))
 
     def replace(i: int) -> str:
+        """Stop worker ``i`` (dead or stalled) and start a fresh one in its place; how it ended."""
+        ready.unregister(workers[i].conn)
+        ready.unregister(workers[i].process.sentinel)
         how = workers[i].death()
-        workers[i] = _Worker(context)
+        start(i)
         return how
 
+    def lost(i: int) -> None:
+        """Worker ``i`` died: a fresh one takes its place; its documents are retried once, alone."""
+        tasks = workers[i].tasks
+        how = replace(i)
+        for index, path, attempt in tasks:
+            if attempt == 0:
+                again.append((index, path, 1))
+            else:
+                done[index] = _error_result(index, path, "crashed",
+                                            f"the worker extracting this document died twice ({how})")
+
     try:
+        for i in range(max(1, min(jobs, len(paths)))):
+            start(i)
         while next_out < len(paths):
             for i in range(len(workers)):
                 while workers[i].wants() > 0:
@@ -284,39 +331,47 @@ def run(files: Sequence[Path | str], jobs: int = 1, timeout: float | None = DEFA
                     except OSError:  # it died idle (killed from outside): its documents go to a fresh one
                         again.extendleft(reversed(workers[i].tasks))
                         replace(i)
-            busy = [w for w in workers if w.tasks]
-            wait_for = max(0.0, min(w.deadline for w in busy) - time.monotonic())
-            wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
-                 timeout=None if wait_for == float("inf") else wait_for)
-            for i, worker in enumerate(workers):
+            wait_for = min(w.deadline for w in workers) - time.monotonic()
+            events = ready.select(None if wait_for == float("inf") else max(0.0, wait_for))
+            dead = set()
+            for key, _ in events:
+                i, worker, sentinel = key.data
+                if worker is not workers[i]:
+                    continue  # replaced while handling an earlier event
+                if sentinel:
+                    dead.add(i)  # (its last results may still be in the pipe: read below)
+                    continue
+                try:
+                    result = workers[i].result(timeout)
+                    done[result.index] = result
+                except (EOFError, OSError):
+                    dead.add(i)
+            for i in dead:
+                worker = workers[i]
                 try:
                     while worker.tasks and worker.conn.poll():
-                        result = worker.conn.recv()
-                        worker.finished(timeout)
+                        result = worker.result(timeout)
                         done[result.index] = result
-                    if worker.tasks and not worker.process.is_alive():
-                        raise EOFError
                 except (EOFError, OSError):
-                    how = replace(i)
-                    for index, path, attempt in worker.tasks:
-                        if attempt == 0:
-                            again.append((index, path, 1))
-                        else:
-                            done[index] = _error_result(index, path, "crashed",
-                                                        f"the worker extracting this document died twice ({how})")
-                    continue
-                if worker.tasks and time.monotonic() >= worker.deadline:
-                    replace(i)
+                    pass
+                lost(i)
+            now = time.monotonic()
+            for i, worker in enumerate(workers):
+                if worker.tasks and now >= worker.deadline:
                     index, path, _attempt = worker.tasks.popleft()
+                    rest = list(worker.tasks)
+                    worker.tasks.clear()
+                    replace(i)
                     done[index] = _error_result(index, path, "timeout",
                                                 f"extraction took longer than {timeout:g} s and was stopped")
-                    again.extendleft(reversed(worker.tasks))  # not started: as they were
+                    again.extendleft(reversed(rest))  # not started: as they were
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
     finally:
         for worker in workers:
             worker.stop()
+        ready.close()
 
 
 # --- Dask ------------------------------------------------------------------------------------------
@@ -360,11 +415,11 @@ def run_dask(files: Sequence[Path | str], client: Client, timeout: float | None 
 
 # --- output, resume and the whole batch ------------------------------------------------------------
 
-def _append_lines(out: Path, lines: Iterable[str], append: bool) -> None:
+def _append_lines(out: Path, lines: Iterable[bytes], append: bool) -> None:
     """JSON Lines, each line flushed as soon as it is written (what ``resume`` relies on)."""
-    with out.open("a" if append else "w", encoding="utf-8") as f:
+    with out.open("ab" if append else "wb") as f:
         for line in lines:
-            f.write(line + "\n")
+            f.write(line + b"\n")
             f.flush()
 
 
@@ -434,7 +489,7 @@ def extract_batch(files: Sequence[Path], output: Path | Callable[[Iterator[str]]
             raise ResumeError("resume needs a JSON Lines output file")
         todo = _not_done(files, completed(output), summary)
 
-    def lines() -> Iterator[str]:
+    def lines() -> Iterator[bytes]:
         results = run_dask(todo, client, timeout) if client is not None else run(todo, jobs, timeout)
         for result in results:
             yield result.line
@@ -450,7 +505,7 @@ def extract_batch(files: Sequence[Path], output: Path | Callable[[Iterator[str]]
         if isinstance(output, Path):
             _append_lines(output, lines(), append=resume)
         else:
-            output(lines())
+            output(line.decode() for line in lines())
     finally:
         if progress:
             progress.close()

@@ -15,7 +15,9 @@ EXIT_STATUS = """exit status:
   0  every input gave a record without error
   1  at least one record carries an error (all records are still written; a missing file
      gives an error record too)
-  2  usage error (unknown option, --resume without a JSON Lines output, ...)"""
+  2  usage error (unknown option, --resume without a JSON Lines output, ...)
+  3  the output could not be written (a full disk, ...): the records written so far are
+     complete; --resume finishes a JSON Lines output"""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -98,6 +100,13 @@ def _extract(args: argparse.Namespace) -> int:
     except BrokenPipeError:  # stdout closed early (``| head``): stop quietly
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the closed stream until exit
         return 1
+    except OSError as e:  # the output: a full disk, a quota, a file grown past its limit
+        where = args.output_to.path or "standard output"
+        again = " (run again with --resume to finish it)" if args.output_to.format == "jsonl" and \
+            args.output_to.path else ""
+        print(f"extractor: cannot write {where}: {e.strerror or e}; the records written so far are "
+              f"complete{again}", file=sys.stderr)
+        return 3
     except KeyboardInterrupt:
         print("interrupted: the records written so far are complete; run again with --resume to finish",
               file=sys.stderr)

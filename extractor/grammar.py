@@ -14,7 +14,7 @@ from pathlib import Path
 import regex
 
 from .record import DocType
-from .regex_cache import compile_pattern
+from .regex_cache import compile_pattern, compile_re
 
 GRAMMAR_DIR = Path(__file__).resolve().parent.parent / "grammars"
 if not GRAMMAR_DIR.is_dir():  # installed as a wheel: grammars ship inside the package
@@ -63,7 +63,7 @@ _BLANK = " "  # what the runs may start with (any space: the check below only as
 
 Atom = tuple[str, str, frozenset[str]]  # (key: equal keys are one branch; as written; the characters it can start with)
 # a step of a listed name's pattern: a run, a class of characters ("[Bb]"), an escaped character, a character
-_STEP = re.compile("|".join(map(re.escape, _RUNS)) + r"|\[[^\]]*\]|\\.|.", re.DOTALL)
+_STEP = compile_re("|".join(map(re.escape, _RUNS)) + r"|\[[^\]]*\]|\\.|.", re.DOTALL)
 
 
 @cache

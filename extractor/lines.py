@@ -11,11 +11,10 @@ import operator
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-import regex
-
 from .grammar import settings
+from .regex_cache import compile_pattern
 
-_UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
+_UPPER_LINE = compile_pattern(r"^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$")
 DASHES = tuple(settings("header")["lists"]["entry_marks"])  # what opens an entry of a dash list (one set)
 
 

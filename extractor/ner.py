@@ -39,7 +39,7 @@ class Agency(NamedTuple):
     group: int | None = None  # the bodies of one shared head ("các Sở: Tài chính, Tư pháp") share a group
 
 
-_PLACEHOLDER = regex.compile(r"<<(\w+)>>")
+_PLACEHOLDER = compile_pattern(r"<<(\w+)>>")
 
 
 def _expand(pattern: str, parts: dict[str, str]) -> str:

@@ -27,6 +27,7 @@ from functools import cache
 import regex
 
 from .grammar import settings
+from .regex_cache import compile_pattern, compile_re
 
 _GRAMMAR = settings("normalize")
 _OLD_TONES: dict[str, str] = dict(_GRAMMAR["old_tones"])
@@ -39,40 +40,40 @@ _OLD_TONES.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(_OL
 # (the standard library's engine runs these scans faster than ``regex``; "not followed by a letter"
 # is [^\W\d_] there)
 _OLD_TONE_RES = tuple(
-    re.compile(re.escape(first) + "[" + "".join(sorted(k[1] for k in _OLD_TONES if k[0] == first))
+    compile_re(re.escape(first) + "[" + "".join(sorted(k[1] for k in _OLD_TONES if k[0] == first))
                + r"](?<![qQ]..)(?![^\W\d_])")
     for first in sorted({k[0] for k in _OLD_TONES}))
 _CHAR_MAP = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u2044": "/", "\u2215": "/", "\u0110": "Đ",
                            "\u00a0": " ", "\t": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
                            "\u3000": " "})
-_ODD_CHARS = regex.compile(r"[\u00d0\u00f0\u2044\u2215\u00a0\t\u2002\u2003\u2009\u202f\u3000]")
-_CRLF = regex.compile(r"\r\n?")
+_ODD_CHARS = compile_pattern(r"[\u00d0\u00f0\u2044\u2215\u00a0\t\u2002\u2003\u2009\u202f\u3000]")
+_CRLF = compile_pattern(r"\r\n?")
 _ZERO_WIDTH_LIST = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_ZERO_WIDTH = regex.compile(f"[{_ZERO_WIDTH_LIST}]")
+_ZERO_WIDTH = compile_pattern(f"[{_ZERO_WIDTH_LIST}]")
 _ODD_LIST = "\u00d0\u00f0\u2044\u2215\u00a0\t\u2002\u2003\u2009\u202f\u3000"
 # an item's marker left alone on its line by conversion ("1.\nGiai đoạn 2025 - 2030", "III.\nNHIỆM VỤ"):
 # the break after it is a space (found from the break, the marker checked behind it)
 _ITEM_LETTER = _GRAMMAR["letters"]["item"]
-_BARE_MARKER = regex.compile(rf"(?m)\n(?<=^[ \t]*(?:\d{{1,2}}(?:\.\d{{1,2}})*\.|[IVX]{{1,5}}\.|[{_ITEM_LETTER}]\))\n)"
+_BARE_MARKER = compile_pattern(rf"(?m)\n(?<=^[ \t]*(?:\d{{1,2}}(?:\.\d{{1,2}})*\.|[IVX]{{1,5}}\.|[{_ITEM_LETTER}]\))\n)"
                              r"(?=[ \t]*\S)")
-_CODE_BREAK = regex.compile(r"\n(?<=\p{Lu}-\n)(?=\p{Lu}{2,})")
+_CODE_BREAK = compile_pattern(r"\n(?<=\p{Lu}-\n)(?=\p{Lu}{2,})")
 # (a scan for the letter followed by itself is faster than a test for the pair as a substring)
-_DOUBLED_D_NEAR = re.compile("{0}(?={0})".format(re.escape(_GRAMMAR["ocr"]["doubled_letter"])))
-_DOUBLED_D = regex.compile(_GRAMMAR["ocr"]["doubled_d"], regex.V1)  # OCR's repeated Đ
+_DOUBLED_D_NEAR = compile_re("{0}(?={0})".format(re.escape(_GRAMMAR["ocr"]["doubled_letter"])))
+_DOUBLED_D = compile_pattern(_GRAMMAR["ocr"]["doubled_d"], regex.V1)  # OCR's repeated Đ
 _MARKUP_PAIRS = ("**", "__", "~~")  # bold, underline, strike-through: removed in one pass
 # markdown left by conversion, one pattern per mark so each scan starts from its literal character
-_MARKUP = {"*": regex.compile(r"(?<![\p{L}\d*])\*(?=\S)|(?<=\S)\*(?![\p{L}\d*])"),  # emphasis
-           "#": regex.compile(r"(?m)(?<=^[ ]*)#{1,6}[ ]+"),  # headings
-           "\\": regex.compile(r"\\(?=[\[\]().\-*_#|])")}  # escapes
-_COPYRIGHT_ITEM = regex.compile(r"(?m)^[ \t]*\K©(?=\))")  # OCR reads the item "c)" as "©)"
-_TABLE_BAR = regex.compile(r"[ ]*\|[ ]*")  # (found from its bar: see _Bars)
-_TRAILING_SPACE = regex.compile(r" +\n")  # (from its spaces: "[ ]+(?=\n)" tries every space)
-_FINAL_SPACE = regex.compile(r" +\Z")
-_SPACE_BREAK = re.compile(r"\n(?<= \n)")  # (a test for " \n" three times as fast as the substring test)
+_MARKUP = {"*": compile_pattern(r"(?<![\p{L}\d*])\*(?=\S)|(?<=\S)\*(?![\p{L}\d*])"),  # emphasis
+           "#": compile_pattern(r"(?m)(?<=^[ ]*)#{1,6}[ ]+"),  # headings
+           "\\": compile_pattern(r"\\(?=[\[\]().\-*_#|])")}  # escapes
+_COPYRIGHT_ITEM = compile_pattern(r"(?m)^[ \t]*\K©(?=\))")  # OCR reads the item "c)" as "©)"
+_TABLE_BAR = compile_pattern(r"[ ]*\|[ ]*")  # (found from its bar: see _Bars)
+_TRAILING_SPACE = compile_pattern(r" +\n")  # (from its spaces: "[ ]+(?=\n)" tries every space)
+_FINAL_SPACE = compile_pattern(r" +\Z")
+_SPACE_BREAK = compile_re(r"\n(?<= \n)")  # (a test for " \n" three times as fast as the substring test)
 # a line starting with a lower-case letter continues the previous one, unless it opens an item
 # (on the standard engine, twice as fast here; it has no \p{Ll}, so the Vietnamese lower case is spelt out)
 _VI_LOWER = _GRAMMAR["letters"]["lower"]
-_SOFT_BREAK = re.compile(rf"\n(?<=[^\n]\n)(?=[ ]*[{_VI_LOWER}])"
+_SOFT_BREAK = compile_re(rf"\n(?<=[^\n]\n)(?=[ ]*[{_VI_LOWER}])"
                          rf"(?![ ]*(?:[{_ITEM_LETTER}]{{1,2}}\)|\(?[ivx]{{1,4}}\)|[{_ITEM_LETTER}]\.[ ]))")
 
 
@@ -132,9 +133,9 @@ AnyPattern = regex.Pattern[str] | re.Pattern[str] | _Near | _Bars  # edits run o
 # the breaks the patterns above may match: after the mark of an item ("1.", "IV.", a digit of any
 # script: any character outside ASCII but a lower-case letter or an ellipsis; "a)" after a space or
 # at its line's start); after a dash, not in a rule
-_BARE_MARKER_NEAR = _Near(re.compile(rf"\n(?:(?<=[0-9IVX]\.\n)|(?<=[^\x00-\x7f{_VI_LOWER}\u2026]\.\n)"
+_BARE_MARKER_NEAR = _Near(compile_re(rf"\n(?:(?<=[0-9IVX]\.\n)|(?<=[^\x00-\x7f{_VI_LOWER}\u2026]\.\n)"
                                      rf"|(?<=[{_ITEM_LETTER}]\)\n)(?<![^ \t\n]..\n))"), _BARE_MARKER)
-_CODE_BREAK_NEAR = _Near(re.compile(r"\n(?<=[^-\s]-\n)"), _CODE_BREAK)
+_CODE_BREAK_NEAR = _Near(compile_re(r"\n(?<=[^-\s]-\n)"), _CODE_BREAK)
 
 
 @dataclass(frozen=True)
@@ -222,7 +223,7 @@ class Text:
         return Text(text, tuple(sorted(set(anchors))))
 
 
-_GRAPHEME = regex.compile(r"\X")
+_GRAPHEME = compile_pattern(r"\X")
 
 
 def _nfc(text: Text) -> Text:
@@ -271,7 +272,7 @@ def normalize(source: str) -> Text:
 def _pairs_pattern(pairs: tuple[str, ...]) -> re.Pattern[str]:
     """The pass over the markup pairs a text holds: the others cannot match, and a pattern of one
     literal scans fast."""
-    return re.compile("|".join(map(re.escape, pairs)))
+    return compile_re("|".join(map(re.escape, pairs)))
 
 
 @cache
@@ -279,7 +280,7 @@ def _join_words() -> _Near:
     words = settings("normalize")["joins"]["words"].split()
     # the match is the line break itself, so the scan stops only at line breaks
     # (the cheap look-ahead first: most breaks fail it before the word list is tried)
-    exact = regex.compile(rf"\n(?=[ ]*[\p{{Lu}}\d])(?<=(?<![\p{{L}}])(?:{'|'.join(map(regex.escape, words))})\n)",
+    exact = compile_pattern(rf"\n(?=[ ]*[\p{{Lu}}\d])(?<=(?<![\p{{L}}])(?:{'|'.join(map(regex.escape, words))})\n)",
                           regex.V1)
     # tried only after the last letter of a word of the list (and its last two letters), before
     # what is neither a lower-case letter nor ASCII punctuation
@@ -287,7 +288,7 @@ def _join_words() -> _Near:
     near = rf"\n(?<=[{ends}]\n)(?=[ ]*[^{_VI_LOWER}\n\-(+/.=\[_\":])"
     if all(len(w) > 1 for w in words):
         near += rf"(?<=(?:{'|'.join(sorted({re.escape(w[-2:]) for w in words}))})\n)"
-    return _Near(re.compile(near), exact)
+    return _Near(compile_re(near), exact)
 
 
 def _modern_tone(m: re.Match[str]) -> str:

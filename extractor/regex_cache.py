@@ -1,10 +1,10 @@
 """Compiled grammars kept on disk between runs: start-up without recompiling them.
 
 Compiling the grammars takes ~0.2 s, as long as extracting 40 documents, and most of it is the
-``regex`` module's parser, written in Python. What that parser hands its C engine is plain data (the
-pattern, its flags, a list of opcodes, group tables), so it is kept in a cache file and handed to
-the engine directly the next time. A pattern made from the cache is the same object the module's own
-``compile`` makes.
+parsers of ``regex`` and of the standard ``re`` (cheap first scans use it), both written in Python.
+What a parser hands its C engine is plain data (the pattern, its flags, a list of opcodes, group
+tables), so it is kept in a cache file and handed to the engine directly the next time. A pattern
+made from the cache is the same object the module's own ``compile`` makes.
 
 The file is written with ``marshal`` (data only: loading it runs no code) after its SHA-256 (a
 flipped bit is caught, not run as a different pattern), one per ``regex`` and Python version, under
@@ -19,9 +19,11 @@ import atexit
 import hashlib
 import marshal
 import os
+import re
+import re._compiler as _re_compiler  # the standard module's parser, likewise
 import sys
-import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,27 +31,41 @@ import regex
 import regex._main as _regex_main  # the module whose parser turns a pattern into the engine's opcodes
 
 CACHE_ENV = "VN_EXTRACTOR_CACHE"
+Key = tuple[str, str, int]  # engine ("regex" or "re"), pattern, flags
 _lock = threading.Lock()
-_stored: dict[tuple[str, int], tuple] | None = None  # read from the file at first use
-_used: dict[tuple[str, int], tuple] = {}  # the entries this process compiled or took from the file
+_stored: dict[Key, tuple] | None = None  # read from the file at first use
+_used: dict[Key, tuple] = {}  # the entries this process compiled or took from the file
 _new = False  # something was compiled: the file is written again at exit
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     """``regex.compile(pattern, flags)``, from the cache when this pattern was compiled before."""
-    key = (pattern, int(flags))
+    return _cached(("regex", pattern, int(flags)), _regex_main, "_regex",
+                   lambda: regex.compile(pattern, flags, cache_pattern=False))
+
+
+def compile_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)`` (the standard module: faster than ``regex`` on the simple
+    patterns of first scans), from the cache when this pattern was compiled before."""
+    return _cached(("re", pattern, int(flags)), _re_compiler, "_sre",
+                   lambda: _re_compiler.compile(pattern, int(flags)))
+
+
+def _cached(key: Key, module: Any, engine_name: str, compile_: Callable[[], Any]) -> Any:
+    """The pattern of ``key`` made by ``module.<engine_name>.compile`` from the cached arguments,
+    or compiled by ``compile_`` while those arguments are caught for the cache."""
+    engine = getattr(module, engine_name)
     with _lock:
-        stored = _load()
-        args = stored.get(key)
+        args = _load().get(key)
         if args is not None:
             try:
-                compiled = _regex_main._regex.compile(*args)
+                compiled = engine.compile(*args)
             except Exception:  # noqa: BLE001 (an entry the engine refuses is compiled again)
                 compiled = None
             if compiled is not None:
                 _used[key] = args
                 return compiled
-        compiled, args = _compile_capturing(pattern, flags)
+        compiled, args = _compile_capturing(module, engine_name, compile_)
         if args is not None:
             _remember(key, args)
         return compiled
@@ -76,6 +92,8 @@ def save() -> None:
         payload = marshal.dumps({key: args for key, args in _used.items()})
         data = hashlib.sha256(payload).digest() + payload
         _new = False
+    import tempfile  # (only a run that compiled something writes)
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, suffix=".tmp", delete=False) as f:
@@ -88,7 +106,7 @@ def save() -> None:
             pass
 
 
-def _load() -> dict[tuple[str, int], tuple]:
+def _load() -> dict[Key, tuple]:
     global _stored
     if _stored is None:
         _stored = {}
@@ -105,7 +123,7 @@ def _load() -> dict[tuple[str, int], tuple]:
     return _stored
 
 
-def _remember(key: tuple[str, int], args: tuple) -> None:
+def _remember(key: Key, args: tuple) -> None:
     global _new
     if not _new:
         atexit.register(save)
@@ -113,9 +131,9 @@ def _remember(key: tuple[str, int], args: tuple) -> None:
     _used[key] = args
 
 
-def _compile_capturing(pattern: str, flags: int) -> tuple[regex.Pattern[str], tuple | None]:
-    """Compile with the module's own ``compile`` and catch what its parser hands the engine."""
-    engine = _regex_main._regex
+def _compile_capturing(module: Any, engine_name: str, compile_: Callable[[], Any]) -> tuple[Any, tuple | None]:
+    """Compile with the module's own parser and catch what it hands the engine."""
+    engine = getattr(module, engine_name)
     caught: list[tuple] = []
 
     class _Catcher:
@@ -127,12 +145,26 @@ def _compile_capturing(pattern: str, flags: int) -> tuple[regex.Pattern[str], tu
             caught.append(args)
             return engine.compile(*args)
 
-    _regex_main._regex = _Catcher()
+    setattr(module, engine_name, _Catcher())
     try:
-        compiled = regex.compile(pattern, flags, cache_pattern=False)
+        compiled = compile_()
     finally:
-        _regex_main._regex = engine
-    if len(caught) != 1 or caught[0][5]:  # (patterns with named lists are not kept)
+        setattr(module, engine_name, engine)
+    if len(caught) != 1 or (engine_name == "_regex" and caught[0][5]):  # (regex: named lists are not kept)
         return compiled, None
-    # (flags come as the module's enum: plain ints for marshal)
-    return compiled, tuple(int(a) if isinstance(a, int) else a for a in caught[0])
+    args = tuple(_plain(a) for a in caught[0])
+    try:
+        marshal.dumps(args)
+    except ValueError:  # (something marshal cannot keep: compiled each time)
+        return compiled, None
+    return compiled, args
+
+
+def _plain(value: Any) -> Any:
+    """Flags and opcodes come as int subclasses (the modules' enums, ``re``'s named constants):
+    plain ints for marshal."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int(value)
+    if isinstance(value, list):
+        return [int(v) if isinstance(v, int) else v for v in value]
+    return value

@@ -18,7 +18,6 @@ constant below.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
@@ -38,6 +37,7 @@ from .grammar import doc_type_titles, patterns, rx, settings
 from .lines import DASHES, Lines, is_upper_line, next_nonblank
 from .normalize import strip_marks
 from .record import DocType, Span
+from .regex_cache import compile_pattern, compile_re
 
 # How far the segmenter looks. Each number measures a part of a printed directive (Nghị định
 # 30/2020 layout), generous enough for web-converted and OCR'd copies.
@@ -63,7 +63,7 @@ _UPPER_HEAD = rx(r"^[^\p{Ll}\n]+(?=\s+\S*\p{Ll})")
 # the closing "./." (\.\s*/\s*\.) on the standard engine, which scans from its full stop twice as fast;
 # \s spelt out as ``regex`` has it (Unicode White_Space; the standard engine's adds \x1c-\x1f)
 _SPACE = r"[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
-_CLOSING = re.compile(rf"\.{_SPACE}*/{_SPACE}*\.")
+_CLOSING = compile_re(rf"\.{_SPACE}*/{_SPACE}*\.")
 
 
 def segment(text: str, header_only: bool = False) -> Layout:
@@ -554,7 +554,7 @@ def _led_by_break(pattern: regex.Pattern[str]) -> regex.Pattern[str] | None:
     alternatives = _alternatives(body)
     if not alternatives or not all(a.startswith("^") for a in alternatives):
         return None
-    return regex.compile(rf"\n(?:{body})", pattern.flags)
+    return compile_pattern(rf"\n(?:{body})", pattern.flags)
 
 
 def _line_matches(pattern: regex.Pattern[str], text: str, pos: int, endpos: int) -> Iterator[regex.Match[str]]:
@@ -583,7 +583,7 @@ def _ended_by_break(pattern: regex.Pattern[str]) -> regex.Pattern[str] | None:
     alternatives = _alternatives(body)
     if not alternatives or not all(a.endswith("$") and not a.endswith("\\$") for a in alternatives):
         return None
-    return regex.compile(rf"\n(?<=(?:{body})\n)", pattern.flags)
+    return compile_pattern(rf"\n(?<=(?:{body})\n)", pattern.flags)
 
 
 def _line_end_matches(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
@@ -604,7 +604,7 @@ def _line_end_matches(pattern: regex.Pattern[str], text: str) -> Iterator[regex.
 def _led_by_chars(pattern: regex.Pattern[str], leads: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
     """The pattern behind a look-ahead for each of the characters its matches start with: ``regex``
     scans from one literal character fast, from a set of them (the pattern's own start) slowly."""
-    return tuple(regex.compile(rf"(?={regex.escape(c)})(?:{pattern.pattern})", pattern.flags) for c in leads)
+    return tuple(compile_pattern(rf"(?={regex.escape(c)})(?:{pattern.pattern})", pattern.flags) for c in leads)
 
 
 def _lead_matches(pattern: regex.Pattern[str], leads: tuple[str, ...], text: str,

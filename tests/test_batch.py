@@ -11,6 +11,7 @@ import io
 import json
 import os
 import pty
+import resource
 import shutil
 import signal
 import struct
@@ -183,6 +184,36 @@ def test_resume_cuts_a_torn_last_line_and_appends_the_rest(folder, reference, tm
     assert done.returncode == 0, done.stderr
     assert f"{len(reference)} records (0 with error), 0 files skipped, 5 already in the output" in done.stderr
     assert out.read_text(encoding="utf-8").splitlines() == reference
+
+
+def _file_size_limit(limit: int):
+    """For a child process: files it writes stop growing at ``limit`` bytes (a disk that fills)."""
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG): no signal
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return limited
+
+
+def test_a_disk_that_fills_mid_batch_leaves_complete_records_and_resume_finishes(folder, reference, tmp_path):
+    out = tmp_path / "out.jsonl"
+    env = dict(os.environ, VN_EXTRACTOR_CACHE=str(tmp_path / "cache"))  # (its own file, also past the limit)
+    done = subprocess.run([sys.executable, "-m", "extractor", "extract", str(folder), "-o", str(out), "--quiet"],
+                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=300,
+                          preexec_fn=_file_size_limit(30_000))
+    assert done.returncode == 3, done.stderr
+    assert "Traceback" not in done.stderr and "cannot write" in done.stderr and "--resume" in done.stderr
+    written = out.read_bytes()
+    assert len(written) == 30_000 and not written.endswith(b"\n")  # full, the last line torn
+    assert 0 < written.count(b"\n") < len(reference)
+    resumed = run("extract", str(folder), "-o", str(out), "--resume")
+    assert resumed.returncode == 0, resumed.stderr
+    assert out.read_text(encoding="utf-8").splitlines() == reference
+
+
+def test_a_full_disk_is_an_error_message_and_status_3_not_a_traceback(folder):
+    done = run("extract", str(folder), "-o", "/dev/full")
+    assert done.returncode == 3
+    assert done.stderr.startswith("extractor: cannot write /dev/full: No space left on device")
 
 
 def test_resume_of_an_input_named_twice_completes_both_records(tmp_path):

@@ -17,7 +17,7 @@ RUN = """import json, sys
 from extractor import extract, regex_cache
 record = extract(sys.argv[1])
 print(json.dumps({"record": record.model_dump_json(), "from_cache": len(regex_cache._used),
-                  "compiled": regex_cache._new}))
+                  "standard_re": sum(key[0] == "re" for key in regex_cache._used), "compiled": regex_cache._new}))
 """
 
 
@@ -39,6 +39,7 @@ def test_a_run_from_the_cache_compiles_nothing_and_gives_the_same_record(tmp_pat
     second = _run(str(tmp_path))
     assert not second["compiled"], "every grammar pattern should come from the cache"
     assert second["from_cache"] > 100
+    assert second["standard_re"] > 20  # the first scans' patterns (module ``re``) too
     assert second["record"] == first["record"]
 
 
@@ -62,3 +63,29 @@ def test_an_unwritable_cache_or_none_costs_no_record(tmp_path):
     assert _run(str(blocker / "cache"))["record"] == good  # (the folder cannot be made)
     off = _run("off")
     assert off["record"] == good and off["compiled"]
+
+
+def test_a_pattern_from_the_cache_is_the_pattern_compile_makes(tmp_path, monkeypatch):
+    """Each engine's pattern rebuilt from what its parser handed over: same groups, flags, matches."""
+    import re
+
+    import regex
+
+    from extractor import regex_cache
+
+    monkeypatch.setenv("VN_EXTRACTOR_CACHE", str(tmp_path))
+    monkeypatch.setattr(regex_cache, "_stored", None)
+    monkeypatch.setattr(regex_cache, "_used", {})
+    text = "Số: 12/QĐ-UBND ngày 05/3/2025; số 7/KH-BCĐ, ngày 1/10/2024"
+    cases = [(regex_cache.compile_re, re.compile, r"(?P<n>\d+)/(?P<code>[^\W\d_]+(?:-[^\W\d_]+)*)", re.I),
+             (regex_cache.compile_pattern, regex.compile, r"(?P<n>\d+)/(?P<code>\p{Lu}+(?:-\p{Lu}+)*)", regex.V1)]
+    for cached, plain, pattern, flags in cases:
+        cached(pattern, flags)  # compiled, its arguments kept
+        regex_cache.save()
+        monkeypatch.setattr(regex_cache, "_stored", None)  # as a new process: read from the file
+        again = cached(pattern, flags)
+        assert regex_cache._load()[(("re" if plain is re.compile else "regex"), pattern, int(flags))]
+        reference = plain(pattern, flags)
+        assert (again.pattern, again.flags, again.groupindex) == (reference.pattern, reference.flags,
+                                                                   reference.groupindex)
+        assert [m.groupdict() for m in again.finditer(text)] == [m.groupdict() for m in reference.finditer(text)]

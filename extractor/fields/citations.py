@@ -20,7 +20,7 @@ from ..grammar import patterns, rx, settings
 from ..ner import agency_at_start
 from ..normalize import clean_value
 from ..record import Citation, built
-from ..regex_cache import compile_pattern
+from ..regex_cache import compile_pattern, compile_re
 from .dates import find_date
 
 
@@ -148,13 +148,13 @@ def _symbol_starts(text: str, start: int, end: int) -> list[int]:
 
 
 # (a digit or "a" must come before: "- Sở Y tế", "KH-UBND" are passed over inside the engine)
-_SYMBOL_START = regex.compile(r"[/-](?<=[0-9a-z][ ]?[/-])\s?(?=\p{Lu})")
+_SYMBOL_START = compile_pattern(r"[/-](?<=[0-9a-z][ ]?[/-])\s?(?=\p{Lu})")
 # ... and looser tests for it, one per separator, on the standard library's engine (its \s holds
 # every \s of ``regex``, [^\W\d_] is a letter: a capital is one)
-_SLASH = re.compile(r"/(?:(?<=[0-9a-z]/)|(?<=[0-9a-z] /))\s?[^\W\d_]")
-_HYPHEN = re.compile(r"-(?:(?<=[0-9a-z]-)|(?<=[0-9a-z] -))\s?[^\W\d_]")
+_SLASH = compile_re(r"/(?:(?<=[0-9a-z]/)|(?<=[0-9a-z] /))\s?[^\W\d_]")
+_HYPHEN = compile_re(r"-(?:(?<=[0-9a-z]-)|(?<=[0-9a-z] -))\s?[^\W\d_]")
 _ASCII_SPACE = " \t\n\v\f\r"
-_DIGITS_BEFORE = regex.compile(r"\d{1,6}(?:\.\d{1,2})?[a-z]?(?:/(?:19|20)\d{2})?[ ]?$")
+_DIGITS_BEFORE = compile_pattern(r"\d{1,6}(?:\.\d{1,2})?[a-z]?(?:/(?:19|20)\d{2})?[ ]?$")
 
 
 def _short_forms(text: str, start: int, end: int) -> list[re.Match[str]]:
@@ -176,7 +176,7 @@ def _short_forms(text: str, start: int, end: int) -> list[re.Match[str]]:
 @cache
 def _short_form() -> re.Pattern[str]:
     """The short form, on the standard library's engine (a third of the time of ``regex`` here)."""
-    return re.compile(settings("body")["citations"]["short"])
+    return compile_re(settings("body")["citations"]["short"])
 
 
 @lru_cache(maxsize=4096)

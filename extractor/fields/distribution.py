@@ -11,16 +11,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
-
 from ..blocks import Block
 from ..grammar import patterns
 from ..normalize import Text, clean_value
 from ..record import DistributionEntry, Warning, WarningCode, built
+from ..regex_cache import compile_pattern
 from .lists import list_entries
 
-_TOP_COMMA = regex.compile(r",(?![^()]*\))")
-_NOTE = regex.compile(r"\s*\((?P<note>[^()]{1,40})\)\s*[;,.]*\s*$")
+_TOP_COMMA = compile_pattern(r",(?![^()]*\))")
+_NOTE = compile_pattern(r"\s*\((?P<note>[^()]{1,40})\)\s*[;,.]*\s*$")
 # The Nơi nhận of an office's documents repeat their entries ("Như trên", its Lưu line): an entry's
 # reading, which depends on its text alone, is kept (so many of them)
 ENTRIES_KEPT = 4096

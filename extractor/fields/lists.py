@@ -14,9 +14,10 @@ import regex
 
 from ..grammar import rx
 from ..lines import DASHES
+from ..regex_cache import compile_pattern
 
 # an entry's opening mark (the one dash set of grammars/header.toml, markdown's "*" bullet included)
-DASH = regex.compile(r"^[ ]*[" + regex.escape("".join(DASHES)) + r"][ ]*")
+DASH = compile_pattern(r"^[ ]*[" + regex.escape("".join(DASHES)) + r"][ ]*")
 _DASH_MARKS = frozenset("".join(DASHES))  # (DASH's class, for a test by hand on every line of a list)
 
 

@@ -14,16 +14,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from ..blocks import NumberBlock
 from ..grammar import doc_type_by_code, letter_type, rx
 from ..normalize import Text
 from ..record import DocType, Number, Warning, WarningCode, built
+from ..regex_cache import compile_pattern
 
-_NUMBER = regex.compile(
+_NUMBER = compile_pattern(
     r"^(?P<number>\d+[A-Za-z]?)?[-.]?(?:/(?P<year>(?:19|20)\d{2}))?(?P<sep>[/-])(?P<symbol>[\p{L}\d&.\-/]+?)$")
-_JUNK_NUMBER = regex.compile(r"^(?=[^/]*[^\d/A-Za-z\p{L}-])[^/]{1,8}(?=/)")
+_JUNK_NUMBER = compile_pattern(r"^(?=[^/]*[^\d/A-Za-z\p{L}-])[^/]{1,8}(?=/)")
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ OVERRUN_LINES = 8  # lines past the region's end the block may still run (a long
 NAME_SEARCH_LINES = 20  # lines after the title where OCR may have put the name (Nơi nhận in between)
 READINGS_KEPT = 4096  # signature blocks whose reading is kept
 # one- or two-character specks OCR leaves at either end of a signature line (never a capitalised word)
-_SPECKS = regex.compile(r"^(?:[^\p{Lu}\s\-–+]\S?\s+)+|(?:\s+[^\p{Lu}\s]\S?)+$")
+_SPECKS = compile_pattern(r"^(?:[^\p{Lu}\s\-–+]\S?\s+)+|(?:\s+[^\p{Lu}\s]\S?)+$")
 
 
 def _unspecked(text: str) -> str:

@@ -450,20 +450,20 @@ def _labelled(chunk: str, agencies: list[Agency], label: regex.Pattern[str], spl
 
 # lines that can open an item, bullets and paragraphs are found from their line breaks (a "^" would
 # be tried at every character)
-_BULLET = regex.compile(r"[ \t]*[-–+•][ \t]*")
-_BULLET_AFTER_BREAK = regex.compile(r"\n[ \t]*[-–+•][ \t]*")
-_PARAGRAPH = regex.compile(r"\n[ \t]*(?=\p{Lu})")
-_PARAGRAPH_AFTER_SENTENCE = regex.compile(r"[.!?][)”\"]?[ \t]*\n[ \t]*(?=\p{Lu})")
-_CLAUSE_AFTER_SEMICOLON = regex.compile(r";\s*")
-_CLAUSE_BREAK = regex.compile(r"[,;]\s+")
-_WRAPPED_SENTENCE_END = regex.compile(r"\.(?:\s|$)|[.:;!?]\s*\n|\n[ \t]*\n")
+_BULLET = compile_pattern(r"[ \t]*[-–+•][ \t]*")
+_BULLET_AFTER_BREAK = compile_pattern(r"\n[ \t]*[-–+•][ \t]*")
+_PARAGRAPH = compile_pattern(r"\n[ \t]*(?=\p{Lu})")
+_PARAGRAPH_AFTER_SENTENCE = compile_pattern(r"[.!?][)”\"]?[ \t]*\n[ \t]*(?=\p{Lu})")
+_CLAUSE_AFTER_SEMICOLON = compile_pattern(r";\s*")
+_CLAUSE_BREAK = compile_pattern(r"[,;]\s+")
+_WRAPPED_SENTENCE_END = compile_pattern(r"\.(?:\s|$)|[.:;!?]\s*\n|\n[ \t]*\n")
 _SENTENCE_CLOSERS = ".:;!?)”\"…"
-_HEADING_END = regex.compile(r"\n[ \t]*\n|\n(?=[ \t]*[-–+•])")
+_HEADING_END = compile_pattern(r"\n[ \t]*\n|\n(?=[ \t]*[-–+•])")
 _HEADING_CHARS = 300  # a heading naming bodies is shorter than this (a longer first paragraph is a sentence)
 _HEADING_WORDS = 12  # a first paragraph of at most this many words is a heading, not a sentence
-_NEXT_SENTENCE = regex.compile(r"[.;]\s+(?=\p{Lu})")
-_NEXT_SENTENCE_PARTS = (regex.compile(r"\.\s+(?=\p{Lu})"), regex.compile(r";\s+(?=\p{Lu})"))  # (its alternatives)
-_SENTENCE_END = regex.compile(r"[.;](?:\s|$)|\n")
+_NEXT_SENTENCE = compile_pattern(r"[.;]\s+(?=\p{Lu})")
+_NEXT_SENTENCE_PARTS = (compile_pattern(r"\.\s+(?=\p{Lu})"), compile_pattern(r";\s+(?=\p{Lu})"))  # (its alternatives)
+_SENTENCE_END = compile_pattern(r"[.;](?:\s|$)|\n")
 
 
 def _marker_lines(text: str, start: int, end: int):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+from ..regex_cache import compile_pattern
 
 # All lengths are shares of the page's width or of a line's height, so they hold at any resolution
 # (PDF points, OCR pixels).
@@ -174,7 +174,7 @@ def _goes_on(line: list[Box], column: list[str]) -> bool:
     return line[0].text[:1] in LIST_MARKS or not column[-1].rstrip().endswith((";", ".", ":"))
 
 
-_PAGE_NUMBER = regex.compile(r"^[\s\-–—]*(?P<n>\d{1,3})[\s\-–—.]*$")
+_PAGE_NUMBER = compile_pattern(r"^[\s\-–—]*(?P<n>\d{1,3})[\s\-–—.]*$")
 
 
 def is_page_number(text: str, page: int) -> bool:

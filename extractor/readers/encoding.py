@@ -17,6 +17,7 @@ import regex
 
 from ..grammar import patterns, word_list
 from ..record import Source
+from ..regex_cache import compile_pattern, compile_re
 from .base import READERS, Document, ReadError
 from .legacy import ABC_CAPITALS, decode_tcvn3, decode_vni
 
@@ -59,7 +60,7 @@ def _one_class(pattern: regex.Pattern) -> re.Pattern:
     """The characters a case-insensitive class matches, as one plain class: the same count, ten
     times faster (every character either pattern matches lies below U+2000)."""
     chars = sorted(set(pattern.findall("".join(map(chr, range(0x2000))))))
-    return re.compile("[" + "".join(re.escape(ch) for ch in chars) + "]")
+    return compile_re("[" + "".join(re.escape(ch) for ch in chars) + "]")
 
 
 @cache
@@ -85,7 +86,7 @@ def legacy_decode(data: bytes) -> tuple[str, str] | None:
     return (best[1], best[2]) if best else None
 
 
-_WORD = regex.compile(r"\p{L}+")
+_WORD = compile_pattern(r"\p{L}+")
 
 
 def _capital_kind(word: str) -> str | None:
@@ -110,7 +111,7 @@ def _capital_line(line: str) -> bool:
 
 
 # a line, or one column of a line where two columns were flattened (a tab, three spaces or more)
-_PART = regex.compile(r"(?:(?!\t|[ ]{3,})[^\n])+")
+_PART = compile_pattern(r"(?:(?!\t|[ ]{3,})[^\n])+")
 
 
 def recase_capitals(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -146,7 +147,7 @@ def _lost_capitals() -> regex.Pattern | None:
     if not names:
         return None
     alternatives = "|".join(regex.escape(n[0].lower() + n[1:]) for n in sorted(names, key=len, reverse=True))
-    return regex.compile(rf"(?<!\p{{L}})(?:{alternatives})(?!\p{{L}})")
+    return compile_pattern(rf"(?<!\p{{L}})(?:{alternatives})(?!\p{{L}})")
 
 
 def capitalize_names(text: str) -> str:

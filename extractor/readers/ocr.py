@@ -22,6 +22,7 @@ import regex
 from ..grammar import patterns
 from ..normalize import strip_marks
 from ..record import Record
+from ..regex_cache import compile_pattern
 from .columns import Box, lines_in_order, side_by_side
 
 LOW_CONFIDENCE = 70.0
@@ -52,9 +53,9 @@ class OcrPage:
     handwriting: list[str] = field(default_factory=list)
 
 
-_DIGITS = regex.compile(r"^\d{1,5}$")
-_BEFORE_SYMBOL = regex.compile(r"[^/-]*")
-_SYMBOL = regex.compile(r"[/-]\p{L}|/(?:19|20)\d\d/")
+_DIGITS = compile_pattern(r"^\d{1,5}$")
+_BEFORE_SYMBOL = compile_pattern(r"[^/-]*")
+_SYMBOL = compile_pattern(r"[/-]\p{L}|/(?:19|20)\d\d/")
 
 
 def _digits_in(image, box: tuple[int, int, int, int]) -> tuple[str, float] | None:

@@ -16,10 +16,9 @@ import os
 import unicodedata
 from dataclasses import dataclass, replace
 
-import regex
-
 from ..grammar import patterns
 from ..record import Source
+from ..regex_cache import compile_pattern
 from .base import Document, ReadError
 from .columns import Box, is_page_number, join_pages, lines_in_order, side_by_side
 from .ocr import MAX_OCR_PAGES, MAX_PIXELS, OcrFailed, OcrUnavailable, ocr_images, ocr_warnings, unreadable_fields
@@ -229,7 +228,7 @@ def _signing_times(pdf) -> list[str]:
     return times
 
 
-_PDF_DATE = regex.compile(r"D:(?P<y>\d{4})(?P<mo>\d\d)(?P<d>\d\d)(?P<h>\d\d)(?P<mi>\d\d)(?P<s>\d\d)"
+_PDF_DATE = compile_pattern(r"D:(?P<y>\d{4})(?P<mo>\d\d)(?P<d>\d\d)(?P<h>\d\d)(?P<mi>\d\d)(?P<s>\d\d)"
                           r"(?:(?P<tz>[+-]\d\d)'(?P<tzm>\d\d))?")
 
 
