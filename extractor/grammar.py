@@ -7,14 +7,13 @@ word lists in TSV/TXT. This module only reads them; no pattern is written in Pyt
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
 from pathlib import Path
 
 import regex
 
 from .record import DocType
-from .regex_cache import compile_pattern, compile_re
+from .regex_cache import cached_table, compile_pattern, compile_re
 
 GRAMMAR_DIR = Path(__file__).resolve().parent.parent / "grammars"
 if not GRAMMAR_DIR.is_dir():  # installed as a wheel: grammars ship inside the package
@@ -44,7 +43,7 @@ def word_list(name: str) -> list[str]:
 @cache
 def patterns(name: str) -> dict[str, dict[str, regex.Pattern[str]]]:
     """Compile every pattern of ``grammars/NAME.toml``, keyed by section and name."""
-    data = tomllib.loads((GRAMMAR_DIR / f"{name}.toml").read_text(encoding="utf-8"))
+    data = _table(name)
     compiled: dict[str, dict[str, regex.Pattern[str]]] = {}
     for section, entries in data.items():
         compiled[section] = {}
@@ -124,7 +123,18 @@ def _branch(alternatives: list[tuple[int, list[Atom]]], depth: int, top: bool = 
 @cache
 def settings(name: str) -> dict:
     """The non-pattern values of ``grammars/NAME.toml`` (word lists, tables)."""
-    return tomllib.loads((GRAMMAR_DIR / f"{name}.toml").read_text(encoding="utf-8"))
+    return _table(name)
+
+
+def _table(name: str) -> dict:
+    """``grammars/NAME.toml`` parsed (kept parsed on disk with the compiled patterns)."""
+    return cached_table((GRAMMAR_DIR / f"{name}.toml").read_text(encoding="utf-8"), _parse_toml)
+
+
+def _parse_toml(text: str) -> dict:
+    import tomllib  # (only when the cache has not got this text)
+
+    return tomllib.loads(text)
 
 
 @cache

@@ -4,7 +4,8 @@ Compiling the grammars takes ~0.2 s, as long as extracting 40 documents, and mos
 parsers of ``regex`` and of the standard ``re`` (cheap first scans use it), both written in Python.
 What a parser hands its C engine is plain data (the pattern, its flags, a list of opcodes, group
 tables), so it is kept in a cache file and handed to the engine directly the next time. A pattern
-made from the cache is the same object the module's own ``compile`` makes.
+made from the cache is the same object the module's own ``compile`` makes. The grammars' TOML files
+are kept parsed the same way (``cached_table``), keyed by their text.
 
 The file is written with ``marshal`` (data only: loading it runs no code) after its SHA-256 (a
 flipped bit is caught, not run as a different pattern), one per ``regex`` and Python version, under
@@ -33,8 +34,8 @@ import regex._main as _regex_main  # the module whose parser turns a pattern int
 CACHE_ENV = "VN_EXTRACTOR_CACHE"
 Key = tuple[str, str, int]  # engine ("regex" or "re"), pattern, flags
 _lock = threading.Lock()
-_stored: dict[Key, tuple] | None = None  # read from the file at first use
-_used: dict[Key, tuple] = {}  # the entries this process compiled or took from the file
+_stored: dict[Key, Any] | None = None  # read from the file at first use
+_used: dict[Key, Any] = {}  # the entries this process compiled or took from the file
 _new = False  # something was compiled: the file is written again at exit
 
 
@@ -51,13 +52,31 @@ def compile_re(pattern: str, flags: int = 0) -> re.Pattern[str]:
                    lambda: _re_compiler.compile(pattern, int(flags)))
 
 
+def cached_table(text: str, parse: Callable[[str], dict]) -> dict:
+    """``parse(text)`` (a grammar file's TOML), from the cache when this text was parsed before."""
+    key = ("toml", text, 0)
+    with _lock:
+        table = _load().get(key)
+        if isinstance(table, dict):
+            _used[key] = table
+        else:
+            table = parse(text)
+            try:
+                marshal.dumps(table)
+            except ValueError:  # (a TOML date: parsed each time)
+                return table
+            _remember(key, table)
+        # a copy: the kept one is written to the file as it was read, whatever a caller does with its own
+        return marshal.loads(marshal.dumps(table))
+
+
 def _cached(key: Key, module: Any, engine_name: str, compile_: Callable[[], Any]) -> Any:
     """The pattern of ``key`` made by ``module.<engine_name>.compile`` from the cached arguments,
     or compiled by ``compile_`` while those arguments are caught for the cache."""
     engine = getattr(module, engine_name)
     with _lock:
         args = _load().get(key)
-        if args is not None:
+        if isinstance(args, tuple):
             try:
                 compiled = engine.compile(*args)
             except Exception:  # noqa: BLE001 (an entry the engine refuses is compiled again)
@@ -106,7 +125,7 @@ def save() -> None:
             pass
 
 
-def _load() -> dict[Key, tuple]:
+def _load() -> dict[Key, Any]:
     global _stored
     if _stored is None:
         _stored = {}
@@ -117,13 +136,13 @@ def _load() -> dict[Key, tuple]:
                 digest, payload = raw[:32], raw[32:]
                 data = marshal.loads(payload) if hashlib.sha256(payload).digest() == digest else None
                 if isinstance(data, dict):
-                    _stored = {k: v for k, v in data.items() if isinstance(k, tuple) and isinstance(v, tuple)}
+                    _stored = {k: v for k, v in data.items() if isinstance(k, tuple) and len(k) == 3}
             except (OSError, ValueError, EOFError, TypeError):
                 pass
     return _stored
 
 
-def _remember(key: Key, args: tuple) -> None:
+def _remember(key: Key, args: Any) -> None:
     global _new
     if not _new:
         atexit.register(save)

@@ -17,7 +17,8 @@ RUN = """import json, sys
 from extractor import extract, regex_cache
 record = extract(sys.argv[1])
 print(json.dumps({"record": record.model_dump_json(), "from_cache": len(regex_cache._used),
-                  "standard_re": sum(key[0] == "re" for key in regex_cache._used), "compiled": regex_cache._new}))
+                  "standard_re": sum(key[0] == "re" for key in regex_cache._used),
+                  "tables": sum(key[0] == "toml" for key in regex_cache._used), "compiled": regex_cache._new}))
 """
 
 
@@ -40,6 +41,7 @@ def test_a_run_from_the_cache_compiles_nothing_and_gives_the_same_record(tmp_pat
     assert not second["compiled"], "every grammar pattern should come from the cache"
     assert second["from_cache"] > 100
     assert second["standard_re"] > 20  # the first scans' patterns (module ``re``) too
+    assert second["tables"] >= 5  # and the grammars' TOML files, parsed
     assert second["record"] == first["record"]
 
 
@@ -89,3 +91,22 @@ def test_a_pattern_from_the_cache_is_the_pattern_compile_makes(tmp_path, monkeyp
         assert (again.pattern, again.flags, again.groupindex) == (reference.pattern, reference.flags,
                                                                    reference.groupindex)
         assert [m.groupdict() for m in again.finditer(text)] == [m.groupdict() for m in reference.finditer(text)]
+
+
+def test_a_table_from_the_cache_is_the_parsed_file_and_a_copy(tmp_path, monkeypatch):
+    import tomllib
+
+    from extractor import regex_cache
+
+    monkeypatch.setenv("VN_EXTRACTOR_CACHE", str(tmp_path))
+    monkeypatch.setattr(regex_cache, "_stored", None)
+    monkeypatch.setattr(regex_cache, "_used", {})
+    text = (ROOT / "grammars" / "dates.toml").read_text(encoding="utf-8")
+    first = regex_cache.cached_table(text, tomllib.loads)
+    regex_cache.save()
+    monkeypatch.setattr(regex_cache, "_stored", None)  # as a new process: read from the file
+    parsed = []
+    again = regex_cache.cached_table(text, lambda t: parsed.append(t) or tomllib.loads(t))
+    assert not parsed and again == first == tomllib.loads(text)
+    again.clear()  # a caller's own copy: what the cache keeps (and writes) is untouched
+    assert regex_cache.cached_table(text, tomllib.loads) == first
