@@ -175,6 +175,11 @@ def _mark_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
 def _find_issuer(layout: Layout, masks: list[Span], number: NumberBlock | None) -> None:
     """The issuer block: upper-case lines above the number line, minus quốc hiệu and tiêu ngữ."""
     limit = min([b.start for b in (number, layout.date) if b] or [HEADER_WINDOW])
+    # every quốc hiệu above the limit, not only the header's: a text without a header may print it
+    # again lower down ("… dòng chữ: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), and it is never an issuer
+    p = patterns("header")["blocks"]
+    masks = sorted(set(masks).union(m.span() for key in ("national_title", "party_motto")
+                                    for m in p[key].finditer(layout.text, 0, limit)))
     pieces: list[tuple[int, int]] = []
     for line_start, part in zip(layout.lines.starts, layout.lines.parts, strict=False):  # (a start past the end)
         if line_start >= limit:

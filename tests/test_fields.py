@@ -292,3 +292,26 @@ Hoàng Phú Hiền
     tasks = {t.id: t for t in extract(text).tasks}
     assert tasks["I"].lead == [] and tasks["I.1"].lead == [] and tasks["I.1"].cooperating == []
     assert tasks["II.1"].lead == ["Sở Nông nghiệp và Môi trường"] and tasks["II.1"].cooperating == ["Công an tỉnh"]
+
+
+ARTICLE = """Thẻ căn cước mẫu mới có những thông tin gì?
+
+Theo Thông tư số 16/2024/TT-BCA, mặt trước của thẻ căn cước in các dòng chữ:
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM, Độc lập - Tự do - Hạnh phúc, dòng chữ CĂN CƯỚC.
+
+Mặt sau của thẻ gồm:
++ Bên trái: bộ phận lưu trữ thông tin được mã hóa;
++ Bên phải, từ trên xuống:
++ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM;
++ Nơi cư trú, nơi đăng ký khai sinh, ngày cấp và ngày hết hạn.
+"""
+
+
+def test_a_quoc_hieu_printed_again_below_is_never_the_issuer():
+    """A text with no header (an article about the ID card) that prints the quốc hiệu twice:
+    no issuer, rather than the second one, which the header's mask did not cover."""
+    from extractor import extract
+
+    record = extract(ARTICLE)
+    assert record.issuer is None
+    assert "missing_header" in [w.code for w in record.warnings]
