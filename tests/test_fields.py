@@ -70,6 +70,8 @@ def test_signature_forms(caps, authority, position):
     ("báo cáo 6 tháng đầu năm 2026", "2026-H1", "half", None),
     ("hoàn thành trong năm 2026.", "2026", "year", None),
     ("báo cáo trước ngày 15/7 hằng năm.", "--07-15", "day", "yearly"),
+    ("tổng hợp kết quả, báo cáo trước ngày 30 tháng 01 của năm tiếp theo.", "--01-30", "day", "yearly"),
+    ("gửi Sở Tài chính trước ngày 15/01 năm sau.", "--01-15", "day", "yearly"),
     ("gửi trước ngày 20 hằng tháng.", "---20", "day", "monthly"),
     ("trong vòng 10 ngày kể từ ngày ký", "2019-03-15", "day", None),
     ("- Thời gian hoàn thành: tháng 11/2025 đến tháng 4/2026;", "2026-04", "month", None),
