@@ -86,6 +86,28 @@ def test_dates_that_are_not_deadlines():
     assert find_deadlines(text, 0, len(text), "2019-03-05") == []
 
 
+@pytest.mark.parametrize("text", [
+    # a legal condition, years before the document: who used the land before the Land Law took effect
+    "Hộ gia đình đã sử dụng đất ổn định trước ngày 01 tháng 7 năm 2014 thì được bồi thường về đất.",
+    "Người có công đã từ trần trước ngày 01/01/2009 được truy tặng.",
+    # the end of a period of application: "từ … đến trước ngày …"
+    "Thu nhập nhận được từ ngày 19/02/2025 đến trước ngày 01/10/2025 thì thực hiện theo Nghị định.",
+    # the day a figure stands at
+    "Giải ngân vốn đầu tư công tính đến hết ngày 31 tháng 10 năm 2025 đạt 72,4% kế hoạch.",
+    # a working season that comes back every year, not its end as a limit
+    "Thời gian thực hiện: Từ tháng 3 đến tháng 11 hằng năm.",
+])
+def test_conditions_periods_and_figures_as_of_a_day_are_not_deadlines(text):
+    assert find_deadlines(text, 0, len(text), "2025-11-20") == []
+
+
+def test_a_limit_a_little_before_the_issue_date_is_kept_for_its_warning():
+    """A few days or months early is a typing slip or a limit overtaken by signing: kept, and the
+    record warns (deadline_before_issue_date); only over a year early is it no limit."""
+    text = "Các sở báo cáo Ủy ban nhân dân tỉnh trước ngày 15/11/2025."
+    assert [d.value for d, _ in find_deadlines(text, 0, len(text), "2025-11-20")] == ["2025-11-15"]
+
+
 def test_time_column_of_a_task_table():
     # a task table flattened by conversion: one cell per line, the time column's cells below its title
     table = ("TT\n\nNội dung\n\nCơ quan chủ trì\n\nThời gian hoàn\nthành\n\n1\n\nRà soát quy hoạch 2021-2030\n\n"

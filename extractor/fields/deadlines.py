@@ -31,6 +31,9 @@ from .dates import iso_date
 
 _DIGIT_ON = compile_re(r"\d[^\n]*")
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# a time limit ends at most this long before its document's issue date; an earlier date is a legal
+# condition ("đã sử dụng đất ổn định trước ngày 01/7/2014") or a history, not a limit
+PAST_DAYS = 366
 
 
 def find_deadlines(text: str, start: int, end: int, issue: str | None,
@@ -64,11 +67,19 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
     taken: list[tuple[int, int]] = []  # their spans in order: they do not overlap, so the last that starts
     # before a new one's end is the only one that can overlap it (a table's hundred cells: no pass over all)
     issue_year = int(issue[:4]) if issue else None
+    past_limit = (dt.date.fromisoformat(issue) - dt.timedelta(days=PAST_DAYS)).isoformat() \
+        if issue and len(issue) == 10 else None
 
     def add(m: re.Match[str], value: str | None, precision: str, recurrence: str | None = None,
             relative: bool = False, notes: list[str] | None = None, cued: bool = True) -> None:
-        if p["range_end"].match(m.group()) and p["range_start"].search(text, max(start, m.start() - 45), m.start()):
+        if (p["range_end"].match(m.group()) or p["range_end_before"].search(text, max(start, m.start() - 8),
+                                                                           m.start())) \
+                and p["range_start"].search(text, max(start, m.start() - 45), m.start()):
             return  # "từ ngày 01/7 đến hết ngày 31/12": a period, not a time limit
+        if p["as_of_before"].search(text, max(start, m.start() - 8), m.start()):
+            return  # "tính đến hết ngày 31/10": the day a figure stands at
+        if value and past_limit and value[:1].isdigit() and _period_end(value) < past_limit:
+            return  # over a year before the issue date: a condition or a history, not this document's limit
         if precision == "year" and p["ongoing_after"].match(to_end(), m.end()):
             return  # "năm 2025 và các năm tiếp theo": a period that goes on
         if cued and precision != "day" and (p["not_limit_before"].search(text, max(start, m.start() - 60), m.start())
@@ -311,3 +322,15 @@ def _add_working_days(base: dt.date, n: int) -> str:
         if day.weekday() < 5:
             n -= 1
     return day.isoformat()
+
+
+def _period_end(value: str) -> str:
+    """The last day a deadline's value covers, as ISO text (compared as text): ``2025-03-15``,
+    ``2025-03`` → ``2025-03-31``, ``2025-Q2`` → ``2025-06-31``, ``2025-H1``, ``2025``."""
+    year, _, rest = value.partition("-")
+    if not rest:
+        return f"{year}-12-31"
+    if rest[0] in "QH":
+        month = int(rest[1]) * (3 if rest[0] == "Q" else 6)
+        return f"{year}-{month:02d}-31"
+    return value if len(rest) > 2 else f"{value}-31"
