@@ -15,7 +15,7 @@ from . import read
 from .blocks import Layout
 from .fields.body import read_body
 from .fields.citations import find_citations
-from .fields.dates import read_issue_date
+from .fields.dates import read_adoption_date, read_issue_date
 from .fields.distribution import read_distribution
 from .fields.doc_type import infer_doc_type, read_doc_type
 from .fields.issuer import read_issuer
@@ -109,6 +109,8 @@ def _header(record: Record, layout: Layout, text: Text, unreadable: frozenset[st
                                                       "day" in unreadable)
         _add(record, warnings)
         record.place = read_place(layout.date)
+    else:
+        record.issue_date = read_adoption_date(text)
     if layout.subject:  # the trích yếu without a leading "V/v" or "Về việc", also under a title
         record.subject = read_subject(layout.subject)
     if layout.recipients:

@@ -339,3 +339,36 @@ def test_a_quoc_hieu_printed_again_below_is_never_the_issuer():
     record = extract(ARTICLE)
     assert record.issuer is None
     assert "missing_header" in [w.code for w in record.warnings]
+
+
+RESOLUTION = """ỦY BAN THƯỜNG VỤ QUỐC HỘI
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 1702/NQ-UBTVQH15
+NGHỊ QUYẾT
+Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Quảng Trị năm 2025
+Căn cứ Nghị quyết số 76/2025/UBTVQH15 ngày 14 tháng 4 năm 2025 của Ủy ban Thường vụ Quốc hội;
+Điều 1. Sắp xếp để thành lập các đơn vị hành chính cấp xã của tỉnh Quảng Trị.
+Điều 2. Nghị quyết này có hiệu lực thi hành từ ngày được thông qua.
+Nghị quyết này được Ủy ban Thường vụ Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV
+thông qua ngày 16 tháng 6 năm 2025.
+TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI
+CHỦ TỊCH
+Trần Thanh Mẫn
+"""
+
+
+def test_a_resolution_without_a_date_line_is_dated_by_its_adoption():
+    from extractor import extract
+
+    record = extract(RESOLUTION)
+    assert (record.issue_date.value, record.issue_date.precision) == ("2025-06-16", "day")
+    start, end = record.issue_date.span
+    assert RESOLUTION[start:end] == "ngày 16 tháng 6 năm 2025"
+
+
+def test_the_adoption_of_a_cited_resolution_is_not_the_issue_date():
+    from extractor import extract
+
+    text = RESOLUTION.replace("Nghị quyết này được Ủy ban", "Nghị quyết số 35/2025/NQ-HĐND được Hội đồng")
+    assert extract(text).issue_date is None

@@ -5,6 +5,9 @@ entry: month precision and a ``blank_day`` warning); ``ngày 05/3/2019``; two-di
 ``07/3/19`` (20xx); OCR noise such as ``ngày 05 tháng 03:năm 2019``; a handwritten day OCR could
 not read (``ngày 2ó tháng 3``: month precision and ``day_unreadable``).
 
+Without a date line (laws and resolutions of the Quốc hội and its Standing Committee), the date
+of adoption in the closing sentence: ``… thông qua ngày 16 tháng 6 năm 2025.`` (``read_adoption_date``).
+
 ``find_date`` (a full date in words or figures anywhere) and ``iso_date`` are the shared pieces:
 citations and stamps read their dates with them.
 """
@@ -70,3 +73,19 @@ def read_issue_date(block: DateBlock, text: Text, signed: list[str], handwritten
     if not day:
         return date, [Warning(code=WarningCode.BLANK_DAY, message="the day of the issue date is left blank")]
     return date, []
+
+
+def read_adoption_date(text: Text) -> PartialDate | None:
+    """The date a law or resolution was adopted (``thông qua ngày …``, its last mention: the
+    closing sentence), for a document without a date line; a day written with a literal
+    ``thông qua`` in the text only (most documents have none)."""
+    if "thông qua" not in text.text and "Thông qua" not in text.text:
+        return None
+    found = patterns("dates")["header"]["adopted"].search(text.text)  # (searched from the end: the last)
+    if found is None:
+        return None
+    value = iso_date(found["year"], found["month"], found["day"])
+    if not value:
+        return None
+    return PartialDate(value=value, precision="day", raw=clean_value(found["date"]),
+                       span=text.source_span(*found.span("date")))
