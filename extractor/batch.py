@@ -202,11 +202,12 @@ def _work(conn: Connection) -> None:
         index, path, max_pages = task
         result = extract_result(index, path, max_pages)
         code = (result.error or "").encode()
-        conn.send_bytes(_FRAME.pack(index, result.pages, len(code)) + code + result.line)
+        conn.send_bytes(_FRAME.pack(result.pages, len(code)) + code + result.line)
 
 
-_FRAME = struct.Struct("<IIB")  # a worker's result: index, OCR pages, length of the error code; then
-# the code and the JSON line (bytes, not a pickled Result: the parent only writes them)
+_FRAME = struct.Struct("<IB")  # a worker's result: OCR pages, length of the error code; then the code
+# and the JSON line (bytes, not a pickled Result: the parent only writes them; which document it is,
+# the parent knows: a pipe keeps the order the documents were given in)
 
 Task = tuple[int, str, int]  # index, path, attempt (1: a retry, given to a worker alone)
 
@@ -241,8 +242,7 @@ class _Worker:
         frame = self.conn.recv_bytes()
         index, path, _attempt = self.tasks.popleft()
         self.deadline = time.monotonic() + timeout if timeout and self.tasks else float("inf")
-        sent, pages, size = _FRAME.unpack_from(frame)
-        assert sent == index, (sent, index)  # one pipe, in order
+        pages, size = _FRAME.unpack_from(frame)
         start = _FRAME.size + size
         return Result(index, path, frame[start:], frame[_FRAME.size:start].decode() or None, pages)
 
