@@ -13,7 +13,9 @@ measuring it, off by default: it lowered held-out task leads):
 - shared heads: ``các Sở: Tài chính, Tư pháp`` → ``Sở Tài chính``, ``Sở Tư pháp``; of provinces:
   ``UBND các tỉnh: Gia Lai và Lâm Đồng`` → ``Ủy ban nhân dân tỉnh Gia Lai``, … (one ``group`` each list);
 - provinces and cities as actors: ``Các tỉnh Nghệ An, Quảng Ngãi`` → ``tỉnh Nghệ An``, ``tỉnh Quảng Ngãi``;
-- a person by title and name: ``Phó Thủ tướng Chính phủ Trần Hồng Hà``.
+- a person by title and name: ``Phó Thủ tướng Chính phủ Trần Hồng Hà``;
+- the heads of the central government's bodies named together: ``Bộ trưởng các Bộ, Thủ trưởng cơ quan
+  ngang bộ, cơ quan thuộc Chính phủ`` (one addressee, as written).
 The patterns are in ``grammars/agencies.toml``, the word lists in ``grammars/agencies/``.
 """
 
@@ -203,7 +205,7 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]]) -> list[Agency]:
                 strong.append(Agency(named, start, pos + item.end("n"), m.start()))
             if not c["list_goes_on"].match(text, pos + item.end()):
                 break
-    for key in ("field", "territorial", "bodies", "person"):
+    for key in ("field", "territorial", "bodies", "person", "ministers"):
         strong.extend(_matches(c, key, text, starts_for(key)))
     weak = [a for key in ("named", "kinds") for a in _matches(c, key, text, starts_for(key))]
     # a gazetteer name is not stretched by lower-case words the looser pattern takes in: "Sở Xây
@@ -233,10 +235,13 @@ def _matches(c: dict, key: str, text: str, starts: list[int]) -> list[Agency]:
         if key == "kinds" and c["relevant_only"].match(text, m.end()):
             continue
         start = m.start()
-        name = c["trail"].sub("", m.group())
+        # (a pattern with a "printed" group prints only that part: "Các đồng chí Bộ trưởng, …" names the
+        # ministers, though the agency's span takes in the words before, for the run it opens)
+        printed = "printed" in m.re.groupindex
+        name = c["trail"].sub("", m["printed"] if printed else m.group())
         if key == "named" and len(name.split()) < 2:
             continue
-        out.append(Agency(" ".join(name.split()), start, start + len(name)))
+        out.append(Agency(" ".join(name.split()), start, (m.start("printed") if printed else start) + len(name)))
     return out
 
 

@@ -120,3 +120,19 @@ def test_the_paragraph_after_numbered_points_goes_back_to_their_item():
 2. Sở Tài chính tổng hợp, báo cáo Ủy ban nhân dân tỉnh.
 """ + FOOTER)
     assert [(d.value, d.task) for d in record.deadlines] == [("2025-10-27", "1")]
+
+
+def test_the_heads_of_the_central_government_bodies_named_together_are_one_lead():
+    tasks = tasks_of("""Thủ tướng Chính phủ yêu cầu:
+1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ,
+cơ quan thuộc Chính phủ và Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo
+rà soát các tuyến đê xung yếu.
+2. Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ trực tiếp
+chỉ đạo công tác cứu trợ.
+3. Giao bộ trưởng, thủ trưởng cơ quan ngang bộ theo dõi, đôn đốc thực hiện.
+""")
+    assert tasks["1"].lead == ["Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ",
+                               "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    # (as written, without the "các đồng chí" before it)
+    assert tasks["2"].lead == ["Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ"]
+    assert tasks["3"].lead == ["bộ trưởng, thủ trưởng cơ quan ngang bộ"]
