@@ -183,7 +183,8 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]]) -> list[Agency]:
     # (match, head, kind of territory): "các Sở: Tài chính, Tư pháp"; "Ủy ban nhân dân các tỉnh: Đắk Lắk,
     # Gia Lai" → "Ủy ban nhân dân tỉnh Đắk Lắk", …; "UBND các tỉnh, thành phố: Tuyên Quang, Hồ Chí Minh":
     # each name by its own kind ("Ủy ban nhân dân Thành phố Hồ Chí Minh")
-    shared = [(m, m["head"], None) for m in _at(c["shared"], text, starts_for("shared"))]
+    # (a head printed in lower case, "các bộ, cơ quan: …", is capitalised in the body's name)
+    shared = [(m, " ".join(m["head"].split()).capitalize(), None) for m in _at(c["shared"], text, starts_for("shared"))]
     shared += [(m, " ".join(m["head"].split()), " ".join(m["terr"].split()))
                for m in shared_territorial]
     for m, head, terr in shared:
@@ -195,8 +196,11 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]]) -> list[Agency]:
                 break
             name = item["n"].strip()
             known_field = terr is None and c["field"].fullmatch(f"{head} {name}")
-            if item.start() and not known_field and name.split()[0] in c["first_words"]["named"]:
-                break  # "các Sở: Tài chính, Xây dựng, Công ty …": another body's head ends the list
+            if item.start() and not known_field and name.split()[0] in c["first_words"]["named"] \
+                    and c["named"].match(name):
+                # "các Sở: Tài chính, Xây dựng, Công ty …": another body's head ends the list (a name
+                # only starting with a head's first word does not: "các Tập đoàn: …, Công nghiệp - Viễn thông …")
+                break
             parts = [name] if known_field else c["and"].split(name)
             start = m.start() if item.start() == 0 else pos + item.start("n")
             for part in parts:

@@ -136,3 +136,13 @@ chỉ đạo công tác cứu trợ.
     # (as written, without the "các đồng chí" before it)
     assert tasks["2"].lead == ["Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ"]
     assert tasks["3"].lead == ["bộ trưởng, thủ trưởng cơ quan ngang bộ"]
+
+
+def test_a_shared_head_of_ministries_and_agencies_or_of_corporations_names_each():
+    tasks = tasks_of("""1. Các Bộ, cơ quan: Tài chính, Xây dựng, Công Thương, Tập đoàn Điện lực Việt Nam theo chức năng,
+nhiệm vụ được giao khẩn trương khắc phục sự cố.
+2. Đề nghị các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội khôi phục ngay
+hệ thống viễn thông.
+""")
+    assert tasks["1"].lead == ["Bộ Tài chính", "Bộ Xây dựng", "Bộ Công Thương", "Tập đoàn Điện lực Việt Nam"]
+    assert tasks["2"].lead == ["Tập đoàn Bưu chính Viễn thông Việt Nam", "Tập đoàn Công nghiệp - Viễn thông Quân đội"]
