@@ -146,3 +146,14 @@ hệ thống viễn thông.
 """)
     assert tasks["1"].lead == ["Bộ Tài chính", "Bộ Xây dựng", "Bộ Công Thương", "Tập đoàn Điện lực Việt Nam"]
     assert tasks["2"].lead == ["Tập đoàn Bưu chính Viễn thông Việt Nam", "Tập đoàn Công nghiệp - Viễn thông Quân đội"]
+
+
+def test_the_province_s_procuracy_court_and_labour_federation_and_a_governor_lead():
+    tasks = tasks_of("""1. Đề nghị Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh đẩy nhanh việc truy tố, xét xử
+các vụ án.
+2. Đề nghị Liên đoàn Lao động tỉnh chủ trì vận động công nhân, người lao động ủng hộ đồng bào vùng lũ.
+3. Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo các tổ chức tín dụng giãn nợ cho khách hàng bị thiệt hại.
+""")
+    assert tasks["1"].lead == ["Viện kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh"]
+    assert tasks["2"].lead == ["Liên đoàn Lao động tỉnh"]
+    assert tasks["3"].lead == ["Thống đốc Ngân hàng Nhà nước Việt Nam"]
