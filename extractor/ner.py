@@ -13,7 +13,9 @@ measuring it, off by default: it lowered held-out task leads):
 - shared heads: ``các Sở: Tài chính, Tư pháp`` → ``Sở Tài chính``, ``Sở Tư pháp``; of provinces:
   ``UBND các tỉnh: Gia Lai và Lâm Đồng`` → ``Ủy ban nhân dân tỉnh Gia Lai``, … (one ``group`` each list);
 - provinces and cities as actors: ``Các tỉnh Nghệ An, Quảng Ngãi`` → ``tỉnh Nghệ An``, ``tỉnh Quảng Ngãi``;
-- a person by title and name: ``Phó Thủ tướng Chính phủ Trần Hồng Hà``.
+- a person by title and name: ``Phó Thủ tướng Chính phủ Trần Hồng Hà``;
+- the heads of the central government's bodies named together: ``Bộ trưởng các Bộ, Thủ trưởng cơ quan
+  ngang bộ, cơ quan thuộc Chính phủ`` (one addressee, as written).
 The patterns are in ``grammars/agencies.toml``, the word lists in ``grammars/agencies/``.
 """
 
@@ -181,7 +183,8 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]]) -> list[Agency]:
     # (match, head, kind of territory): "các Sở: Tài chính, Tư pháp"; "Ủy ban nhân dân các tỉnh: Đắk Lắk,
     # Gia Lai" → "Ủy ban nhân dân tỉnh Đắk Lắk", …; "UBND các tỉnh, thành phố: Tuyên Quang, Hồ Chí Minh":
     # each name by its own kind ("Ủy ban nhân dân Thành phố Hồ Chí Minh")
-    shared = [(m, m["head"], None) for m in _at(c["shared"], text, starts_for("shared"))]
+    # (a head printed in lower case, "các bộ, cơ quan: …", is capitalised in the body's name)
+    shared = [(m, " ".join(m["head"].split()).capitalize(), None) for m in _at(c["shared"], text, starts_for("shared"))]
     shared += [(m, " ".join(m["head"].split()), " ".join(m["terr"].split()))
                for m in shared_territorial]
     for m, head, terr in shared:
@@ -193,8 +196,11 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]]) -> list[Agency]:
                 break
             name = item["n"].strip()
             known_field = terr is None and c["field"].fullmatch(f"{head} {name}")
-            if item.start() and not known_field and name.split()[0] in c["first_words"]["named"]:
-                break  # "các Sở: Tài chính, Xây dựng, Công ty …": another body's head ends the list
+            if item.start() and not known_field and name.split()[0] in c["first_words"]["named"] \
+                    and c["named"].match(name):
+                # "các Sở: Tài chính, Xây dựng, Công ty …": another body's head ends the list (a name
+                # only starting with a head's first word does not: "các Tập đoàn: …, Công nghiệp - Viễn thông …")
+                break
             parts = [name] if known_field else c["and"].split(name)
             start = m.start() if item.start() == 0 else pos + item.start("n")
             for part in parts:
@@ -203,7 +209,7 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]]) -> list[Agency]:
                 strong.append(Agency(named, start, pos + item.end("n"), m.start()))
             if not c["list_goes_on"].match(text, pos + item.end()):
                 break
-    for key in ("field", "territorial", "bodies", "person"):
+    for key in ("field", "territorial", "bodies", "person", "ministers"):
         strong.extend(_matches(c, key, text, starts_for(key)))
     weak = [a for key in ("named", "kinds") for a in _matches(c, key, text, starts_for(key))]
     # a gazetteer name is not stretched by lower-case words the looser pattern takes in: "Sở Xây
@@ -233,10 +239,13 @@ def _matches(c: dict, key: str, text: str, starts: list[int]) -> list[Agency]:
         if key == "kinds" and c["relevant_only"].match(text, m.end()):
             continue
         start = m.start()
-        name = c["trail"].sub("", m.group())
+        # (a pattern with a "printed" group prints only that part: "Các đồng chí Bộ trưởng, …" names the
+        # ministers, though the agency's span takes in the words before, for the run it opens)
+        printed = "printed" in m.re.groupindex
+        name = c["trail"].sub("", m["printed"] if printed else m.group())
         if key == "named" and len(name.split()) < 2:
             continue
-        out.append(Agency(" ".join(name.split()), start, start + len(name)))
+        out.append(Agency(" ".join(name.split()), start, (m.start("printed") if printed else start) + len(name)))
     return out
 
 

@@ -120,3 +120,40 @@ def test_the_paragraph_after_numbered_points_goes_back_to_their_item():
 2. Sở Tài chính tổng hợp, báo cáo Ủy ban nhân dân tỉnh.
 """ + FOOTER)
     assert [(d.value, d.task) for d in record.deadlines] == [("2025-10-27", "1")]
+
+
+def test_the_heads_of_the_central_government_bodies_named_together_are_one_lead():
+    tasks = tasks_of("""Thủ tướng Chính phủ yêu cầu:
+1. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ,
+cơ quan thuộc Chính phủ và Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo
+rà soát các tuyến đê xung yếu.
+2. Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ trực tiếp
+chỉ đạo công tác cứu trợ.
+3. Giao bộ trưởng, thủ trưởng cơ quan ngang bộ theo dõi, đôn đốc thực hiện.
+""")
+    assert tasks["1"].lead == ["Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ",
+                               "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    # (as written, without the "các đồng chí" before it)
+    assert tasks["2"].lead == ["Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ"]
+    assert tasks["3"].lead == ["bộ trưởng, thủ trưởng cơ quan ngang bộ"]
+
+
+def test_a_shared_head_of_ministries_and_agencies_or_of_corporations_names_each():
+    tasks = tasks_of("""1. Các Bộ, cơ quan: Tài chính, Xây dựng, Công Thương, Tập đoàn Điện lực Việt Nam theo chức năng,
+nhiệm vụ được giao khẩn trương khắc phục sự cố.
+2. Đề nghị các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội khôi phục ngay
+hệ thống viễn thông.
+""")
+    assert tasks["1"].lead == ["Bộ Tài chính", "Bộ Xây dựng", "Bộ Công Thương", "Tập đoàn Điện lực Việt Nam"]
+    assert tasks["2"].lead == ["Tập đoàn Bưu chính Viễn thông Việt Nam", "Tập đoàn Công nghiệp - Viễn thông Quân đội"]
+
+
+def test_the_province_s_procuracy_court_and_labour_federation_and_a_governor_lead():
+    tasks = tasks_of("""1. Đề nghị Viện kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh đẩy nhanh việc truy tố, xét xử
+các vụ án.
+2. Đề nghị Liên đoàn Lao động tỉnh chủ trì vận động công nhân, người lao động ủng hộ đồng bào vùng lũ.
+3. Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo các tổ chức tín dụng giãn nợ cho khách hàng bị thiệt hại.
+""")
+    assert tasks["1"].lead == ["Viện kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh"]
+    assert tasks["2"].lead == ["Liên đoàn Lao động tỉnh"]
+    assert tasks["3"].lead == ["Thống đốc Ngân hàng Nhà nước Việt Nam"]
