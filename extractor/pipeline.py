@@ -76,7 +76,8 @@ def extract_text(raw: str, source: Source | None = None, warnings: list[tuple[st
     if body:
         issue = record.issue_date.value if record.issue_date and record.issue_date.precision == "day" else None
         found = read_body(text, body.start, body.end, (annex.start, annex.end) if annex else None, issue,
-                          record.number.raw if record.number else None)
+                          record.number.raw if record.number else None,
+                          year=record.number.year if record.number else None)
         record.tasks, record.deadlines, record.citations = found.tasks, found.deadlines, found.citations
         _add(record, found.warnings)
     if record.number is None and record.issue_date is None and record.signature is None:

@@ -101,6 +101,13 @@ def test_conditions_periods_and_figures_as_of_a_day_are_not_deadlines(text):
     assert find_deadlines(text, 0, len(text), "2025-11-20") == []
 
 
+def test_without_an_issue_date_the_numbers_year_tells_a_condition_from_a_limit():
+    """A decree whose date line is lost (158/2025/NĐ-CP): its conditions years back are still no limits."""
+    text = "Người lao động có thời gian làm việc trước ngày 01 tháng 01 năm 1995 được tính hưởng."
+    assert find_deadlines(text, 0, len(text), None, year=2025) == []
+    assert [d.value for d, _ in find_deadlines(text, 0, len(text), None)] == ["1995-01-01"]  # (no year known)
+
+
 def test_a_limit_a_little_before_the_issue_date_is_kept_for_its_warning():
     """A few days or months early is a typing slip or a limit overtaken by signing: kept, and the
     record warns (deadline_before_issue_date); only over a year early is it no limit."""

@@ -24,14 +24,15 @@ class Body:
 
 
 def read_body(text: Text, start: int, end: int, annex: tuple[int, int] | None, issue: str | None,
-              own_number: str | None) -> Body:
+              own_number: str | None, year: int | None = None) -> Body:
     """Tasks, deadlines and citations of the body ``[start, end)``; deadlines and citations also
     of the ``annex`` (task tables there carry time limits, not numbered items). ``issue``: the issue
-    date when it has a day; ``own_number``: the document's own number (not a citation)."""
+    date when it has a day; ``own_number``: the document's own number (not a citation), ``year``:
+    its year (when the issue date is missing, how old a time limit can be is judged from it)."""
     t = text.text
     start, end = min(start, len(t)), min(end, len(t))  # a document cut inside its title line ends there
     items, tasks = _tasks(text, start, end)
-    deadlines, warnings = _deadlines(text, start, end, annex, issue, items)
+    deadlines, warnings = _deadlines(text, start, end, annex, issue, items, year)
     by_id = {task.id: task for task in tasks}
     for d in deadlines:
         if d.task in by_id and by_id[d.task].deadline is None:
@@ -78,12 +79,12 @@ def _tasks(text: Text, start: int, end: int) -> tuple[list[Item], list[Task]]:
 
 
 def _deadlines(text: Text, start: int, end: int, annex: tuple[int, int] | None, issue: str | None,
-               items: list[Item]) -> tuple[list[Deadline], list[Warning]]:
+               items: list[Item], year: int | None) -> tuple[list[Deadline], list[Warning]]:
     """Every deadline, each given to the deepest item it stands in (a group's closer to the group)."""
     t = text.text
-    found = find_deadlines(t, start, end, issue)
+    found = find_deadlines(t, start, end, issue, year=year)
     if annex:
-        found += find_deadlines(t, annex[0], annex[1], issue, tables_only=True)
+        found += find_deadlines(t, annex[0], annex[1], issue, tables_only=True, year=year)
     closer = patterns("body")["deadlines"]["group_closer"]
     warnings: list[Warning] = []
     for deadline, notes in found:

@@ -37,10 +37,11 @@ PAST_DAYS = 366
 
 
 def find_deadlines(text: str, start: int, end: int, issue: str | None,
-                   tables_only: bool = False) -> list[tuple[Deadline, list[str]]]:
+                   tables_only: bool = False, year: int | None = None) -> list[tuple[Deadline, list[str]]]:
     """Deadlines between ``start`` and ``end``, each with warnings (codes) it raises.
     ``tables_only``: only where a task table has a time column (an annex: long, mostly forms
-    and figures, its time limits stand in such tables)."""
+    and figures, its time limits stand in such tables). ``year``: the document's year (from its
+    number), for a document whose issue date is missing."""
     p = _lowercase_forms()
     words = settings("body")["deadline_words"]
     if tables_only and not p["time_line_written"].search(text, max(0, start - 1), end):
@@ -67,8 +68,9 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
     taken: list[tuple[int, int]] = []  # their spans in order: they do not overlap, so the last that starts
     # before a new one's end is the only one that can overlap it (a table's hundred cells: no pass over all)
     issue_year = int(issue[:4]) if issue else None
-    past_limit = (dt.date.fromisoformat(issue) - dt.timedelta(days=PAST_DAYS)).isoformat() \
-        if issue and len(issue) == 10 else None
+    issued = dt.date.fromisoformat(issue) if issue and len(issue) == 10 else \
+        dt.date(year, 1, 1) if year and 1900 <= year <= 2999 else None  # (its first day at the earliest)
+    past_limit = (issued - dt.timedelta(days=PAST_DAYS)).isoformat() if issued else None
 
     def add(m: re.Match[str], value: str | None, precision: str, recurrence: str | None = None,
             relative: bool = False, notes: list[str] | None = None, cued: bool = True) -> None:
