@@ -96,6 +96,8 @@ def test_dates_that_are_not_deadlines():
     "Giải ngân vốn đầu tư công tính đến hết ngày 31 tháng 10 năm 2025 đạt 72,4% kế hoạch.",
     # a working season that comes back every year, not its end as a limit
     "Thời gian thực hiện: Từ tháng 3 đến tháng 11 hằng năm.",
+    # a day of the last year of a programme, which the document does not date
+    "Bộ Quốc phòng thẩm định, trình phê duyệt trước ngày 10 tháng 6 năm cuối của kỳ kế hoạch.",
 ])
 def test_conditions_periods_and_figures_as_of_a_day_are_not_deadlines(text):
     assert find_deadlines(text, 0, len(text), "2025-11-20") == []

@@ -195,6 +195,8 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
             continue
         notes = []
         year = m["y"]
+        if not year and p["relative_year_after"].match(text, m.end()):
+            continue  # "trước ngày 10 tháng 6 năm cuối của kỳ": the year is the period's, not known here
         if not year:
             sentence = text[max(start, text.rfind(".", start, m.start()) + 1, m.start() - 200):m.start()]
             if p["yearly_clause"].search(sentence):  # "định kỳ … trước ngày 20/11": every year
