@@ -56,6 +56,9 @@ def test_issuer_units_split_at_heads_not_at_wraps():
      "PHÓ CHÁNH VĂN PHÒNG THƯỜNG TRỰC"),
     ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH", ["TM. ỦY BAN NHÂN DÂN"], "CHỦ TỊCH"),
     ("THỦ TƯỚNG", [], "THỦ TƯỚNG"),
+    # the signer's own title wrapped after its comma
+    ("TL. CỤC TRƯỞNG\nTRƯỞNG BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ", ["TL. CỤC TRƯỞNG"], "TRƯỞNG BAN CHÍNH SÁCH, THUẾ QUỐC TẾ"),
+    ("KT. BỘ TRƯỞNG,\nCHỦ NHIỆM\nTHỨ TRƯỞNG", ["KT. BỘ TRƯỞNG, CHỦ NHIỆM"], "THỨ TRƯỞNG"),
 ])
 def test_signature_forms(caps, authority, position):
     sig = parse_signature(caps.split("\n"), "Nguyễn Văn An")

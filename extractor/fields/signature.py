@@ -2,7 +2,8 @@
 
 Forms handled (the block located by the segmenter, upper-case lines then the name):
 - ``TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Nguyễn Văn An``;
-- ``TL. CỤC TRƯỞNG / KT. TRƯỞNG BAN CHÍNH SÁCH, THUẾ QUỐC TẾ / PHÓ TRƯỞNG BAN``;
+- ``TL. CỤC TRƯỞNG / KT. TRƯỞNG BAN CHÍNH SÁCH, THUẾ QUỐC TẾ / PHÓ TRƯỞNG BAN``, and a title
+  wrapped after its comma: ``TL. CỤC TRƯỞNG / TRƯỞNG BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ``;
 - authority wrapped by web conversion: ``KT.\\nTRƯỞNG THUẾ TỈNH``, ``K/T CHÁNH\\nVĂN PHÒNG``,
   ``KT. BỘ TRƯỞNG,\\nCHỦ NHIỆM``; the name split: ``Bùi\\nXuân Cường``;
 - flattened on one line: ``TM. ỦY BAN NHÂN DÂN CHỦ TỊCH     Phạm Đình Nghị``, ``CHỦ TỊCH  Huỳnh Tấn Việt``;
@@ -192,8 +193,13 @@ def _signature_parts(caps: tuple[str, ...], name: str | None) -> tuple[tuple[str
     """(authority lines, the signer's title, the name) as ``parse_signature`` reads them; kept, as an
     office's signature blocks repeat (the pool: 211 blocks on 395 documents)."""
     sig = patterns("header")["signature"]
-    lines = [ln.strip() for ln in caps if ln.strip()]
     marker, position_at_end = _marker_patterns()
+    lines: list[str] = []
+    for line in (ln.strip() for ln in caps if ln.strip()):
+        if lines and lines[-1].endswith(",") and not marker.match(line):
+            lines[-1] += " " + line  # a title wrapped after its comma: "TRƯỞNG BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ"
+        else:
+            lines.append(line)
     groups: list[list[str]] = []
     for line in lines:
         if marker.match(line) or not groups:
