@@ -66,3 +66,34 @@ def test_a_subject_line_ending_in_cua_goes_on_with_the_authority_it_names():
 def test_a_bare_ve_under_the_number_opens_the_trich_yeu():
     text = LETTER.format(after="").replace("V/v thủ tục hải quan", "Về thủ tục hải quan")
     assert extract(text).subject == "thủ tục hải quan đối với hàng hóa xuất khẩu"
+
+
+REPLY = """BỘ TÀI CHÍNH
+CỤC THUẾ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 4512/CT-CS
+V/v chính sách thuế giá trị gia tăng
+Hà Nội, ngày 10 tháng 10 năm 2025
+Kính gửi: Thuế
+thành phố Hải Phòng
+Cục Thuế nhận được Công văn số 1234/HPH-QLDN ngày 05/9/2025 của Thuế thành phố Hải Phòng về
+chính sách thuế giá trị gia tăng. Về vấn đề này, Cục Thuế có ý kiến như sau:
+Căn cứ Luật Thuế giá trị gia tăng số 48/2024/QH15;
+Đề nghị Thuế thành phố Hải Phòng căn cứ hồ sơ cụ thể để hướng dẫn người nộp thuế.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, CS.
+TL. CỤC TRƯỞNG
+KT. TRƯỞNG BAN CHÍNH SÁCH, THUẾ QUỐC TẾ
+PHÓ TRƯỞNG BAN
+Nguyễn Văn Hùng
+"""
+
+
+def test_a_replys_body_opens_with_the_office_that_received_a_letter():
+    """"Cục Thuế nhận được Công văn số …" under a wrapped Kính gửi line starts the body: it is no
+    more of the recipient's name (nor of the trích yếu)."""
+    record = extract(REPLY)
+    assert [r.name for r in record.recipients] == ["Thuế thành phố Hải Phòng"]
+    assert record.subject == "chính sách thuế giá trị gia tăng"
