@@ -38,6 +38,7 @@ def test_cong_van_symbol_has_no_type_code():
     ("BAN CHẤP HÀNH\nTRUNG ƯƠNG\nVĂN PHÒNG", "Văn phòng Ban Chấp hành Trung ương", "Ban Chấp hành Trung ương"),
     ("BỘ TÀI CHÍNH\nCỤC THUẾ", "Cục Thuế", "Bộ Tài chính"),
     ("THỦ TƯỚNG CHÍNH\nPHỦ", "Thủ tướng Chính phủ", None),
+    ("VĂN PHÒNG\nCHÍNH PHỦ", "Văn phòng Chính phủ", None),  # a dependent body's head wrapped, not its parent
 ])
 def test_issuer_blocks(block, name, parent):
     issuer = parse_issuer(block)

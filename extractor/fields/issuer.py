@@ -99,8 +99,11 @@ def split_units(block_text: str) -> list[str]:
     for line in (ln.strip().lstrip(_SPECKS).rstrip(_SPECKS_BUT_COMMA) for ln in block_text.split("\n")):
         if not line:
             continue
-        lone_head = bool(units) and units[-1] in g["heads"] and units[-1] not in g["dependent"]
-        if lone_head:  # "CỤC\nHẢI QUAN": a head alone on its line goes on with the next, whatever it starts with
+        # "CỤC\nHẢI QUAN": a head alone on its line goes on with the next, whatever it starts with; so does
+        # a dependent body's head on the block's first line ("VĂN PHÒNG\nCHÍNH PHỦ"; under its parent,
+        # "BAN CHẤP HÀNH TRUNG ƯƠNG\nVĂN PHÒNG", it is the whole name)
+        lone_head = bool(units) and units[-1] in g["heads"] and (len(units) == 1 or units[-1] not in g["dependent"])
+        if lone_head:
             units[-1] = f"{units[-1]} {line}"
         elif units and not _opens_unit(units[-1], line, g):
             if _ends_with_province(units[-1]) and not g["territory_start"].match(line):
