@@ -60,6 +60,8 @@ def test_issuer_units_split_at_heads_not_at_wraps():
     # the signer's own title wrapped after its comma
     ("TL. CỤC TRƯỞNG\nTRƯỞNG BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ", ["TL. CỤC TRƯỞNG"], "TRƯỞNG BAN CHÍNH SÁCH, THUẾ QUỐC TẾ"),
     ("KT. BỘ TRƯỞNG,\nCHỦ NHIỆM\nTHỨ TRƯỞNG", ["KT. BỘ TRƯỞNG, CHỦ NHIỆM"], "THỨ TRƯỞNG"),
+    # the title run into the authority line by conversion, no space left
+    ("TM. ỦY BAN THƯỜNG VỤ QUỐC HỘICHỦ TỊCH", ["TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI"], "CHỦ TỊCH"),
 ])
 def test_signature_forms(caps, authority, position):
     sig = parse_signature(caps.split("\n"), "Nguyễn Văn An")

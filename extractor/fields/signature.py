@@ -6,7 +6,8 @@ Forms handled (the block located by the segmenter, upper-case lines then the nam
   wrapped after its comma: ``TL. CỤC TRƯỞNG / TRƯỞNG BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ``;
 - authority wrapped by web conversion: ``KT.\\nTRƯỞNG THUẾ TỈNH``, ``K/T CHÁNH\\nVĂN PHÒNG``,
   ``KT. BỘ TRƯỞNG,\\nCHỦ NHIỆM``; the name split: ``Bùi\\nXuân Cường``;
-- flattened on one line: ``TM. ỦY BAN NHÂN DÂN CHỦ TỊCH     Phạm Đình Nghị``, ``CHỦ TỊCH  Huỳnh Tấn Việt``;
+- flattened on one line: ``TM. ỦY BAN NHÂN DÂN CHỦ TỊCH     Phạm Đình Nghị``, ``CHỦ TỊCH  Huỳnh Tấn Việt``,
+  even with no space left between them: ``TM. ỦY BAN THƯỜNG VỤ QUỐC HỘICHỦ TỊCH``;
 - the head signing in person: ``THỦ TƯỚNG / Phạm Minh Chính`` (no authority lines);
 - OCR: specks at a line's ends (``ư PHÓ CHÁNH VĂN PHÒNG``), the rest of the Nơi nhận column between
   the title and the name, titles and family names that lost their marks (``PHO CHU TỊCH``, ``Nguyên``).
@@ -222,9 +223,9 @@ def _signature_parts(caps: tuple[str, ...], name: str | None) -> tuple[tuple[str
             authority.append(" ".join(group))
         else:
             line = group[0]
-            m = position_at_end.search(line)
+            m = position_at_end.search(line) or _glued_position().search(line)
             if m and m.start(1) > len(line.split()[0]) + 1:
-                authority.append(line[:m.start()].strip())
+                authority.append(line[:m.start(1)].strip())
                 position = m.group(1)
             else:
                 authority.append(line)
@@ -238,6 +239,14 @@ def _marker_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     ``regex.compile`` gives them)."""
     sig = patterns("header")["signature"]
     return compile_pattern(r"^" + sig["authority"].pattern), compile_pattern(r"\s(" + sig["position"].pattern + r")$")
+
+
+@cache
+def _glued_position() -> regex.Pattern[str]:
+    """A title run into the authority line before it by conversion, no space between them
+    (``TM. ỦY BAN THƯỜNG VỤ QUỐC HỘICHỦ TỊCH``): words are spaced, so a title that starts inside one
+    was glued to it."""
+    return compile_pattern(r"(?<=\p{Lu})(" + patterns("header")["signature"]["position"].pattern + r")$")
 
 
 def _tidy_marker(line: str) -> str:
