@@ -181,9 +181,12 @@ def _find_issuer(layout: Layout, masks: list[Span], number: NumberBlock | None) 
     masks = sorted(set(masks).union(m.span() for key in ("national_title", "party_motto")
                                     for m in p[key].finditer(layout.text, 0, limit)))
     pieces: list[tuple[int, int]] = []
+    bounded = number is not None or layout.date is not None
     for line_start, part in zip(layout.lines.starts, layout.lines.parts, strict=False):  # (a start past the end)
         if line_start >= limit:
             break
+        if not bounded and _title_type(part.strip())[0]:
+            break  # no number or date found: the type's title ("NGHỊ QUYẾT") still ends the top of the header
         for start, end in _minus(line_start, min(line_start + len(part), limit), masks):
             chunk = layout.text[start:end]
             if not chunk.strip():

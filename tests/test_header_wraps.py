@@ -97,3 +97,36 @@ def test_a_replys_body_opens_with_the_office_that_received_a_letter():
     record = extract(REPLY)
     assert [r.name for r in record.recipients] == ["Thuế thành phố Hải Phòng"]
     assert record.subject == "chính sách thuế giá trị gia tăng"
+
+
+RESOLUTION_WITHOUT_HEADER = """NGHỊ QUYẾT
+Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Điện Biên năm 2025
+ỦY BAN THƯỜNG VỤ QUỐC HỘI
+Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;
+Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;
+Xét đề nghị của Chính phủ tại Tờ trình số 376/TTr-CP,
+QUYẾT NGHỊ:
+Điều 1. Sắp xếp các đơn vị hành chính cấp xã của tỉnh Điện Biên
+Trên cơ sở Đề án của Chính phủ, Ủy ban Thường vụ Quốc hội quyết định sắp xếp để thành lập các đơn vị
+hành chính cấp xã của tỉnh Điện Biên như sau:
+1. Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của các xã Mường Phăng và Nà Nhạn thành xã mới.
+2. Sau khi sắp xếp, tỉnh Điện Biên có 45 đơn vị hành chính cấp xã.
+Điều 2. Hiệu lực thi hành
+1. Nghị quyết này có hiệu lực thi hành từ ngày được thông qua.
+2. Chính phủ, Hội đồng nhân dân, Ủy ban nhân dân tỉnh Điện Biên tổ chức thi hành Nghị quyết này.
+Nơi nhận:
+- Chính phủ;
+- Tỉnh ủy, HĐND, UBND tỉnh Điện Biên;
+- Lưu: HC, PLTP.
+TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI
+CHỦ TỊCH
+Trần Thanh Mẫn
+"""
+
+
+def test_without_number_or_date_the_title_still_ends_the_issuer_block():
+    """A resolution whose number and date were lost in conversion: the upper-case lines under its
+    title ("ỦY BAN THƯỜNG VỤ QUỐC HỘI" as the enacting body, "QUYẾT NGHỊ:") are no issuer block;
+    the issuer comes from the signature instead."""
+    issuer = extract(RESOLUTION_WITHOUT_HEADER).issuer
+    assert (issuer.name, issuer.parent, issuer.inferred) == ("Ủy ban Thường vụ Quốc hội", None, True)
