@@ -213,3 +213,20 @@ chịu trách nhiệm thi hành Quyết định này./.
                                          "Chủ tịch Ủy ban nhân dân các xã, phường"]
         # a line wrapped inside a sentence opens no paragraph: "Cam Lộ" leads nothing
         assert tasks["Điều 2"].lead == ["Sở Nội vụ"]
+
+
+def test_whom_a_rule_applies_to_is_no_lead():
+    # "Đối tượng áp dụng" lists whom the rules bind, at any level; a section's own heading line says so
+    tasks = tasks_of("""I. MỤC TIÊU, ĐỐI TƯỢNG
+1. Mục tiêu
+Đến hết năm 2026 có 50% hợp tác xã ứng dụng công nghệ số.
+2. Đối tượng áp dụng
+a) Các hợp tác xã, tổ hợp tác trên địa bàn tỉnh.
+b) Các doanh nghiệp, cơ quan, tổ chức cung cấp giải pháp chuyển đổi số.
+II. ĐỐI TƯỢNG VÀ THỜI GIAN THI ĐUA
+1. Ủy ban nhân dân các xã, phường trên địa bàn tỉnh.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ chủ trì theo dõi, đôn đốc thực hiện.
+""")
+    assert all(tasks[i].lead == [] for i in ("I.2", "I.2.a", "I.2.b", "II.1"))
+    assert tasks["III.1"].lead == ["Sở Khoa học và Công nghệ"]

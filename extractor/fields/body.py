@@ -53,8 +53,9 @@ def _tasks(text: Text, start: int, end: int) -> tuple[list[Item], list[Task]]:
     aims = patterns("body")["roles"]["aims_heading"]
     marks = body_marks(t, first, end) if items else None
     for item in items:
-        if item.parent:
-            item.aims = item.parent.aims
+        # a section's own heading line, at any level ("2. Đối tượng áp dụng" under "II. MỤC TIÊU, ĐỐI TƯỢNG")
+        if item.parent and item.parent.aims:
+            item.aims = True
         else:
             line_end = t.find("\n", item.text_start, end)
             item.aims = bool(aims.match(t[item.text_start:line_end if line_end >= 0 else end]))
