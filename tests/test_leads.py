@@ -230,3 +230,20 @@ III. TỔ CHỨC THỰC HIỆN
 """)
     assert all(tasks[i].lead == [] for i in ("I.2", "I.2.a", "I.2.b", "II.1"))
     assert tasks["III.1"].lead == ["Sở Khoa học và Công nghệ"]
+
+
+def test_a_scope_article_whose_title_stands_on_the_next_line_is_no_lead():
+    head = DECISION.split("Điều 1.")[0]
+    record = extract(head + """Điều 1.
+Phạm vi điều chỉnh
+Quyết định này quy định khung giá cho thuê nhà ở xã hội trên địa bàn tỉnh.
+Điều 2.
+Đối tượng áp dụng
+1. Chủ đầu tư dự án xây dựng nhà ở xã hội, đơn vị quản lý vận hành nhà ở xã hội trên địa bàn tỉnh.
+2. Các cơ quan, tổ chức có liên quan đến việc quản lý nhà ở xã hội.
+Điều 3.
+Sở Xây dựng chủ trì hướng dẫn thực hiện Quyết định này.
+""" + SIGNED)
+    tasks = {t.id: t for t in record.tasks}
+    assert tasks["Điều 2.1"].lead == [] and tasks["Điều 2.2"].lead == []
+    assert tasks["Điều 3"].lead == ["Sở Xây dựng"]
