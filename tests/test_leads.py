@@ -157,3 +157,93 @@ các vụ án.
     assert tasks["1"].lead == ["Viện kiểm sát nhân dân tỉnh", "Tòa án nhân dân tỉnh"]
     assert tasks["2"].lead == ["Liên đoàn Lao động tỉnh"]
     assert tasks["3"].lead == ["Thống đốc Ngân hàng Nhà nước Việt Nam"]
+
+
+DECISION = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG TRỊ
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 27/QĐ-UBND
+Quảng Trị, ngày 14 tháng 11 năm 2025
+
+QUYẾT ĐỊNH
+Về việc công bố danh mục thủ tục hành chính lĩnh vực văn thư, lưu trữ
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
+
+QUYẾT ĐỊNH:
+
+Điều 1. Công bố kèm theo Quyết định này danh mục 09 thủ tục hành chính lĩnh vực văn thư, lưu trữ.
+
+Điều 2. Sở Nội vụ công khai danh mục tại Trung tâm Phục vụ hành chính công tỉnh và trên Cổng
+thông tin điện tử của Sở, xã
+Cam Lộ và các xã lân cận.
+
+"""
+SIGNED = """
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT, NC.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Lê Thị Hoa
+"""
+
+
+def test_the_executors_of_a_decision_in_its_last_article_lead_it():
+    # the closing paragraph of the last article is its own, after a title or an effect sentence; a
+    # role before the first body ("Chánh Văn phòng"), lines wrapped inside the list ("xã,\nphường"), a
+    # piece no body name covers before "… chịu trách nhiệm thi hành"
+    for article in ("""Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân
+tỉnh; Giám đốc Sở Nội vụ; Thủ trưởng các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã,
+phường và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.
+""", """Điều 3. Trách nhiệm thi hành
+
+Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc
+Sở Nội vụ; Thủ trưởng các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã,
+phường; các hợp tác xã dịch vụ lưu trữ trên địa bàn tỉnh và các tổ chức, cá nhân có liên quan
+chịu trách nhiệm thi hành Quyết định này./.
+"""):
+        record = extract(DECISION + article + SIGNED)
+        tasks = {t.id: t for t in record.tasks}
+        assert tasks["Điều 3"].lead == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ",
+                                         "Thủ trưởng các sở, ban, ngành",
+                                         "Chủ tịch Ủy ban nhân dân các xã, phường"]
+        # a line wrapped inside a sentence opens no paragraph: "Cam Lộ" leads nothing
+        assert tasks["Điều 2"].lead == ["Sở Nội vụ"]
+
+
+def test_whom_a_rule_applies_to_is_no_lead():
+    # "Đối tượng áp dụng" lists whom the rules bind, at any level; a section's own heading line says so
+    tasks = tasks_of("""I. MỤC TIÊU, ĐỐI TƯỢNG
+1. Mục tiêu
+Đến hết năm 2026 có 50% hợp tác xã ứng dụng công nghệ số.
+2. Đối tượng áp dụng
+a) Các hợp tác xã, tổ hợp tác trên địa bàn tỉnh.
+b) Các doanh nghiệp, cơ quan, tổ chức cung cấp giải pháp chuyển đổi số.
+II. ĐỐI TƯỢNG VÀ THỜI GIAN THI ĐUA
+1. Ủy ban nhân dân các xã, phường trên địa bàn tỉnh.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ chủ trì theo dõi, đôn đốc thực hiện.
+""")
+    assert all(tasks[i].lead == [] for i in ("I.2", "I.2.a", "I.2.b", "II.1"))
+    assert tasks["III.1"].lead == ["Sở Khoa học và Công nghệ"]
+
+
+def test_a_scope_article_whose_title_stands_on_the_next_line_is_no_lead():
+    head = DECISION.split("Điều 1.")[0]
+    record = extract(head + """Điều 1.
+Phạm vi điều chỉnh
+Quyết định này quy định khung giá cho thuê nhà ở xã hội trên địa bàn tỉnh.
+Điều 2.
+Đối tượng áp dụng
+1. Chủ đầu tư dự án xây dựng nhà ở xã hội, đơn vị quản lý vận hành nhà ở xã hội trên địa bàn tỉnh.
+2. Các cơ quan, tổ chức có liên quan đến việc quản lý nhà ở xã hội.
+Điều 3.
+Sở Xây dựng chủ trì hướng dẫn thực hiện Quyết định này.
+""" + SIGNED)
+    tasks = {t.id: t for t in record.tasks}
+    assert tasks["Điều 2.1"].lead == [] and tasks["Điều 2.2"].lead == []
+    assert tasks["Điều 3"].lead == ["Sở Xây dựng"]

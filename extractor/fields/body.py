@@ -54,11 +54,15 @@ def _tasks(text: Text, start: int, end: int) -> tuple[list[Item], list[Task]]:
     aims = patterns("body")["roles"]["aims_heading"]
     marks = body_marks(t, first, end) if items else None
     for item in items:
-        if item.parent:
-            item.aims = item.parent.aims
+        # a section's own heading line, at any level ("2. Đối tượng áp dụng" under "II. MỤC TIÊU, ĐỐI TƯỢNG")
+        if item.parent and item.parent.aims:
+            item.aims = True
         else:
-            line_end = t.find("\n", item.text_start, end)
-            item.aims = bool(aims.match(t[item.text_start:line_end if line_end >= 0 else end]))
+            head = item.text_start  # (the heading may stand on the line after the marker: "Điều 2.\nĐối tượng áp dụng")
+            while head < end and t[head] in " \t\n":
+                head += 1
+            line_end = t.find("\n", head, end)
+            item.aims = bool(aims.match(t[head:line_end if line_end >= 0 else end]))
         if item.aims:
             continue  # "I. MỤC ĐÍCH, YÊU CẦU" and what it holds assign nothing
         assign_roles(t, item, items, agencies, marks)

@@ -149,7 +149,10 @@ def find_items(text: str, start: int, end: int) -> list[Item]:
             items.append(item)
             stack.append(item)
             break
-    end = _closing_start(text, items[-1].text_start if items else start, end, p["closing"])
+    if not items or items[-1].scheme != "article":
+        # (a decision's last article holds its own closing paragraph: "Điều 3. Hiệu lực và trách nhiệm
+        # thi hành\nQuyết định này có hiệu lực …\nChánh Văn phòng …, Giám đốc … chịu trách nhiệm thi hành")
+        end = _closing_start(text, items[-1].text_start if items else start, end, p["closing"])
     # each item ends where the next item of its level or higher starts (one pass from the last item)
     later: list[Item] = []  # items after the current one that no item between them and it outranks
     for item in reversed(items):
@@ -282,10 +285,12 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
         read_to = -1  # the end of the last run read: a sentence starting inside it was read with it
         for at in _sentence_starts(chunk, start, end, marks):
             # (a body must open the sentence; a list "A; B; C" is one run, not one per sentence)
-            run = _run(agencies, at, chunk) if at in starts and at >= read_to else None
+            # (or a role before it: "… kể từ ngày ký. Chánh Văn phòng …, Giám đốc Sở X chịu trách nhiệm …")
+            opens = at in starts or (chunk[at:at + 1].isupper() and _role_opens(chunk, at, agencies))
+            run = _run(agencies, at, chunk) if opens and at >= read_to else None
             if run:
                 read_to = run[-1].end
-            if run and r["duty_verb"].match(chunk, run[-1].end):
+            if run and (r["duty_verb"].match(chunk, run[-1].end) or r["executes"].match(chunk, run[-1].end)):
                 for a in run:
                     _add(lead, a.name)
             elif facts.asks and (ask := r["assign"].match(chunk, at)):
@@ -338,9 +343,18 @@ def _bullet_leads(chunk: str, start: int, agencies: list[Agency], r: dict, facts
                 _add(lead, name)
     if not lead and facts.lines and len(chunk[:chunk.find("\n")].split()) <= _HEADING_WORDS:  # (one line: none)
         for line in _PARAGRAPH.finditer(chunk, start):
+            if _wrapped(chunk, line.start()):
+                continue  # "… Giám đốc\nSở Nội vụ; …": a line wrapped inside a sentence opens no paragraph
             for name in _subject_lead(chunk, line.start() + 1, agencies, r, facts):
                 _add(lead, name)
     return lead
+
+
+def _wrapped(chunk: str, nl: int) -> bool:
+    """The line break at ``nl`` wraps a sentence: the line before it (not the first line, a heading)
+    ends without punctuation and is not blank."""
+    before = chunk[:nl].rstrip(" \t")
+    return bool(before) and before[-1] not in _SENTENCE_CLOSERS and before[-1] != "\n" and "\n" in before
 
 
 def _agency_heading(chunk: str, agencies: list[Agency], end: int) -> list[str]:
@@ -381,6 +395,13 @@ def _unlisted_body() -> regex.Pattern[str]:
     """A head of a body and a capitalised word: ``Báo và Phát thanh, Truyền hình Cần Thơ``."""
     heads = "|".join(regex.escape(h) for h in sorted(word_list("agencies/heads.txt"), key=len, reverse=True))
     return compile_pattern(rf"(?:{heads}){_words()['unlisted_body_joint']}")
+
+
+def _role_opens(chunk: str, at: int, agencies: list[Agency]) -> bool:
+    """Only a role stands between ``at`` and the next body: "Chánh Văn phòng Ủy ban nhân dân tỉnh",
+    "Giám đốc Sở X" (roles are a few words: the body starts within 40 characters)."""
+    i = bisect.bisect_right(agencies, at, key=_START)
+    return i < len(agencies) and agencies[i].start - at <= 40 and _role_before(chunk[at:agencies[i].start])
 
 
 def _role_before(gap: str) -> bool:
@@ -506,7 +527,7 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, facts
         if m.start() == _skip_space(chunk, start) and (who := _collective(chunk, m.end(), r)):
             return who
     run = _run(agencies, _skip_space(chunk, start), chunk)
-    if run and lead_verb.match(chunk, run[-1].end):
+    if run and (lead_verb.match(chunk, run[-1].end) or r["executes"].match(chunk, run[-1].end)):
         return [a.name for a in run]
     if after_topic:
         return []
