@@ -255,8 +255,14 @@ def _find_title_and_subject(layout: Layout, top_end: int, p: dict) -> int:
         if _title_type(prev)[0]:
             break  # "QUYẾT ĐỊNH / Về việc …": the title's subject, found with the title below
         if lines[i].start < HEADER_WINDOW:
-            end_line = _continue_subject(layout, i, p, upper=False)
             start = lines[i].start + m.end()
+            first_line = i
+            if not lines[i].text[m.end():].strip():  # "V/v:" alone, the trích yếu on the next line
+                nxt = next_nonblank(lines, i + 1)
+                if nxt is None or nxt > i + 2:
+                    break
+                first_line, start = nxt, lines[nxt].start
+            end_line = _continue_subject(layout, first_line, p, upper=False)
             end = lines[end_line].end
             layout.put(SubjectBlock("subject", start, end, layout.text[start:end], after_prefix=True))
             body_start = max(body_start, lines[end_line].end)
@@ -272,18 +278,29 @@ def _find_title_and_subject(layout: Layout, top_end: int, p: dict) -> int:
         if not stripped or not is_upper_line(stripped):
             continue
         dt, title_len = _title_type(stripped)
+        title_start = line.start + line.text.index(stripped)
+        title_end = title_start + title_len
+        if dt is None and " " not in stripped and i + 1 < len(lines):
+            # "QUYẾT\nĐỊNH", "THÔNG\nTƯ": a title wrapped after its first word by conversion
+            second = lines[i + 1].text.strip()
+            dt, joined_len = _title_type(f"{stripped} {second}") if second else (None, 0)
+            if dt is not None and joined_len > len(stripped) + 1:
+                line = lines[i + 1]
+                title_end = line.start + line.text.index(second) + joined_len - len(stripped) - 1
+            else:
+                dt = None
         if dt is None:
             continue
-        title_start = line.start + line.text.index(stripped)
-        title = layout.put(TitleBlock("title", title_start, title_start + title_len,
-                                      layout.text[title_start:title_start + title_len], doc_type=dt))
+        title = layout.put(TitleBlock("title", title_start, title_end, layout.text[title_start:title_end],
+                                      doc_type=dt))
+        at = layout.line_at(title_end)  # (the title's last line)
         rest_start = title.end
         rest = layout.text[rest_start:line.end]
         if rest.strip():
-            sub_first = i
+            sub_first = at
             upper = True
         else:
-            sub_first = next_nonblank(lines, i + 1)
+            sub_first = next_nonblank(lines, at + 1)
             if sub_first is None:
                 return line.end
             rest_start = lines[sub_first].start
@@ -341,8 +358,9 @@ def _continue_subject(layout: Layout, i: int, p: dict, upper: bool) -> int:
         text = line.text
         if (date.search(text) or p["recipients_open"].match(text)
                 or p["body_open"].match(text) or p["telegram_open"].match(text)
-                or p["separator"].match(text) or p["number_line"].match(text)):
-            break
+                or p["separator"].match(text)
+                or (p["number_line"].match(text) and not (upper and layout.number and is_upper_line(text)))):
+            break  # (an upper-case "SỐ 15/2025/QĐ-UBND NGÀY …" under the number goes on a title's subject)
         if upper and not is_upper_line(text):
             break
         if _is_authority_line(text) and is_upper_line(text) and not p["runs_on"].search(lines[last].text):

@@ -130,3 +130,45 @@ def test_without_number_or_date_the_title_still_ends_the_issuer_block():
     the issuer comes from the signature instead."""
     issuer = extract(RESOLUTION_WITHOUT_HEADER).issuer
     assert (issuer.name, issuer.parent, issuer.inferred) == ("Ủy ban Thường vụ Quốc hội", None, True)
+
+
+WRAPPED_TITLE = """ỦY BAN NHÂN DÂN
+TỈNH HÀ TĨNH
+--------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 81/2025/QĐ-UBND
+Hà Tĩnh, ngày 25 tháng 11 năm 2025
+QUYẾT
+ĐỊNH
+BÃI BỎ QUYẾT ĐỊNH
+SỐ 16/2025/QĐ-UBND NGÀY 03/3/2025 CỦA ỦY BAN NHÂN DÂN TỈNH BAN HÀNH QUY ĐỊNH CHỨC
+NĂNG, NHIỆM VỤ CỦA SỞ TƯ PHÁP
+ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH
+Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;
+QUYẾT ĐỊNH:
+Điều 1. Bãi bỏ Quyết định số 16/2025/QĐ-UBND ngày 03/3/2025 của Ủy ban nhân dân tỉnh.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT, NC.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Hùng
+"""
+
+
+def test_a_title_wrapped_after_its_first_word_and_its_whole_subject():
+    """"QUYẾT\\nĐỊNH" is the title; the upper-case subject under it runs on over "SỐ 16/2025/…", a
+    cited number, not another number line."""
+    record = extract(WRAPPED_TITLE)
+    assert record.doc_type.name == "Quyết định"
+    assert record.subject == ("BÃI BỎ QUYẾT ĐỊNH SỐ 16/2025/QĐ-UBND NGÀY 03/3/2025 CỦA ỦY BAN NHÂN DÂN TỈNH "
+                              "BAN HÀNH QUY ĐỊNH CHỨC NĂNG, NHIỆM VỤ CỦA SỞ TƯ PHÁP")
+
+
+def test_a_subject_prefix_alone_on_its_line():
+    text = REPLY.replace("V/v chính sách thuế giá trị gia tăng", "V/v:\nChính sách thuế giá trị gia tăng")
+    assert extract(text).subject == "Chính sách thuế giá trị gia tăng"
