@@ -70,11 +70,13 @@ _TABLE_BAR = compile_pattern(r"[ ]*\|[ ]*")  # (found from its bar: see _Bars)
 _TRAILING_SPACE = compile_pattern(r" +\n")  # (from its spaces: "[ ]+(?=\n)" tries every space)
 _FINAL_SPACE = compile_pattern(r" +\Z")
 _SPACE_BREAK = compile_re(r"\n(?<= \n)")  # (a test for " \n" three times as fast as the substring test)
-# a line starting with a lower-case letter continues the previous one, unless it opens an item
+# a line starting with a lower-case letter continues the previous one, unless it opens an item (or is a
+# line of its own: grammars/normalize.toml, letters.own_line)
 # (on the standard engine, twice as fast here; it has no \p{Ll}, so the Vietnamese lower case is spelt out)
 _VI_LOWER = _GRAMMAR["letters"]["lower"]
 _SOFT_BREAK = compile_re(rf"\n(?<=[^\n]\n)(?=[ ]*[{_VI_LOWER}])"
-                         rf"(?![ ]*(?:[{_ITEM_LETTER}]{{1,2}}\)|\(?[ivx]{{1,4}}\)|[{_ITEM_LETTER}]\.[ ]))")
+                         rf"(?![ ]*(?:[{_ITEM_LETTER}]{{1,2}}\)|\(?[ivx]{{1,4}}\)|[{_ITEM_LETTER}]\.[ ]|"
+                         rf"{_GRAMMAR['letters']['own_line']}))")
 
 
 AnyMatch = regex.Match[str] | re.Match[str]

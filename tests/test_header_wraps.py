@@ -172,3 +172,11 @@ def test_a_title_wrapped_after_its_first_word_and_its_whole_subject():
 def test_a_subject_prefix_alone_on_its_line():
     text = REPLY.replace("V/v chính sách thuế giá trị gia tăng", "V/v:\nChính sách thuế giá trị gia tăng")
     assert extract(text).subject == "Chính sách thuế giá trị gia tăng"
+
+
+def test_a_lower_case_v_v_line_is_not_joined_to_the_number_line():
+    """Web text joins a line opening in lower case to the one before; "v/v …" under the number is
+    the trích yếu, not the rest of the ký hiệu (which made "4512/CT-CS v/v …" a chỉ thị's number)."""
+    record = extract(REPLY.replace("V/v chính sách thuế", "v/v chính sách thuế"))
+    assert record.number.raw == "4512/CT-CS"
+    assert (record.doc_type.name, record.subject) == ("Công văn", "chính sách thuế giá trị gia tăng")
