@@ -60,6 +60,9 @@ def test_issuer_units_split_at_heads_not_at_wraps():
     # the signer's own title wrapped after its comma
     ("TL. CỤC TRƯỞNG\nTRƯỞNG BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ", ["TL. CỤC TRƯỞNG"], "TRƯỞNG BAN CHÍNH SÁCH, THUẾ QUỐC TẾ"),
     ("KT. BỘ TRƯỞNG,\nCHỦ NHIỆM\nTHỨ TRƯỞNG", ["KT. BỘ TRƯỞNG, CHỦ NHIỆM"], "THỨ TRƯỞNG"),
+    # a note left above the block: copies and the typist's initials, a file code
+    ("08 KH\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH"),
+    ("HP_VP11_QĐ\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", ["KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH"),
     # the title run into the authority line by conversion, no space left
     ("TM. ỦY BAN THƯỜNG VỤ QUỐC HỘICHỦ TỊCH", ["TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI"], "CHỦ TỊCH"),
 ])
