@@ -247,3 +247,24 @@ Sở Xây dựng chủ trì hướng dẫn thực hiện Quyết định này.
     tasks = {t.id: t for t in record.tasks}
     assert tasks["Điều 2.1"].lead == [] and tasks["Điều 2.2"].lead == []
     assert tasks["Điều 3"].lead == ["Sở Xây dựng"]
+
+
+def test_a_heading_naming_a_kind_of_body_by_what_it_does_is_read_whole():
+    tasks = tasks_of("""1. Các doanh nghiệp kinh doanh dịch vụ vận tải hành khách, hàng hóa bằng đường thủy nội địa
+trên địa bàn tỉnh
+- Chủ động rà soát phương tiện, neo đậu tàu thuyền an toàn.
+- Báo cáo tình hình thiệt hại về Sở Xây dựng.
+2. Đề nghị các tổ chức cung cấp dịch vụ viễn thông
+a) Bảo đảm thông tin liên lạc thông suốt.
+b) Nhắn tin cảnh báo đến các thuê bao trong vùng nguy hiểm.
+3. Các cơ quan quản lý đê điều (Chi cục Thủy lợi, Hạt Quản lý đê):
+a) Tuần tra, canh gác đê 24/24 giờ.
+4. Các đoàn thể, tổ chức xã hội:
+
+Vận động hội viên giúp người dân di dời tài sản.
+""")
+    assert tasks["1"].lead == ["Các doanh nghiệp kinh doanh dịch vụ vận tải hành khách, hàng hóa bằng đường thủy "
+                               "nội địa trên địa bàn tỉnh"]
+    assert tasks["2"].lead == tasks["2.b"].lead == ["các tổ chức cung cấp dịch vụ viễn thông"]
+    assert tasks["3"].lead == tasks["3.a"].lead == ["Các cơ quan quản lý đê điều"]
+    assert tasks["4"].lead == ["Các đoàn thể, tổ chức xã hội"]

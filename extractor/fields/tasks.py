@@ -363,6 +363,9 @@ def _agency_heading(chunk: str, agencies: list[Agency], end: int) -> list[str]:
     written is the lead (recognition alone may stop at a comma inside the name)."""
     if end > _HEADING_CHARS:
         return []
+    kind = _kind_heading(chunk[:end], agencies)
+    if kind:
+        return [kind]
     leads = []
     pos = 0
     head = chunk[:end]
@@ -388,6 +391,37 @@ def _agency_heading(chunk: str, agencies: list[Agency], end: int) -> list[str]:
             return []
         leads.append(clean_value(heading))
     return leads
+
+
+def _kind_heading(head: str, agencies: list[Agency]) -> str | None:
+    """A heading that is one kind of body with what defines it, as written: ``Các doanh nghiệp hoạt
+    động trong lĩnh vực xây dựng, giao thông … trên địa bàn tỉnh`` (what defines it may run past 14
+    words, but holds no verb of duty), ``Đề nghị các tổ chức cung cấp dịch vụ chi trả`` (the request
+    word left out), ``Các cơ quan đăng ký đầu tư (Sở Tài chính, …):`` (a note in brackets and the colon
+    before the sub-items left out)."""
+    roles = patterns("body")["roles"]
+    head = head.rstrip()
+    colon = head.endswith(":")
+    head = head[:-1] if colon else head
+    note = _p("trailing_note").search(head)
+    named = head[:note.start()] if note else head
+    start = _skip_space(named, 0)
+    ask = roles["assign"].match(named, start)
+    if ask:
+        start = ask.end()
+    inside = [a for a in agencies if a.start < len(named)] if agencies else []
+    if inside and not (len(inside) == 1 and inside[0].start == start
+                       and inside[0].name.split()[0].lower() in _words()["plural"]):
+        return None  # a body's name: read as a body (a kind found may stop short: "Các đoàn thể, tổ chức xã hội")
+    heading = " ".join(named[start:].split())
+    words = len(heading.split())
+    if words > (14 if colon else _KIND_HEADING_WORDS) or not roles["kind_heading"].fullmatch(heading):
+        return None
+    if roles["partner_vague"].search(heading) or _p("heading_stop").search(heading):
+        return None
+    if words > 14 and roles["duty_verb"].search(heading):
+        return None  # "Các doanh nghiệp … phải …": a sentence, not a heading
+    return clean_value(heading) or None
 
 
 @cache
@@ -481,6 +515,7 @@ _WRAPPED_SENTENCE_END = compile_pattern(r"\.(?:\s|$)|[.:;!?]\s*\n|\n[ \t]*\n")
 _SENTENCE_CLOSERS = ".:;!?)”\"…"
 _HEADING_END = compile_pattern(r"\n[ \t]*\n|\n(?=[ \t]*[-–+•])")
 _HEADING_CHARS = 300  # a heading naming bodies is shorter than this (a longer first paragraph is a sentence)
+_KIND_HEADING_WORDS = 30  # a kind of body with what defines it: "Các doanh nghiệp hoạt động trong …"
 _HEADING_WORDS = 12  # a first paragraph of at most this many words is a heading, not a sentence
 _NEXT_SENTENCE = compile_pattern(r"[.;]\s+(?=\p{Lu})")
 _NEXT_SENTENCE_PARTS = (compile_pattern(r"\.\s+(?=\p{Lu})"), compile_pattern(r";\s+(?=\p{Lu})"))  # (its alternatives)
