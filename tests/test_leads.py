@@ -268,3 +268,15 @@ Vận động hội viên giúp người dân di dời tài sản.
     assert tasks["2"].lead == tasks["2.b"].lead == ["các tổ chức cung cấp dịch vụ viễn thông"]
     assert tasks["3"].lead == tasks["3.a"].lead == ["Các cơ quan quản lý đê điều"]
     assert tasks["4"].lead == ["Các đoàn thể, tổ chức xã hội"]
+
+
+def test_a_list_goes_on_through_a_plural_before_a_body_and_a_name_wrapped_over_a_line():
+    tasks = tasks_of("""1. Đề nghị Văn phòng Tỉnh ủy và các Ban Tuyên giáo và Dân vận Tỉnh ủy, Ủy ban Kiểm tra Tỉnh
+ủy tăng cường kiểm tra công tác phòng, chống thiên tai.
+2. Thường trực Hội đồng nhân dân tỉnh, các Ban Hội đồng nhân dân tỉnh giám sát việc thực hiện.
+3. Đề nghị Văn phòng Tỉnh ủy và các Ban Xây
+dựng Đảng tuyên truyền, vận động Nhân dân.
+""")
+    assert tasks["1"].lead == ["Văn phòng Tỉnh ủy", "các Ban Tuyên giáo và Dân vận Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy"]
+    assert tasks["2"].lead == ["Thường trực Hội đồng nhân dân tỉnh", "các Ban Hội đồng nhân dân tỉnh"]
+    assert tasks["3"].lead == ["Văn phòng Tỉnh ủy", "các Ban Xây dựng Đảng"]

@@ -675,7 +675,7 @@ def _run(agencies: list[Agency], start: int, chunk: str) -> list[Agency]:
             # before each of them)
             sep = _p("list_separator").match(gap)
             rest = gap[sep.end():]
-            if rest and not roles["role_before"].fullmatch(rest):
+            if rest and not roles["role_before"].fullmatch(rest) and not _p("plural_before").fullmatch(rest):
                 loose = _loose_pieces(chunk, pos, a.start)
                 if loose is None:
                     break
