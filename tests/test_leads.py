@@ -280,3 +280,11 @@ dựng Đảng tuyên truyền, vận động Nhân dân.
     assert tasks["1"].lead == ["Văn phòng Tỉnh ủy", "các Ban Tuyên giáo và Dân vận Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy"]
     assert tasks["2"].lead == ["Thường trực Hội đồng nhân dân tỉnh", "các Ban Hội đồng nhân dân tỉnh"]
     assert tasks["3"].lead == ["Văn phòng Tỉnh ủy", "các Ban Xây dựng Đảng"]
+
+
+def test_a_name_wrapped_inside_viet_nam_is_one_name():
+    tasks = tasks_of("""1. Sở Khoa học và Công nghệ chủ trì, phối hợp với Tập đoàn Bưu chính Viễn thông Việt
+Nam bảo đảm thông tin liên lạc phục vụ chỉ đạo ứng phó bão.
+""")
+    assert tasks["1"].lead == ["Sở Khoa học và Công nghệ"]
+    assert tasks["1"].cooperating == ["Tập đoàn Bưu chính Viễn thông Việt Nam"]
