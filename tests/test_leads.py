@@ -288,3 +288,23 @@ Nam bảo đảm thông tin liên lạc phục vụ chỉ đạo ứng phó bão
 """)
     assert tasks["1"].lead == ["Sở Khoa học và Công nghệ"]
     assert tasks["1"].cooperating == ["Tập đoàn Bưu chính Viễn thông Việt Nam"]
+
+
+def test_the_subject_after_an_opening_clause_or_a_topic():
+    tasks = tasks_of("""1. Trong trường hợp mưa lớn kéo dài, Sở Xây dựng có trách nhiệm tham mưu phân luồng giao thông.
+2. Từ ngày 01 tháng 11 năm 2025, Trung tâm Điều hành đô thị thông minh tỉnh, Trung tâm Y tế khu vực tổ chức
+trực 24/24 giờ.
+3. Về kiến nghị hỗ trợ kinh phí khắc phục hậu quả: Sở Tài chính theo chức năng, nhiệm vụ được giao khẩn
+trương tổng hợp, báo cáo.
+4. Hỗ trợ di dời dân: Ủy ban nhân dân xã, phường phối hợp với lực lượng vũ trang bố trí phương tiện.
+5. Khắc phục sạt lở: Sau khi nước rút, Ủy ban nhân dân các xã phối hợp với Công an xã kiểm tra hiện trường.
+6. Rà soát phương án ứng phó: Các sở, ngành khẩn trương cập nhật phương án.
+7. Về dự án hồ chứa: Các Bộ, cơ quan thống nhất với đề xuất của tỉnh.
+""")
+    assert tasks["1"].lead == ["Sở Xây dựng"]
+    assert tasks["2"].lead == ["Trung tâm Điều hành đô thị thông minh tỉnh", "Trung tâm Y tế khu vực"]
+    assert tasks["3"].lead == ["Sở Tài chính"]
+    assert tasks["4"].lead == ["Ủy ban nhân dân xã, phường"]
+    assert tasks["5"].lead == ["Ủy ban nhân dân các xã"]
+    assert tasks["6"].lead == ["Các sở, ngành"]
+    assert tasks["7"].lead == []  # an opinion, not a duty

@@ -550,7 +550,7 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, facts
     if not facts.asks and facts.reach < start:
         # no assignment word and no body from here on: every way below but the collective finds none
         return [] if after_topic else _collective(chunk, start, r)
-    lead_verb = r["duty_verb"] if after_topic else r["lead_verb"]
+    lead_verb = r["topic_verb"] if after_topic else r["lead_verb"]
     end = _sentence_end(chunk, start) if facts.asks else -1  # (-1: found when a reading below needs it)
     names: list[str] = []
     for m in (_assignments(chunk, start, end, r) if facts.asks else ()):
@@ -564,13 +564,16 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, facts
     run = _run(agencies, _skip_space(chunk, start), chunk)
     if run and (lead_verb.match(chunk, run[-1].end) or r["executes"].match(chunk, run[-1].end)):
         return [a.name for a in run]
-    if after_topic:
-        return []
-    if r["intro"].match(chunk, start):  # "Căn cứ …, các sở, ban, ngành … xây dựng …"
+    if r["intro"].match(chunk, start):  # "Căn cứ …, các sở, ban, ngành … xây dựng …" (after a topic too)
         for comma in _CLAUSE_BREAK.finditer(chunk, start, _paragraph_end(chunk, start)):
             run = _run(agencies, comma.end(), chunk)
-            if run and r["lead_verb"].match(chunk, run[-1].end):
+            if run and lead_verb.match(chunk, run[-1].end):
                 return [a.name for a in run]
+    if after_topic:
+        # "Đẩy mạnh …: Các bộ khẩn trương trình …": a collective, with a verb of duty
+        at = _skip_space(chunk, start)
+        who = r["collective_subject"].match(chunk, at) if _may_open_collective(chunk, at) else None
+        return _collective(chunk, at, r) if who and r["topic_verb"].match(chunk, who.end()) else []
     named_topic = r["topic"].match(chunk, start)  # "Về kiến nghị …; …: Bộ X khẩn trương …"
     topic = named_topic.end() - 1 if named_topic else chunk.find(":", start)
     if topic >= 0 and not named_topic:  # (the colon must stand in the sentence)
