@@ -66,7 +66,8 @@ def _name_pattern(parts: dict[str, str]) -> str:
     ("Trung tâm Y tế các huyện, thành phố")."""
     stop = factored([regex.escape(w).replace(r"\ ", "[ ]+")
                      for w in sorted(word_list("agencies/name_stops.txt"), key=len, reverse=True)])
-    word = rf"[ ]+(?!(?:{stop})(?!\p{{L}}))\p{{Ll}}+"
+    # (a line wrapped inside the name is a space: "Ban Xây\ndựng Đảng")
+    word = rf"(?:[ ]+|[ ]*\n[ ]*)(?!(?:{stop})(?!\p{{L}}))\p{{Ll}}+"
     joint = _expand(parts["joint"], parts)
     # a head of several words may open a name written in lower case after its first word: "Văn phòng
     # Ban chỉ đạo phòng thủ dân sự quốc gia"

@@ -247,3 +247,64 @@ Sở Xây dựng chủ trì hướng dẫn thực hiện Quyết định này.
     tasks = {t.id: t for t in record.tasks}
     assert tasks["Điều 2.1"].lead == [] and tasks["Điều 2.2"].lead == []
     assert tasks["Điều 3"].lead == ["Sở Xây dựng"]
+
+
+def test_a_heading_naming_a_kind_of_body_by_what_it_does_is_read_whole():
+    tasks = tasks_of("""1. Các doanh nghiệp kinh doanh dịch vụ vận tải hành khách, hàng hóa bằng đường thủy nội địa
+trên địa bàn tỉnh
+- Chủ động rà soát phương tiện, neo đậu tàu thuyền an toàn.
+- Báo cáo tình hình thiệt hại về Sở Xây dựng.
+2. Đề nghị các tổ chức cung cấp dịch vụ viễn thông
+a) Bảo đảm thông tin liên lạc thông suốt.
+b) Nhắn tin cảnh báo đến các thuê bao trong vùng nguy hiểm.
+3. Các cơ quan quản lý đê điều (Chi cục Thủy lợi, Hạt Quản lý đê):
+a) Tuần tra, canh gác đê 24/24 giờ.
+4. Các đoàn thể, tổ chức xã hội:
+
+Vận động hội viên giúp người dân di dời tài sản.
+""")
+    assert tasks["1"].lead == ["Các doanh nghiệp kinh doanh dịch vụ vận tải hành khách, hàng hóa bằng đường thủy "
+                               "nội địa trên địa bàn tỉnh"]
+    assert tasks["2"].lead == tasks["2.b"].lead == ["các tổ chức cung cấp dịch vụ viễn thông"]
+    assert tasks["3"].lead == tasks["3.a"].lead == ["Các cơ quan quản lý đê điều"]
+    assert tasks["4"].lead == ["Các đoàn thể, tổ chức xã hội"]
+
+
+def test_a_list_goes_on_through_a_plural_before_a_body_and_a_name_wrapped_over_a_line():
+    tasks = tasks_of("""1. Đề nghị Văn phòng Tỉnh ủy và các Ban Tuyên giáo và Dân vận Tỉnh ủy, Ủy ban Kiểm tra Tỉnh
+ủy tăng cường kiểm tra công tác phòng, chống thiên tai.
+2. Thường trực Hội đồng nhân dân tỉnh, các Ban Hội đồng nhân dân tỉnh giám sát việc thực hiện.
+3. Đề nghị Văn phòng Tỉnh ủy và các Ban Xây
+dựng Đảng tuyên truyền, vận động Nhân dân.
+""")
+    assert tasks["1"].lead == ["Văn phòng Tỉnh ủy", "các Ban Tuyên giáo và Dân vận Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy"]
+    assert tasks["2"].lead == ["Thường trực Hội đồng nhân dân tỉnh", "các Ban Hội đồng nhân dân tỉnh"]
+    assert tasks["3"].lead == ["Văn phòng Tỉnh ủy", "các Ban Xây dựng Đảng"]
+
+
+def test_a_name_wrapped_inside_viet_nam_is_one_name():
+    tasks = tasks_of("""1. Sở Khoa học và Công nghệ chủ trì, phối hợp với Tập đoàn Bưu chính Viễn thông Việt
+Nam bảo đảm thông tin liên lạc phục vụ chỉ đạo ứng phó bão.
+""")
+    assert tasks["1"].lead == ["Sở Khoa học và Công nghệ"]
+    assert tasks["1"].cooperating == ["Tập đoàn Bưu chính Viễn thông Việt Nam"]
+
+
+def test_the_subject_after_an_opening_clause_or_a_topic():
+    tasks = tasks_of("""1. Trong trường hợp mưa lớn kéo dài, Sở Xây dựng có trách nhiệm tham mưu phân luồng giao thông.
+2. Từ ngày 01 tháng 11 năm 2025, Trung tâm Điều hành đô thị thông minh tỉnh, Trung tâm Y tế khu vực tổ chức
+trực 24/24 giờ.
+3. Về kiến nghị hỗ trợ kinh phí khắc phục hậu quả: Sở Tài chính theo chức năng, nhiệm vụ được giao khẩn
+trương tổng hợp, báo cáo.
+4. Hỗ trợ di dời dân: Ủy ban nhân dân xã, phường phối hợp với lực lượng vũ trang bố trí phương tiện.
+5. Khắc phục sạt lở: Sau khi nước rút, Ủy ban nhân dân các xã phối hợp với Công an xã kiểm tra hiện trường.
+6. Rà soát phương án ứng phó: Các sở, ngành khẩn trương cập nhật phương án.
+7. Về dự án hồ chứa: Các Bộ, cơ quan thống nhất với đề xuất của tỉnh.
+""")
+    assert tasks["1"].lead == ["Sở Xây dựng"]
+    assert tasks["2"].lead == ["Trung tâm Điều hành đô thị thông minh tỉnh", "Trung tâm Y tế khu vực"]
+    assert tasks["3"].lead == ["Sở Tài chính"]
+    assert tasks["4"].lead == ["Ủy ban nhân dân xã, phường"]
+    assert tasks["5"].lead == ["Ủy ban nhân dân các xã"]
+    assert tasks["6"].lead == ["Các sở, ngành"]
+    assert tasks["7"].lead == []  # an opinion, not a duty

@@ -363,6 +363,9 @@ def _agency_heading(chunk: str, agencies: list[Agency], end: int) -> list[str]:
     written is the lead (recognition alone may stop at a comma inside the name)."""
     if end > _HEADING_CHARS:
         return []
+    kind = _kind_heading(chunk[:end], agencies)
+    if kind:
+        return [kind]
     leads = []
     pos = 0
     head = chunk[:end]
@@ -388,6 +391,37 @@ def _agency_heading(chunk: str, agencies: list[Agency], end: int) -> list[str]:
             return []
         leads.append(clean_value(heading))
     return leads
+
+
+def _kind_heading(head: str, agencies: list[Agency]) -> str | None:
+    """A heading that is one kind of body with what defines it, as written: ``Các doanh nghiệp hoạt
+    động trong lĩnh vực xây dựng, giao thông … trên địa bàn tỉnh`` (what defines it may run past 14
+    words, but holds no verb of duty), ``Đề nghị các tổ chức cung cấp dịch vụ chi trả`` (the request
+    word left out), ``Các cơ quan đăng ký đầu tư (Sở Tài chính, …):`` (a note in brackets and the colon
+    before the sub-items left out)."""
+    roles = patterns("body")["roles"]
+    head = head.rstrip()
+    colon = head.endswith(":")
+    head = head[:-1] if colon else head
+    note = _p("trailing_note").search(head)
+    named = head[:note.start()] if note else head
+    start = _skip_space(named, 0)
+    ask = roles["assign"].match(named, start)
+    if ask:
+        start = ask.end()
+    inside = [a for a in agencies if a.start < len(named)] if agencies else []
+    if inside and not (len(inside) == 1 and inside[0].start == start
+                       and inside[0].name.split()[0].lower() in _words()["plural"]):
+        return None  # a body's name: read as a body (a kind found may stop short: "Các đoàn thể, tổ chức xã hội")
+    heading = " ".join(named[start:].split())
+    words = len(heading.split())
+    if words > (14 if colon else _KIND_HEADING_WORDS) or not roles["kind_heading"].fullmatch(heading):
+        return None
+    if roles["partner_vague"].search(heading) or _p("heading_stop").search(heading):
+        return None
+    if words > 14 and roles["duty_verb"].search(heading):
+        return None  # "Các doanh nghiệp … phải …": a sentence, not a heading
+    return clean_value(heading) or None
 
 
 @cache
@@ -481,6 +515,7 @@ _WRAPPED_SENTENCE_END = compile_pattern(r"\.(?:\s|$)|[.:;!?]\s*\n|\n[ \t]*\n")
 _SENTENCE_CLOSERS = ".:;!?)”\"…"
 _HEADING_END = compile_pattern(r"\n[ \t]*\n|\n(?=[ \t]*[-–+•])")
 _HEADING_CHARS = 300  # a heading naming bodies is shorter than this (a longer first paragraph is a sentence)
+_KIND_HEADING_WORDS = 30  # a kind of body with what defines it: "Các doanh nghiệp hoạt động trong …"
 _HEADING_WORDS = 12  # a first paragraph of at most this many words is a heading, not a sentence
 _NEXT_SENTENCE = compile_pattern(r"[.;]\s+(?=\p{Lu})")
 _NEXT_SENTENCE_PARTS = (compile_pattern(r"\.\s+(?=\p{Lu})"), compile_pattern(r";\s+(?=\p{Lu})"))  # (its alternatives)
@@ -515,7 +550,7 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, facts
     if not facts.asks and facts.reach < start:
         # no assignment word and no body from here on: every way below but the collective finds none
         return [] if after_topic else _collective(chunk, start, r)
-    lead_verb = r["duty_verb"] if after_topic else r["lead_verb"]
+    lead_verb = r["topic_verb"] if after_topic else r["lead_verb"]
     end = _sentence_end(chunk, start) if facts.asks else -1  # (-1: found when a reading below needs it)
     names: list[str] = []
     for m in (_assignments(chunk, start, end, r) if facts.asks else ()):
@@ -529,13 +564,16 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, facts
     run = _run(agencies, _skip_space(chunk, start), chunk)
     if run and (lead_verb.match(chunk, run[-1].end) or r["executes"].match(chunk, run[-1].end)):
         return [a.name for a in run]
-    if after_topic:
-        return []
-    if r["intro"].match(chunk, start):  # "Căn cứ …, các sở, ban, ngành … xây dựng …"
+    if r["intro"].match(chunk, start):  # "Căn cứ …, các sở, ban, ngành … xây dựng …" (after a topic too)
         for comma in _CLAUSE_BREAK.finditer(chunk, start, _paragraph_end(chunk, start)):
             run = _run(agencies, comma.end(), chunk)
-            if run and r["lead_verb"].match(chunk, run[-1].end):
+            if run and lead_verb.match(chunk, run[-1].end):
                 return [a.name for a in run]
+    if after_topic:
+        # "Đẩy mạnh …: Các bộ khẩn trương trình …": a collective, with a verb of duty
+        at = _skip_space(chunk, start)
+        who = r["collective_subject"].match(chunk, at) if _may_open_collective(chunk, at) else None
+        return _collective(chunk, at, r) if who and r["topic_verb"].match(chunk, who.end()) else []
     named_topic = r["topic"].match(chunk, start)  # "Về kiến nghị …; …: Bộ X khẩn trương …"
     topic = named_topic.end() - 1 if named_topic else chunk.find(":", start)
     if topic >= 0 and not named_topic:  # (the colon must stand in the sentence)
@@ -640,7 +678,7 @@ def _run(agencies: list[Agency], start: int, chunk: str) -> list[Agency]:
             # before each of them)
             sep = _p("list_separator").match(gap)
             rest = gap[sep.end():]
-            if rest and not roles["role_before"].fullmatch(rest):
+            if rest and not roles["role_before"].fullmatch(rest) and not _p("plural_before").fullmatch(rest):
                 loose = _loose_pieces(chunk, pos, a.start)
                 if loose is None:
                     break
