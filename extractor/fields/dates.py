@@ -81,7 +81,7 @@ def read_adoption_date(text: Text) -> PartialDate | None:
     ``thông qua`` in the text only (most documents have none)."""
     if "thông qua" not in text.text and "Thông qua" not in text.text:
         return None
-    found = patterns("dates")["header"]["adopted"].search(text.text)  # (searched from the end: the last)
+    found = patterns("dates")["adoption"]["adopted"].search(text.text)  # (searched from the end: the last)
     if found is None:
         return None
     value = iso_date(found["year"], found["month"], found["day"])

@@ -399,6 +399,8 @@ def _kind_heading(head: str, agencies: list[Agency]) -> str | None:
     words, but holds no verb of duty), ``Đề nghị các tổ chức cung cấp dịch vụ chi trả`` (the request
     word left out), ``Các cơ quan đăng ký đầu tư (Sở Tài chính, …):`` (a note in brackets and the colon
     before the sub-items left out)."""
+    if not any(piece in head for piece in _words()["kind_heading_cheap_test"]):
+        return None  # (most headings: no "các" or "những" to open a kind of body)
     roles = patterns("body")["roles"]
     head = head.rstrip()
     colon = head.endswith(":")
