@@ -15,10 +15,10 @@ from ..blocks import Block
 from ..grammar import patterns
 from ..normalize import Text, clean_value
 from ..record import DistributionEntry, Warning, WarningCode, built
-from ..regex_cache import compile_pattern
+from ..regex_cache import compile_pattern, compile_re
 from .lists import list_entries
 
-_TOP_COMMA = compile_pattern(r",(?![^()]*\))")
+_COMMA_OR_PAREN = compile_re(r"[,()]")
 _NOTE = compile_pattern(r"\s*\((?P<note>[^()]{1,40})\)\s*[;,.]*\s*$")
 # The Nơi nhận of an office's documents repeat their entries ("Như trên", its Lưu line): an entry's
 # reading, which depends on its text alone, is kept (so many of them)
@@ -60,7 +60,7 @@ def _entry(body: str) -> tuple[tuple[str, ...] | None, tuple[str, str | None] | 
     or (None, None) for an entry with no name."""
     m = patterns("header")["blocks"]["archive_item"].match(body)
     if m:
-        return tuple(a for a in (clean_value(x, " ;.,:") for x in _TOP_COMMA.split(body[m.end():])) if a), None
+        return tuple(a for a in (clean_value(x, " ;.,:") for x in split_top_commas(body[m.end():])) if a), None
     note = None
     n = _NOTE.search(body) if ")" in body else None  # (a note ends in its parenthesis)
     if n:
@@ -68,6 +68,23 @@ def _entry(body: str) -> tuple[tuple[str, ...] | None, tuple[str, str | None] | 
         body = body[:n.start()]
     name = clean_value(body)
     return None, ((name, note) if name else None)
+
+
+def split_top_commas(text: str) -> list[str]:
+    """``text`` split at its commas outside parentheses: a comma whose next parenthesis closes one is
+    inside it (``KTTH (Nam, 15b)``). Decided from the end in one pass over the commas and
+    parentheses: a look-ahead per comma reads to the end of the text each time, quadratic on a long
+    entry (fuzzing: 4 s on one Lưu line 300 KB long)."""
+    cuts: list[int] = []
+    next_paren = ""
+    for m in reversed(list(_COMMA_OR_PAREN.finditer(text))):
+        char = m.group()
+        if char != ",":
+            next_paren = char
+        elif next_paren != ")":
+            cuts.append(m.start())
+    bounds = [-1, *reversed(cuts), len(text)]
+    return [text[a + 1:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def correct_archive(archive: list[str]) -> tuple[list[str], list[str]]:
