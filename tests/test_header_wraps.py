@@ -180,3 +180,8 @@ def test_a_lower_case_v_v_line_is_not_joined_to_the_number_line():
     record = extract(REPLY.replace("V/v chính sách thuế", "v/v chính sách thuế"))
     assert record.number.raw == "4512/CT-CS"
     assert (record.doc_type.name, record.subject) == ("Công văn", "chính sách thuế giá trị gia tăng")
+
+
+def test_a_recipients_name_wrapped_before_its_last_word_is_one_recipient():
+    text = REPLY.replace("Kính gửi: Thuế\nthành phố Hải Phòng", "Kính gửi: Thuế thành phố Hải\nPhòng.")
+    assert [r.name for r in extract(text).recipients] == ["Thuế thành phố Hải Phòng"]

@@ -4,7 +4,8 @@ Forms handled:
 - one entry per dash line: ``- Sở Xây dựng;``, with web-wrapped continuations;
 - entries on the ``Kính gửi:`` line itself, separated by ``;``;
 - undashed lists (``Công ty …;\nMã số thuế: …;``) where description lines (tax code, address) are
-  not recipients.
+  not recipients;
+- a name wrapped before its last word: ``Kính gửi: Ông Thái Mạnh\nCường``.
 """
 
 from __future__ import annotations
@@ -43,6 +44,12 @@ def _read(text: str, offset: int) -> list[tuple[str, str, int, int]]:
     else:
         text_rest, rest_offset = text, offset
     for body, _raw, start, end in list_entries(text_rest, rest_offset):
+        word = body.strip()
+        if pieces and " " not in word and not DASH.match(body) and not pieces[-1][0].rstrip().endswith((";", ",", ".")):
+            # one word alone on its line, the entry above unended: a name wrapped ("Ông Thái Mạnh\nCường")
+            prev, prev_start, _ = pieces[-1]
+            pieces[-1] = (f"{prev.rstrip()} {word}", prev_start, end)
+            continue
         pieces.append((body, start, end))
     for body, start, end in pieces:
         if attribute.match(body):
