@@ -308,3 +308,34 @@ trương tổng hợp, báo cáo.
     assert tasks["5"].lead == ["Ủy ban nhân dân các xã"]
     assert tasks["6"].lead == ["Các sở, ngành"]
     assert tasks["7"].lead == []  # an opinion, not a duty
+
+
+def test_a_role_before_one_kind_of_body_and_a_role_over_bodies_after_its_colon():
+    tasks = tasks_of("""Điều 1. Phê duyệt danh mục thủ tục hành chính nội bộ trong lĩnh vực văn thư.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc Sở Tư pháp, Giám đốc các sở, Thủ trưởng các ban, ngành cấp
+tỉnh; Giám đốc: Trung tâm Phục vụ hành chính công tỉnh; Trung tâm Công báo - Tin học tỉnh và các tổ chức,
+cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.
+""")
+    assert tasks["Điều 3"].lead == ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Tư pháp", "Giám đốc các sở",
+                                    "Thủ trưởng các ban, ngành cấp tỉnh",
+                                    "Giám đốc Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Công báo - Tin học"]
+
+
+def test_a_closing_paragraph_wrapped_on_narrow_lines_is_not_the_last_item():
+    tasks = tasks_of("""1. Sở Xây dựng kiểm tra an toàn các công trình.
+
+2. Ủy ban nhân dân các xã, phường
+
+a) Tổ chức sơ tán người dân khỏi vùng nguy hiểm.
+
+b) Hằng năm, tổ chức kiểm tra, đánh giá tình hình
+thực hiện trên địa bàn.
+
+Ủy ban nhân dân tỉnh giao Giám
+đốc các sở, Thủ trưởng các ban, ngành cấp tỉnh và Chủ tịch Ủy ban
+nhân dân các xã, phường theo chức năng, nhiệm vụ được
+giao triển khai thực hiện đảm bảo hiệu quả,
+đúng quy định./.
+""")
+    assert tasks["2.b"].lead == ["Ủy ban nhân dân các xã, phường"]
