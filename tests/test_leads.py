@@ -339,3 +339,24 @@ giao triển khai thực hiện đảm bảo hiệu quả,
 đúng quy định./.
 """)
     assert tasks["2.b"].lead == ["Ủy ban nhân dân các xã, phường"]
+
+
+def test_a_role_after_va_opens_the_next_addressee_not_the_name():
+    tasks = tasks_of("""Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp kiểm tra hàng hóa.
+Điều 2. Chánh Văn phòng Bộ, Vụ trưởng Vụ Kế hoạch và Thủ trưởng các đơn vị có liên quan thuộc Bộ chịu trách
+nhiệm thi hành Quyết định này./.
+""")
+    assert tasks["Điều 2"].lead == ["Chánh Văn phòng Bộ", "Vụ trưởng Vụ Kế hoạch"]
+
+
+def test_the_board_of_zones_named_by_their_kinds_and_regional_branches():
+    tasks = tasks_of("""1. Ban Quản lý các khu kinh tế và khu công nghiệp tỉnh chủ trì, phối hợp với Sở Xây dựng rà soát
+hạ tầng thoát nước.
+2. Sở Tài chính chủ trì, phối hợp với Ban Quản lý các Khu chế xuất và công nghiệp tỉnh Quảng Trị bố trí kinh phí.
+3. Đề nghị Kho bạc nhà nước khu vực X, Kiểm toán nhà nước khu vực IV và Ngân hàng Nhà nước chi nhánh khu vực 9
+phối hợp bảo đảm nguồn vốn khắc phục hậu quả.
+""")
+    assert tasks["1"].lead == ["Ban Quản lý các khu kinh tế và khu công nghiệp tỉnh"]
+    assert tasks["2"].cooperating == ["Ban Quản lý các Khu chế xuất và công nghiệp tỉnh Quảng Trị"]
+    assert tasks["3"].lead == ["Kho bạc nhà nước khu vực X", "Kiểm toán nhà nước khu vực IV",
+                               "Ngân hàng Nhà nước chi nhánh khu vực 9"]
