@@ -360,3 +360,16 @@ phối hợp bảo đảm nguồn vốn khắc phục hậu quả.
     assert tasks["2"].cooperating == ["Ban Quản lý các Khu chế xuất và công nghiệp tỉnh Quảng Trị"]
     assert tasks["3"].lead == ["Kho bạc nhà nước khu vực X", "Kiểm toán nhà nước khu vực IV",
                                "Ngân hàng Nhà nước chi nhánh khu vực 9"]
+
+
+def test_a_shared_head_parted_by_semicolons_and_a_kind_of_bank_closing_a_list():
+    tasks = tasks_of("""Điều 1. Phê duyệt phương án bảo tồn di tích.
+Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các Sở: Văn hóa, Thể thao và Du lịch; Nội vụ; Tài chính;
+Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Quyết định này.
+Điều 3. Ngân hàng Nhà nước Việt Nam và các ngân hàng thương mại cổ phần quyết liệt triển khai chương trình
+tín dụng hỗ trợ người dân.
+""")
+    assert tasks["Điều 2"].lead == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Văn hóa, Thể thao và Du lịch",
+                                    "Giám đốc Sở Nội vụ", "Giám đốc Sở Tài chính",
+                                    "Chủ tịch Ủy ban nhân dân các xã, phường"]
+    assert tasks["Điều 3"].lead == ["Ngân hàng Nhà nước Việt Nam", "các ngân hàng thương mại cổ phần"]

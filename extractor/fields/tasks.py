@@ -519,6 +519,7 @@ _CLAUSE_BREAK = compile_pattern(r"[,;]\s+")
 _WRAPPED_SENTENCE_END = compile_pattern(r"\.(?:\s|$)|[.:;!?]\s*\n|\n[ \t]*\n")
 _SENTENCE_CLOSERS = ".:;!?)”\"…"
 _HEADING_END = compile_pattern(r"\n[ \t]*\n|\n(?=[ \t]*[-–+•])")
+_LOOSE_LAST_WORDS = 7  # a kind closing a list before its verb: "các ngân hàng thương mại cổ phần"
 _CLOSING_LINES = 8  # a closing paragraph wrapped on lines of a narrow page starts within the last eight
 _HEADING_CHARS = 300  # a heading naming bodies is shorter than this (a longer first paragraph is a sentence)
 _KIND_HEADING_WORDS = 30  # a kind of body with what defines it: "Các doanh nghiệp hoạt động trong …"
@@ -733,7 +734,8 @@ def _loose_pieces(chunk: str, start: int, end: int | None) -> list[Agency] | Non
         # the last piece, before the list's verb: "…, các doanh nghiệp tập trung triển khai …"
         last = _p("loose_last").match(chunk, pos)
         who = patterns("body")["roles"]["collective_subject"].match(chunk, last.end()) if last else None
-        if who and len(who["who"].split()) <= 5 and not patterns("body")["roles"]["partner_vague"].search(who["who"]):
+        if (who and len(who["who"].split()) <= _LOOSE_LAST_WORDS
+                and not patterns("body")["roles"]["partner_vague"].search(who["who"])):
             out.append(Agency(" ".join(who["who"].split()), who.start("who"), who.end("who")))
         return out
     return out if _p("list_separator").fullmatch(chunk, pos, end) else None
