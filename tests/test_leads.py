@@ -373,3 +373,14 @@ tín dụng hỗ trợ người dân.
                                     "Giám đốc Sở Nội vụ", "Giám đốc Sở Tài chính",
                                     "Chủ tịch Ủy ban nhân dân các xã, phường"]
     assert tasks["Điều 3"].lead == ["Ngân hàng Nhà nước Việt Nam", "các ngân hàng thương mại cổ phần"]
+
+
+def test_a_verb_right_after_cac_is_a_kind_of_body_not_the_verb():
+    tasks = tasks_of("""1. Đề nghị các cấp ủy đảng và các tổ chức chính trị - xã hội tỉnh: Phối hợp tuyên truyền,
+vận động hội viên.
+2. Chủ đầu tư và các tổ chức tư vấn khảo sát tổ chức rà soát hồ sơ thiết kế.
+3. Các cơ sở sản xuất tuân thủ nghiêm các quy định về xả thải.
+""")
+    assert tasks["1"].lead == ["các cấp ủy đảng", "các tổ chức chính trị - xã hội tỉnh"]
+    assert tasks["2"].lead == ["Chủ đầu tư", "các tổ chức tư vấn khảo sát"]
+    assert tasks["3"].lead == ["Các cơ sở sản xuất"]
