@@ -7,7 +7,9 @@ measuring it, off by default: it lowered held-out task leads):
   ``Công an Thành phố``, ``Chủ tịch UBND các huyện`` (the role is left out);
 - a head and a capitalised name: ``Trung tâm Chuyển đổi số Thành phố``, ``Cục Đường bộ Việt Nam``,
   ``Tập đoàn Công nghiệp - Viễn thông Quân đội``;
-- named bodies from ``bodies.txt``: ``Văn phòng Chính phủ``, ``Đài Truyền hình Việt Nam``;
+- named bodies from ``bodies.txt``: ``Văn phòng Chính phủ``, ``Đài Truyền hình Việt Nam``, with a
+  region of a branch: ``Kho bạc nhà nước khu vực XI``, ``Ngân hàng Nhà nước chi nhánh khu vực 8``;
+- the board of zones named by their kinds: ``Ban Quản lý các khu công nghệ cao và khu công nghiệp``;
 - kinds of bodies: ``các sở, ban, ngành``, ``các Bộ, cơ quan`` (not when qualified only as
   relevant: ``các cơ quan, đơn vị liên quan`` names no one);
 - shared heads: ``các Sở: Tài chính, Tư pháp`` → ``Sở Tài chính``, ``Sở Tư pháp``; of provinces:
@@ -103,7 +105,9 @@ def _compiled() -> dict:
                                             key=lambda w: (-len(w), w)))}
     parts["name"] = _name_pattern(parts)
     compiled = {key: compile_pattern(_expand(pattern, parts), regex.V1) for key, pattern in grammar["patterns"].items()}
-    compiled["bodies"] = compile_pattern(rf"(?<!\p{{L}})(?:{parts['bodies']})(?!\p{{L}})", regex.V1 | regex.I)
+    # (a regional branch of a named body keeps its region: "Kiểm toán nhà nước khu vực II")
+    compiled["bodies"] = compile_pattern(rf"(?<!\p{{L}})(?:{parts['bodies']})(?!\p{{L}})(?:{parts['region']})?",
+                                         regex.V1 | regex.I)
     first_words = {key: set(words.split()) for key, words in grammar["triggers"].items()}
     grammar_words = list(first_words.values())
     first_words["named"] = {h.split()[0] for h in heads}
@@ -210,7 +214,7 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]]) -> list[Agency]:
                 strong.append(Agency(named, start, pos + item.end("n"), m.start()))
             if not c["list_goes_on"].match(text, pos + item.end()):
                 break
-    for key in ("field", "territorial", "bodies", "person", "ministers"):
+    for key in ("field", "territorial", "bodies", "person", "ministers", "zones"):
         strong.extend(_matches(c, key, text, starts_for(key)))
     weak = [a for key in ("named", "kinds") for a in _matches(c, key, text, starts_for(key))]
     # a gazetteer name is not stretched by lower-case words the looser pattern takes in: "Sở Xây

@@ -308,3 +308,79 @@ trương tổng hợp, báo cáo.
     assert tasks["5"].lead == ["Ủy ban nhân dân các xã"]
     assert tasks["6"].lead == ["Các sở, ngành"]
     assert tasks["7"].lead == []  # an opinion, not a duty
+
+
+def test_a_role_before_one_kind_of_body_and_a_role_over_bodies_after_its_colon():
+    tasks = tasks_of("""Điều 1. Phê duyệt danh mục thủ tục hành chính nội bộ trong lĩnh vực văn thư.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Chánh Văn phòng UBND tỉnh; Giám đốc Sở Tư pháp, Giám đốc các sở, Thủ trưởng các ban, ngành cấp
+tỉnh; Giám đốc: Trung tâm Phục vụ hành chính công tỉnh; Trung tâm Công báo - Tin học tỉnh và các tổ chức,
+cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.
+""")
+    assert tasks["Điều 3"].lead == ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Tư pháp", "Giám đốc các sở",
+                                    "Thủ trưởng các ban, ngành cấp tỉnh",
+                                    "Giám đốc Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Công báo - Tin học"]
+
+
+def test_a_closing_paragraph_wrapped_on_narrow_lines_is_not_the_last_item():
+    tasks = tasks_of("""1. Sở Xây dựng kiểm tra an toàn các công trình.
+
+2. Ủy ban nhân dân các xã, phường
+
+a) Tổ chức sơ tán người dân khỏi vùng nguy hiểm.
+
+b) Hằng năm, tổ chức kiểm tra, đánh giá tình hình
+thực hiện trên địa bàn.
+
+Ủy ban nhân dân tỉnh giao Giám
+đốc các sở, Thủ trưởng các ban, ngành cấp tỉnh và Chủ tịch Ủy ban
+nhân dân các xã, phường theo chức năng, nhiệm vụ được
+giao triển khai thực hiện đảm bảo hiệu quả,
+đúng quy định./.
+""")
+    assert tasks["2.b"].lead == ["Ủy ban nhân dân các xã, phường"]
+
+
+def test_a_role_after_va_opens_the_next_addressee_not_the_name():
+    tasks = tasks_of("""Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp kiểm tra hàng hóa.
+Điều 2. Chánh Văn phòng Bộ, Vụ trưởng Vụ Kế hoạch và Thủ trưởng các đơn vị có liên quan thuộc Bộ chịu trách
+nhiệm thi hành Quyết định này./.
+""")
+    assert tasks["Điều 2"].lead == ["Chánh Văn phòng Bộ", "Vụ trưởng Vụ Kế hoạch"]
+
+
+def test_the_board_of_zones_named_by_their_kinds_and_regional_branches():
+    tasks = tasks_of("""1. Ban Quản lý các khu kinh tế và khu công nghiệp tỉnh chủ trì, phối hợp với Sở Xây dựng rà soát
+hạ tầng thoát nước.
+2. Sở Tài chính chủ trì, phối hợp với Ban Quản lý các Khu chế xuất và công nghiệp tỉnh Quảng Trị bố trí kinh phí.
+3. Đề nghị Kho bạc nhà nước khu vực X, Kiểm toán nhà nước khu vực IV và Ngân hàng Nhà nước chi nhánh khu vực 9
+phối hợp bảo đảm nguồn vốn khắc phục hậu quả.
+""")
+    assert tasks["1"].lead == ["Ban Quản lý các khu kinh tế và khu công nghiệp tỉnh"]
+    assert tasks["2"].cooperating == ["Ban Quản lý các Khu chế xuất và công nghiệp tỉnh Quảng Trị"]
+    assert tasks["3"].lead == ["Kho bạc nhà nước khu vực X", "Kiểm toán nhà nước khu vực IV",
+                               "Ngân hàng Nhà nước chi nhánh khu vực 9"]
+
+
+def test_a_shared_head_parted_by_semicolons_and_a_kind_of_bank_closing_a_list():
+    tasks = tasks_of("""Điều 1. Phê duyệt phương án bảo tồn di tích.
+Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các Sở: Văn hóa, Thể thao và Du lịch; Nội vụ; Tài chính;
+Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Quyết định này.
+Điều 3. Ngân hàng Nhà nước Việt Nam và các ngân hàng thương mại cổ phần quyết liệt triển khai chương trình
+tín dụng hỗ trợ người dân.
+""")
+    assert tasks["Điều 2"].lead == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Văn hóa, Thể thao và Du lịch",
+                                    "Giám đốc Sở Nội vụ", "Giám đốc Sở Tài chính",
+                                    "Chủ tịch Ủy ban nhân dân các xã, phường"]
+    assert tasks["Điều 3"].lead == ["Ngân hàng Nhà nước Việt Nam", "các ngân hàng thương mại cổ phần"]
+
+
+def test_a_verb_right_after_cac_is_a_kind_of_body_not_the_verb():
+    tasks = tasks_of("""1. Đề nghị các cấp ủy đảng và các tổ chức chính trị - xã hội tỉnh: Phối hợp tuyên truyền,
+vận động hội viên.
+2. Chủ đầu tư và các tổ chức tư vấn khảo sát tổ chức rà soát hồ sơ thiết kế.
+3. Các cơ sở sản xuất tuân thủ nghiêm các quy định về xả thải.
+""")
+    assert tasks["1"].lead == ["các cấp ủy đảng", "các tổ chức chính trị - xã hội tỉnh"]
+    assert tasks["2"].lead == ["Chủ đầu tư", "các tổ chức tư vấn khảo sát"]
+    assert tasks["3"].lead == ["Các cơ sở sản xuất"]

@@ -187,15 +187,18 @@ def _wrapped_number(text: str, line_start: int, raw_id: str, stack: list[Item], 
 
 
 def _closing_start(text: str, after: int, end: int, closing: regex.Pattern[str]) -> int:
-    """Where the body's closing paragraph starts (among its last lines), or ``end``."""
+    """Where the body's closing paragraph starts, or ``end``: one of its last three lines, or the
+    first line of a paragraph (after a blank line) among its last eight, a closing wrapped on five
+    lines ("Ủy ban nhân dân tỉnh giao Giám\nđốc các sở, … triển khai thực hiện …")."""
     found, stop = 0, end
-    while found < 3 and stop > after:  # the last three lines that are not blank, from the end
+    while found < _CLOSING_LINES and stop > after:  # the last lines that are not blank, from the end
         nl = text.rfind("\n", after, stop)
         line_start = nl + 1 if nl >= 0 else after
         line = text[line_start:stop]
         if line.strip():
             found += 1
-            if closing.match(line) and line_start > after:
+            opens = found <= 3 or text[max(after, line_start - 2):line_start].count("\n") == 2
+            if opens and line_start > after and closing.match(line):
                 return line_start
         stop = nl if nl >= 0 else after
     return end
@@ -516,6 +519,8 @@ _CLAUSE_BREAK = compile_pattern(r"[,;]\s+")
 _WRAPPED_SENTENCE_END = compile_pattern(r"\.(?:\s|$)|[.:;!?]\s*\n|\n[ \t]*\n")
 _SENTENCE_CLOSERS = ".:;!?)”\"…"
 _HEADING_END = compile_pattern(r"\n[ \t]*\n|\n(?=[ \t]*[-–+•])")
+_LOOSE_LAST_WORDS = 7  # a kind closing a list before its verb: "các ngân hàng thương mại cổ phần"
+_CLOSING_LINES = 8  # a closing paragraph wrapped on lines of a narrow page starts within the last eight
 _HEADING_CHARS = 300  # a heading naming bodies is shorter than this (a longer first paragraph is a sentence)
 _KIND_HEADING_WORDS = 30  # a kind of body with what defines it: "Các doanh nghiệp hoạt động trong …"
 _HEADING_WORDS = 12  # a first paragraph of at most this many words is a heading, not a sentence
@@ -693,7 +698,7 @@ def _run(agencies: list[Agency], start: int, chunk: str) -> list[Agency]:
             role = gap
         # the lead as printed, with its role; a role before a shared head holds for all its bodies
         if role.strip():
-            printed, role_group = " ".join(role.split()), a.group
+            printed, role_group = " ".join(role.split()).rstrip(":"), a.group  # ("Giám đốc: …" printed without it)
         elif a.group is None or a.group != role_group:
             printed = ""
         out.append(_with_role(a, printed))
@@ -729,7 +734,8 @@ def _loose_pieces(chunk: str, start: int, end: int | None) -> list[Agency] | Non
         # the last piece, before the list's verb: "…, các doanh nghiệp tập trung triển khai …"
         last = _p("loose_last").match(chunk, pos)
         who = patterns("body")["roles"]["collective_subject"].match(chunk, last.end()) if last else None
-        if who and len(who["who"].split()) <= 5 and not patterns("body")["roles"]["partner_vague"].search(who["who"]):
+        if (who and len(who["who"].split()) <= _LOOSE_LAST_WORDS
+                and not patterns("body")["roles"]["partner_vague"].search(who["who"])):
             out.append(Agency(" ".join(who["who"].split()), who.start("who"), who.end("who")))
         return out
     return out if _p("list_separator").fullmatch(chunk, pos, end) else None
