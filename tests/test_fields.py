@@ -390,3 +390,13 @@ def test_the_adoption_of_a_cited_resolution_is_not_the_issue_date():
 
     text = RESOLUTION.replace("Nghị quyết này được Ủy ban", "Nghị quyết số 35/2025/NQ-HĐND được Hội đồng")
     assert extract(text).issue_date is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Giao Ủy ban nhân dân tỉnh Hà\nTĩnh chủ trì thực hiện.", "Ủy ban nhân dân tỉnh Hà Tĩnh"),
+    ("theo Nghị quyết của Hội đồng nhân dân tỉnh Thừa Thiên\nHuế quy định", "Hội đồng nhân dân tỉnh Thừa Thiên Huế"),
+    ("Sở Tài chính tỉnh Quảng\nNinh hướng dẫn", "Sở Tài chính tỉnh Quảng Ninh"),
+])
+def test_a_province_wrapped_inside_an_agency_name(text, name):
+    """Web conversion wraps a line inside a listed province's name: the name is whole."""
+    assert [a.name for a in find_agencies(text)] == [name]
