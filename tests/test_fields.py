@@ -400,3 +400,15 @@ def test_the_adoption_of_a_cited_resolution_is_not_the_issue_date():
 def test_a_province_wrapped_inside_an_agency_name(text, name):
     """Web conversion wraps a line inside a listed province's name: the name is whole."""
     assert [a.name for a in find_agencies(text)] == [name]
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("Căn cứ Thông tư số 09/2025/TT-BNG ngày 30/6/2025 của Bộ trưởng Bộ Ngoại giao hướng dẫn chức năng,",
+     "Bộ trưởng Bộ Ngoại giao"),
+    ("Bãi bỏ Quyết định số 1029/QĐ-UBND ngày 25 tháng 6 năm 2024 của Chủ tịch Ủy ban nhân dân tỉnh về việc công bố",
+     "Chủ tịch Ủy ban nhân dân tỉnh"),
+    ("Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ về kiểm soát thủ tục hành chính;", "Chính phủ"),
+])
+def test_a_cited_documents_issuer_is_its_head_as_printed_not_the_titles_first_word(text, issuer):
+    (cite,) = find_citations(text, 0, len(text), None)
+    assert cite.issuer == issuer

@@ -102,10 +102,18 @@ def _add_short_forms(text: str, start: int, end: int, out: list[Citation], own: 
 
 
 def _issuer(rest: str, m: regex.Match[str] | None) -> str | None:
-    """Who issued the cited document: the body named right after "của" ("của Thủ tướng Chính phủ")."""
+    """Who issued the cited document: the body named right after "của" ("của Thủ tướng Chính phủ"),
+    with the head's title when the document is the head's ("của Bộ trưởng Bộ Tài chính", "của Chủ
+    tịch UBND tỉnh": as printed, not the first word of the title)."""
     if m is None:
         return None
-    return _named_at_start(rest[m.start("issuer"):m.start("issuer") + 90]) or clean_value(m["issuer"])
+    text = rest[m.start("issuer"):m.start("issuer") + 90]
+    role = patterns("body")["roles"]["role_before"].match(text)
+    if role and role.end():
+        named = _named_at_start(text[role.end():])
+        if named:
+            return f"{clean_value(text[:role.end()])} {named}"
+    return _named_at_start(text) or clean_value(m["issuer"])
 
 
 @lru_cache(maxsize=4096)
