@@ -412,3 +412,12 @@ def test_a_province_wrapped_inside_an_agency_name(text, name):
 def test_a_cited_documents_issuer_is_its_head_as_printed_not_the_titles_first_word(text, issuer):
     (cite,) = find_citations(text, 0, len(text), None)
     assert cite.issuer == issuer
+
+
+def test_an_issuer_code_with_the_legislatures_term_is_inferred():
+    """"1655/NQ-UBTVQH15": the code carries the term (15th National Assembly); the body is known
+    without it when the header block is lost."""
+    from extractor.fields.issuer import infer_issuer
+
+    issuer = infer_issuer(parse_number("1655/NQ-UBTVQH15"), [], None)
+    assert (issuer.name, issuer.inferred) == ("Ủy ban Thường vụ Quốc hội", True)

@@ -260,6 +260,7 @@ def infer_issuer(number: Number | None, authority: list[str], place: str | None)
     inference = _grammar()
     if number and number.issuer_code:
         code = number.issuer_code.split("-")[0]
+        code = code if code in codes else code.rstrip("0123456789")  # the legislature's term: "UBTVQH15"
         if code in codes:
             name, kind = codes[code]
     if name is None:
