@@ -408,6 +408,10 @@ def test_a_province_wrapped_inside_an_agency_name(text, name):
     ("Bãi bỏ Quyết định số 1029/QĐ-UBND ngày 25 tháng 6 năm 2024 của Chủ tịch Ủy ban nhân dân tỉnh về việc công bố",
      "Chủ tịch Ủy ban nhân dân tỉnh"),
     ("Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ về kiểm soát thủ tục hành chính;", "Chính phủ"),
+    ("Thông tư số 02/2017/TT-VPCP ngày 31/10/2017 của Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ hướng dẫn",
+     "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ"),
+    ("Quyết định số 12/QĐ-BCĐ ngày 05/3/2025 của Trưởng Ban Chỉ đạo Nhà nước về du lịch về việc",
+     "Trưởng Ban Chỉ đạo Nhà nước"),  # (the body as the recogniser ends it: at "về")
 ])
 def test_a_cited_documents_issuer_is_its_head_as_printed_not_the_titles_first_word(text, issuer):
     (cite,) = find_citations(text, 0, len(text), None)

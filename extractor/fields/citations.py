@@ -108,7 +108,7 @@ def _issuer(rest: str, m: regex.Match[str] | None) -> str | None:
     if m is None:
         return None
     text = rest[m.start("issuer"):m.start("issuer") + 90]
-    role = patterns("body")["roles"]["role_before"].match(text)
+    role = patterns("body")["citations"]["issuer_title"].match(text)
     if role and role.end():
         named = _named_at_start(text[role.end():])
         if named:
