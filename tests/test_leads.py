@@ -384,3 +384,17 @@ vận động hội viên.
     assert tasks["1"].lead == ["các cấp ủy đảng", "các tổ chức chính trị - xã hội tỉnh"]
     assert tasks["2"].lead == ["Chủ đầu tư", "các tổ chức tư vấn khảo sát"]
     assert tasks["3"].lead == ["Các cơ sở sản xuất"]
+
+
+def test_operation_management_is_a_kind_of_body_and_a_provider_is_not_cut_at_its_verb():
+    tasks = tasks_of("""1. Chủ đầu tư, đơn vị quản lý vận hành công trình thủy lợi (Bên quản lý):
+a) Kiểm tra an toàn hồ chứa trước mùa mưa bão.
+b) Báo cáo kết quả về Sở Nông nghiệp và Môi trường.
+2. Sở Công Thương chủ trì, phối hợp với doanh nghiệp cung cấp điện và các cơ quan liên quan bảo đảm
+cấp điện cho các trạm bơm tiêu úng.
+""")
+    assert tasks["1"].lead == ["Chủ đầu tư, đơn vị quản lý vận hành công trình thủy lợi"]
+    assert tasks["1.a"].lead == tasks["1"].lead
+    # (the partner is a kind described by what it provides: no bare "doanh nghiệp" cut at "cung cấp")
+    assert tasks["2"].lead == ["Sở Công Thương"]
+    assert "doanh nghiệp" not in tasks["2"].cooperating

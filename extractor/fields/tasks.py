@@ -617,6 +617,8 @@ def _collective(chunk: str, start: int, r: dict) -> list[str]:
     if not who or r["partner_vague"].search(who["who"]):
         return []
     groups = [clean_value(g) for g in _p("next_group").split(who["who"])]
+    if groups and "(" in groups[-1]:  # a note in brackets closing the heading: "… nhà ở xã hội (Bên cho thuê)"
+        groups[-1] = clean_value(_p("trailing_note").sub("", groups[-1]))
     return [g for g in groups if g and not r["partner_vague"].search(g)]
 
 
