@@ -81,7 +81,9 @@ def _name_pattern(parts: dict[str, str]) -> str:
         for w in sorted(compound, key=len, reverse=True)])
     cap = rf"(?:{compound_alt}|{parts['cap']})"
     # (a territory may follow a line wrapped inside the name: "Hội Liên hiệp Phụ nữ\nThành phố")
-    territory = rf"(?:(?:[ ]+|[ ]*\n[ ]*){_expand(parts['territory_group'], parts)}(?:[ ]+{parts['cap']})*)?"
+    # (a province before a cited title's verb ends the name: "… tỉnh Hà Tĩnh Ban hành Quy định …")
+    territory = (rf"(?:(?:[ ]+|[ ]*\n[ ]*){_expand(parts['territory_group'], parts)}"
+                 rf"(?:{_expand(parts['province_before_title'], parts)}|(?:[ ]+{parts['cap']})*))?")
     lower = int(parts["lower_words"])
     # (the parts are written out in place: called by name with (?&…) they compile in half the time
     # but match ten times slower)

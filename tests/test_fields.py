@@ -425,3 +425,15 @@ def test_an_issuer_code_with_the_legislatures_term_is_inferred():
 
     issuer = infer_issuer(parse_number("1655/NQ-UBTVQH15"), [], None)
     assert (issuer.name, issuer.inferred) == ("Ủy ban Thường vụ Quốc hội", True)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("theo Quyết định số 12/2020/QĐ-UBND của Ủy ban nhân dân tỉnh Hà Tĩnh Ban hành Quy định về quản lý",
+     "Ủy ban nhân dân tỉnh Hà Tĩnh"),
+    ("Quyết định số 52/2002/QĐ-UB của Ủy ban nhân dân tỉnh Bình Phước Thành lập trạm y tế xã",
+     "Ủy ban nhân dân tỉnh Bình Phước"),
+    ("Nghị quyết số 08/2023/NQ-HĐND của Hội đồng nhân dân tỉnh Nghệ An Quy định mức thu",
+     "Hội đồng nhân dân tỉnh Nghệ An"),
+])
+def test_a_cited_titles_capitalised_verb_after_a_province_ends_the_name(text, name):
+    assert [a.name for a in find_agencies(text)] == [name]
