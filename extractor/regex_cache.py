@@ -97,7 +97,7 @@ def cache_file() -> Path | None:
         return None
     folder = Path(where) if where else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / \
         "vn-directive-extractor"
-    py = f"{sys.version_info.major}.{sys.version_info.minor}"
+    py = ".".join(map(str, sys.version_info[:3]))  # (the standard re's parser may change in a patch release)
     return folder / f"regex-{regex.__version__}-py{py}.marshal"
 
 

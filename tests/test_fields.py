@@ -63,6 +63,8 @@ def test_issuer_units_split_at_heads_not_at_wraps():
     # a note left above the block: copies and the typist's initials, a file code
     ("08 KH\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH"),
     ("HP_VP11_QĐ\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", ["KT. CHỦ TỊCH"], "PHÓ CHỦ TỊCH"),
+    # ... but an authority line with a number in it is one ("QUẬN 1", "BAN CHỈ ĐẠO 389")
+    ("TM. ỦY BAN NHÂN DÂN QUẬN 1\nCHỦ TỊCH", ["TM. ỦY BAN NHÂN DÂN QUẬN 1"], "CHỦ TỊCH"),
     # the title run into the authority line by conversion, no space left
     ("TM. ỦY BAN THƯỜNG VỤ QUỐC HỘICHỦ TỊCH", ["TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI"], "CHỦ TỊCH"),
 ])

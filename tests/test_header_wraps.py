@@ -185,3 +185,9 @@ def test_a_lower_case_v_v_line_is_not_joined_to_the_number_line():
 def test_a_recipients_name_wrapped_before_its_last_word_is_one_recipient():
     text = REPLY.replace("Kính gửi: Thuế\nthành phố Hải Phòng", "Kính gửi: Thuế thành phố Hải\nPhòng.")
     assert [r.name for r in extract(text).recipients] == ["Thuế thành phố Hải Phòng"]
+
+
+@pytest.mark.parametrize("second", ["MST:0101234567", "UBND"])
+def test_a_code_or_an_abbreviation_on_the_next_line_is_no_part_of_the_name(second):
+    text = REPLY.replace("Kính gửi: Thuế\nthành phố Hải Phòng", f"Kính gửi: Công ty TNHH Thương mại ABC\n{second}")
+    assert extract(text).recipients[0].name == "Công ty TNHH Thương mại ABC"

@@ -45,8 +45,10 @@ def _read(text: str, offset: int) -> list[tuple[str, str, int, int]]:
         text_rest, rest_offset = text, offset
     for body, _raw, start, end in list_entries(text_rest, rest_offset):
         word = body.strip()
-        if pieces and " " not in word and not DASH.match(body) and not pieces[-1][0].rstrip().endswith((";", ",", ".")):
-            # one word alone on its line, the entry above unended: a name wrapped ("Ông Thái Mạnh\nCường")
+        if pieces and _name_syllable(word) and not DASH.match(body) and not attribute.match(word) \
+                and not pieces[-1][0].rstrip().endswith((";", ",", ".")):
+            # one syllable of a name alone on its line, the entry above unended: a name wrapped ("Ông Thái
+            # Mạnh\nCường"); not an abbreviation ("UBND"), a code or a contact ("ĐT:0241234567")
             prev, prev_start, _ = pieces[-1]
             pieces[-1] = (f"{prev.rstrip()} {word}", prev_start, end)
             continue
@@ -58,3 +60,9 @@ def _read(text: str, offset: int) -> list[tuple[str, str, int, int]]:
         if name and not rx(r"^[\d\W]+$").match(name):
             out.append((name, body.strip(), start, end))
     return out
+
+
+def _name_syllable(word: str) -> bool:
+    """A capitalised syllable, a stop after it at most: "Cường", "Tĩnh."."""
+    word = word.rstrip(".;,")
+    return word[:1].isupper() and len(word) > 1 and word[1:].isalpha() and word[1:].islower()

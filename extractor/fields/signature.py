@@ -197,7 +197,7 @@ def _signature_parts(caps: tuple[str, ...], name: str | None) -> tuple[tuple[str
     marker, position_at_end = _marker_patterns()
     lines: list[str] = []
     for line in (ln.strip() for ln in caps if ln.strip()):
-        if not lines and any(ch.isdigit() for ch in line) and line != caps[-1].strip():
+        if not lines and any(ch.isdigit() for ch in line) and line != caps[-1].strip() and not marker.match(line):
             continue  # a note left above the block ("09 KH": copies and the typist's initials), no authority
         if lines and lines[-1].endswith(",") and not marker.match(line):
             lines[-1] += " " + line  # a title wrapped after its comma: "TRƯỞNG BAN CHÍNH SÁCH,\nTHUẾ QUỐC TẾ"
