@@ -19,7 +19,7 @@ import datetime as dt
 import regex
 
 from ..blocks import DateBlock
-from ..grammar import patterns
+from ..grammar import patterns, settings
 from ..normalize import Text, clean_value
 from ..record import PartialDate, Warning, WarningCode
 
@@ -79,7 +79,7 @@ def read_adoption_date(text: Text) -> PartialDate | None:
     """The date a law or resolution was adopted (``thông qua ngày …``, its last mention: the
     closing sentence), for a document without a date line; a day written with a literal
     ``thông qua`` in the text only (most documents have none)."""
-    if "thông qua" not in text.text and "Thông qua" not in text.text:
+    if not any(word in text.text for word in settings("dates")["adoption"]["cheap_tests"]):
         return None
     found = patterns("dates")["adoption"]["adopted"].search(text.text)  # (searched from the end: the last)
     if found is None:

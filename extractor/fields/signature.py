@@ -194,7 +194,7 @@ def _signature_parts(caps: tuple[str, ...], name: str | None) -> tuple[tuple[str
     """(authority lines, the signer's title, the name) as ``parse_signature`` reads them; kept, as an
     office's signature blocks repeat (the pool: 211 blocks on 395 documents)."""
     sig = patterns("header")["signature"]
-    marker, position_at_end = _marker_patterns()
+    marker, position_at_end, glued_position = _marker_patterns()
     lines: list[str] = []
     for line in (ln.strip() for ln in caps if ln.strip()):
         if not lines and any(ch.isdigit() for ch in line) and line != caps[-1].strip() and not marker.match(line):
@@ -225,7 +225,7 @@ def _signature_parts(caps: tuple[str, ...], name: str | None) -> tuple[tuple[str
             authority.append(" ".join(group))
         else:
             line = group[0]
-            m = position_at_end.search(line) or _glued_position().search(line)
+            m = position_at_end.search(line) or glued_position.search(line)
             if m and m.start(1) > len(line.split()[0]) + 1:
                 authority.append(line[:m.start(1)].strip())
                 position = m.group(1)
@@ -236,19 +236,14 @@ def _signature_parts(caps: tuple[str, ...], name: str | None) -> tuple[tuple[str
 
 
 @cache
-def _marker_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """The authority marker opening a line, and a title ending one; compiled once (flags as
-    ``regex.compile`` gives them)."""
+def _marker_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """The authority marker opening a line, a title ending one, and a title run into the line
+    before it by conversion with no space (``TM. ỦY BAN THƯỜNG VỤ QUỐC HỘICHỦ TỊCH``: words are
+    spaced, so a title that starts inside one was glued to it); compiled once."""
     sig = patterns("header")["signature"]
-    return compile_pattern(r"^" + sig["authority"].pattern), compile_pattern(r"\s(" + sig["position"].pattern + r")$")
-
-
-@cache
-def _glued_position() -> regex.Pattern[str]:
-    """A title run into the authority line before it by conversion, no space between them
-    (``TM. ỦY BAN THƯỜNG VỤ QUỐC HỘICHỦ TỊCH``): words are spaced, so a title that starts inside one
-    was glued to it."""
-    return compile_pattern(r"(?<=\p{Lu})(" + patterns("header")["signature"]["position"].pattern + r")$")
+    position = sig["position"].pattern
+    return (compile_pattern(r"^" + sig["authority"].pattern), compile_pattern(r"\s(" + position + r")$"),
+            compile_pattern(r"(?<=\p{Lu})(" + position + r")$"))
 
 
 def _tidy_marker(line: str) -> str:
