@@ -66,6 +66,8 @@ _MARKUP = {"*": compile_pattern(r"(?<![\p{L}\d*])\*(?=\S)|(?<=\S)\*(?![\p{L}\d*]
            "#": compile_pattern(r"(?m)(?<=^[ ]*)#{1,6}[ ]+"),  # headings
            "\\": compile_pattern(r"\\(?=[\[\]().\-*_#|])")}  # escapes
 _COPYRIGHT_ITEM = compile_pattern(r"(?m)^[ \t]*\K©(?=\))")  # OCR reads the item "c)" as "©)"
+# a header's rule with the number's label behind it on the same line (grammars/normalize.toml, layout)
+_NUMBER_AFTER_RULE = compile_re(_GRAMMAR["layout"]["number_after_rule"])
 _TABLE_BAR = compile_pattern(r"[ ]*\|[ ]*")  # (found from its bar: see _Bars)
 _TRAILING_SPACE = compile_pattern(r" +\n")  # (from its spaces: "[ ]+(?=\n)" tries every space)
 _FINAL_SPACE = compile_pattern(r" +\Z")
@@ -247,6 +249,8 @@ def normalize(source: str) -> Text:
         text = text.sub(_DOUBLED_D, lambda m: "Đ" if len(m.group()) > 1 else "")
     if any(ch in text.text for ch in _ZERO_WIDTH_LIST):
         text = text.sub(_ZERO_WIDTH, "")
+    if "----" in text.text or "____" in text.text or "====" in text.text:
+        text = text.sub(_NUMBER_AFTER_RULE, "\n")
     # (a test for a single character is a fast scan, for a pair a slow one: the pair only if its character is there)
     pairs = tuple(pair for pair in _MARKUP_PAIRS if pair[0] in text.text and pair in text.text)
     if pairs:

@@ -191,3 +191,33 @@ def test_a_recipients_name_wrapped_before_its_last_word_is_one_recipient():
 def test_a_code_or_an_abbreviation_on_the_next_line_is_no_part_of_the_name(second):
     text = REPLY.replace("Kính gửi: Thuế\nthành phố Hải Phòng", f"Kính gửi: Công ty TNHH Thương mại ABC\n{second}")
     assert extract(text).recipients[0].name == "Công ty TNHH Thương mại ABC"
+
+
+FLATTENED_TABLE = ("BỘ XÂY DỰNG__________ Số: 42/2025/TT-BXD | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+                   "Độc lập - Tự do - Hạnh phúc______________________" + """
+
+THÔNG TƯ
+
+Hướng dẫn quản lý chi phí bảo trì công trình xây dựng
+
+Căn cứ Nghị định số 06/2021/NĐ-CP ngày 26 tháng 01 năm 2021 của Chính phủ;
+
+Bộ trưởng Bộ Xây dựng ban hành Thông tư hướng dẫn quản lý chi phí bảo trì công trình xây dựng.
+
+Điều 1. Phạm vi điều chỉnh
+Thông tư này hướng dẫn quản lý chi phí bảo trì công trình xây dựng.
+""")
+
+
+@pytest.mark.parametrize("rule", ["__________", "------------------", "====="])
+def test_number_beside_the_issuers_rule_on_a_flattened_header_line(rule: str) -> None:
+    record = extract(FLATTENED_TABLE.replace("__________", rule, 1))
+    assert record.number is not None and record.number.raw == "42/2025/TT-BXD"
+    assert record.issuer is not None and record.issuer.name == "Bộ Xây dựng"
+    assert record.doc_type is not None and record.doc_type.name == "Thông tư"
+
+
+def test_a_blank_number_after_its_label_is_not_split() -> None:
+    """A template's blank ("Số: ______/QĐ-UBND") has its rule after the label: no line break there."""
+    record = extract(LETTER.replace("Số: 1234/HQ-GSQL", "Số: ______/HQ-GSQL"))
+    assert record.number is not None and record.number.symbol == "HQ-GSQL"
