@@ -275,9 +275,11 @@ def _find_title_and_subject(layout: Layout, top_end: int, p: dict) -> int:
         if line.start < after_number:
             continue
         stripped = line.text.strip()
-        if not stripped or not is_upper_line(stripped):
+        if not stripped or not (is_upper_line(stripped) or stripped[:2].isupper()):
             continue
         dt, title_len = _title_type(stripped)
+        if dt is not None and not is_upper_line(stripped) and not _glued_subject(stripped[title_len:title_len + 2]):
+            continue
         title_start = line.start + line.text.index(stripped)
         title_end = title_start + title_len
         if dt is None and " " not in stripped and i + 1 < len(lines):
@@ -322,7 +324,8 @@ def _title_type(line: str) -> tuple[DocType | None, int]:
     """The type a title line names, and how many characters of the line the type name covers
     (an extra title form such as ``THÔNG BÁO KẾT LUẬN`` covers only ``THÔNG BÁO``: the rest is subject)."""
     for title, dt in doc_type_titles():
-        if line.startswith(title) and (len(line) == len(title) or not line[len(title)].isalpha()):
+        if line.startswith(title) and (len(line) == len(title) or not line[len(title)].isalpha()
+                                       or _glued_subject(line[len(title):len(title) + 2])):
             return dt, len(title) if title == dt.name.upper() else len(dt.name)
     # OCR loses tone marks on bold capitals ("QUYÉT ĐỊNH", "THONG BAO"): compare without them
     bare = strip_marks(line)
@@ -330,6 +333,12 @@ def _title_type(line: str) -> tuple[DocType | None, int]:
         if bare.startswith(title) and (len(bare) == len(title) or not bare[len(title)].isalpha()):
             return dt, len(dt.name)
     return None, 0
+
+
+def _glued_subject(start: str) -> bool:
+    """The subject glued to its upper-case title by conversion: a capital and then a lower-case
+    letter ("NGHỊ ĐỊNHQuy định về …", "THÔNG TƯHướng dẫn …")."""
+    return len(start) == 2 and start[0].isupper() and start[1].islower()
 
 
 @cache

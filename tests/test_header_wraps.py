@@ -221,3 +221,21 @@ def test_a_blank_number_after_its_label_is_not_split() -> None:
     """A template's blank ("Số: ______/QĐ-UBND") has its rule after the label: no line break there."""
     record = extract(LETTER.replace("Số: 1234/HQ-GSQL", "Số: ______/HQ-GSQL"))
     assert record.number is not None and record.number.symbol == "HQ-GSQL"
+
+
+@pytest.mark.parametrize(("title", "subject"), [("THÔNG TƯ", "Hướng dẫn quản lý chi phí bảo trì công trình xây dựng"),
+                                                ("QUYẾT ĐỊNH", "Ban hành Quy chế làm việc của Sở Xây dựng")])
+def test_subject_glued_to_its_upper_case_title(title: str, subject: str) -> None:
+    """Conversion may drop the break between the title and the trích yếu ("NGHỊ ĐỊNHQuy định về …")."""
+    text = FLATTENED_TABLE.replace("THÔNG TƯ\n\nHướng dẫn quản lý chi phí bảo trì công trình xây dựng",
+                                   title + subject)
+    record = extract(text)
+    assert record.doc_type is not None and record.doc_type.name == title.capitalize()
+    assert record.subject == subject
+
+
+def test_a_title_case_line_under_the_number_is_no_glued_title() -> None:
+    """Only an upper-case type name makes a title: with the title gone, the type comes from the
+    number's code and no line is taken for a title."""
+    record = extract(FLATTENED_TABLE.replace("THÔNG TƯ\n\n", ""))
+    assert record.doc_type is not None and record.doc_type.span is None  # (from the number's code, no title)
