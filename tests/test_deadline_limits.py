@@ -19,6 +19,8 @@ def values(text: str, issue: str | None = "2025-01-31") -> list[str]:
     "Hội nghị sơ kết công tác 6 tháng đầu năm 2025 của ngành",
     "Chương trình xóa nhà tạm trong năm 2025 đã được hoàn thành",
     "Thời gian thực hiện: Năm 2025\nvà các năm tiếp theo.",
+    # a period's end, its start written out at length (a delegation's term)
+    "Thời hạn ủy quyền: Từ ngày Quyết định này có hiệu lực thi hành đến hết ngày 31 tháng 12 năm 2030.",
 ])
 def test_targets_periods_and_things_done_are_no_time_limits(text):
     assert values(text) == []
@@ -28,6 +30,8 @@ def test_targets_periods_and_things_done_are_no_time_limits(text):
     ("đảm bảo thông xe tuyến chính trong năm 2025", ["2025"]),
     ("gửi kết quả về Sở Giáo dục và Đào tạo, hạn cuối\nngày 15 tháng 12 hàng năm", ["--12-15"]),
     ("báo cáo Ủy ban nhân dân tỉnh trước ngày 30/11 hằng năm", ["--11-30"]),
+    # no "từ" in reach: the end of work to be done
+    ("Các sở, ngành tập trung rà soát, hoàn thiện hồ sơ các dự án đầu tư công đến hết ngày 15/3/2025", ["2025-03-15"]),
 ])
 def test_time_limits(text, expected):
     assert values(text) == expected

@@ -76,7 +76,7 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
             relative: bool = False, notes: list[str] | None = None, cued: bool = True) -> None:
         if (p["range_end"].match(m.group()) or p["range_end_before"].search(text, max(start, m.start() - 8),
                                                                            m.start())) \
-                and p["range_start"].search(text, max(start, m.start() - 45), m.start()):
+                and p["range_start"].search(text, max(start, m.start() - 65), m.start()):
             return  # "từ ngày 01/7 đến hết ngày 31/12": a period, not a time limit
         if p["as_of_before"].search(text, max(start, m.start() - 8), m.start()):
             return  # "tính đến hết ngày 31/10": the day a figure stands at
