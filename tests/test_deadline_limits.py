@@ -44,3 +44,17 @@ def test_working_days_and_month_ends():
     assert values("chậm nhất 01 tháng kể từ ngày ký") == ["2025-02-28"]  # not 28 by a cap: the month's last day
     assert _add_months(dt.date(2024, 1, 31), 1) == "2024-02-29"
     assert _add_months(dt.date(2025, 3, 30), 1) == "2025-04-30"
+
+
+def test_a_cut_over_date_makes_its_before_a_condition() -> None:
+    """A day the text also opens a period with is a legal cut-over date: "trước" it is a condition."""
+    text = ("1. Người lao động có thời gian đóng bảo hiểm xã hội trước ngày 01 tháng 7 năm 2025 thì được tính "
+            "theo quy định cũ.\n2. Từ ngày 01 tháng 7 năm 2025, mức hưởng được tính theo quy định tại Nghị định này.\n"
+            "3. Bảo hiểm xã hội tỉnh báo cáo kết quả thực hiện trước ngày 15/12/2025.")
+    assert values(text, "2025-06-20") == ["2025-12-15"]
+
+
+def test_a_time_limit_is_kept_where_no_period_opens_on_its_day() -> None:
+    text = ("Sở Tài chính hoàn thành việc rà soát trước ngày 01/7/2025.\n"
+            "Kế hoạch này được thực hiện từ ngày 15/6/2025.")
+    assert values(text, "2025-06-10") == ["2025-07-01"]

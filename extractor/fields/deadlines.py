@@ -161,6 +161,15 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
                     after = m.end()
                     yield m
 
+    cutover_cue = words["cutover_cue"]
+    starts: list[set[str]] = []
+
+    def cutovers() -> set[str]:
+        """The days the document opens a period with (found once, for the first day with its cue)."""
+        if not starts:
+            starts.append({iso_date(c["y"], c["m"], c["d"]) for c in p["cutover_day"].finditer(to_end())})
+        return starts[0]
+
     for m in scan("relative"):
         if issue and len(issue) == 10:
             base = dt.date.fromisoformat(issue)
@@ -205,7 +214,10 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
             if issue_year is None:
                 continue
             year, notes = issue_year, ["year_from_issue_date"]
-        add(m, iso_date(year, m["m"], m["d"]), "day", notes=notes)
+        value = iso_date(year, m["m"], m["d"])
+        if value and m["cue"].startswith(cutover_cue) and value in cutovers():
+            continue  # "trước ngày 01/7/2025" where the document also counts "từ ngày 01/7/2025": a condition
+        add(m, value, "day", notes=notes)
     for m in scan("yearly_month"):
         add(m, f"--{int(m['m']):02d}", "month", "yearly")
     for m in scan("monthly"):
