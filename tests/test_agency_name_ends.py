@@ -1,0 +1,35 @@
+"""Where a body's name ends in free text: names wrapped over lines, names holding commas or "và",
+collectives over kinds of units (short documents written for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.ner import find_agencies
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hồ sơ gửi Ủy ban nhân dân thành phố\nHải Phòng xét tặng.", "Ủy ban nhân dân thành phố Hải Phòng"),
+    ("theo Nghị quyết số 15/2023/NQ-HĐND của Hội đồng nhân dân tỉnh\nGia Lai quy định",
+     "Hội đồng nhân dân tỉnh Gia Lai"),
+    ("b) Sở Nội vụ thành phố\nĐà Nẵng thẩm định hồ sơ.", "Sở Nội vụ thành phố Đà Nẵng"),
+    ("1. Ban Quản lý Khu công nghệ cao thành phố Hải\nPhòng là cơ quan trực thuộc",
+     "Ban Quản lý Khu công nghệ cao thành phố Hải Phòng"),
+])
+def test_a_province_after_a_line_wrapped_at_its_unit_goes_on_the_name(text, name):
+    """Hard-wrapped text breaks the line between the unit ("thành phố", "tỉnh") and the province's
+    name, or inside the province's name after a named body: the name is whole."""
+    assert [a.name for a in find_agencies(text)] == [name]
+
+
+def test_a_capitalised_word_after_a_wrapped_unit_that_is_no_province_is_not_taken_in():
+    text = "đề nghị Ủy ban nhân dân thành phố\nTổng hợp kết quả trước ngày 20."
+    assert [a.name for a in find_agencies(text)] == ["Ủy ban nhân dân thành phố"]
+
+
+def test_a_shared_territorial_heads_provinces_across_a_wrap_and_before_the_verb():
+    text = ("c) Ủy ban nhân dân các tỉnh, thành phố: Lạng\nSơn, Cần Thơ, Hà Nội, Bình Định khẩn trương bàn giao "
+            "mặt bằng.")
+    assert [a.name for a in find_agencies(text)] == [
+        "Ủy ban nhân dân tỉnh Lạng Sơn", "Ủy ban nhân dân thành phố Cần Thơ", "Ủy ban nhân dân thành phố Hà Nội",
+        "Ủy ban nhân dân tỉnh Bình Định"]
