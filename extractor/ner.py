@@ -69,7 +69,10 @@ def _name_pattern(parts: dict[str, str]) -> str:
     stop = factored([regex.escape(w).replace(r"\ ", "[ ]+")
                      for w in sorted(word_list("agencies/name_stops.txt"), key=len, reverse=True)])
     # (a line wrapped inside the name is a space: "Ban Xây\ndựng Đảng")
-    word = rf"(?:[ ]+|[ ]*\n[ ]*)(?!(?:{stop})(?!\p{{L}}))\p{{Ll}}+"
+    # (a unit before a listed province is the territory's, read below, across a wrapped line too: "Trung tâm
+    # Phục vụ hành chính công tỉnh\nNghệ An")
+    unit = rf"{parts['territory']}\s+(?:{parts['provinces']})(?!\p{{L}})"
+    word = rf"(?:[ ]+|[ ]*\n[ ]*)(?!(?:{stop})(?!\p{{L}}))(?!{unit})\p{{Ll}}+"
     joint = _expand(parts["joint"], parts)
     # a head of several words may open a name written in lower case after its first word: "Văn phòng
     # Ban chỉ đạo phòng thủ dân sự quốc gia"

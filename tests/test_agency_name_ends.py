@@ -33,3 +33,17 @@ def test_a_shared_territorial_heads_provinces_across_a_wrap_and_before_the_verb(
     assert [a.name for a in find_agencies(text)] == [
         "Ủy ban nhân dân tỉnh Lạng Sơn", "Ủy ban nhân dân thành phố Cần Thơ", "Ủy ban nhân dân thành phố Hà Nội",
         "Ủy ban nhân dân tỉnh Bình Định"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Đề nghị Tổng công ty Hàng hải\nViệt Nam báo cáo.", "Tổng công ty Hàng hải Việt Nam"),
+    ("gửi hồ sơ đến Trung tâm Phục vụ hành chính công tỉnh\nQuảng Trị (số 5, đường Lê Lợi)",
+     "Trung tâm Phục vụ hành chính công tỉnh Quảng Trị"),
+    ("Quyết định số 12/2021/QĐ-UBND của Ủy ban nhân dân tỉnh Phú Yên sửa đổi Quy định",
+     "Ủy ban nhân dân tỉnh Phú Yên"),
+])
+def test_a_name_goes_on_across_a_wrap_before_viet_nam_or_a_province_and_stops_at_an_amending_verb(text, name):
+    """"Việt Nam" on the next line ends the name of the line before; a unit and a province after a
+    name's lower-case words are its territory, wrapped or not; "sửa đổi", "bổ sung" are the cited
+    title's verbs, not the issuer's name."""
+    assert [a.name for a in find_agencies(text)] == [name]
