@@ -47,3 +47,22 @@ def test_a_name_goes_on_across_a_wrap_before_viet_nam_or_a_province_and_stops_at
     name's lower-case words are its territory, wrapped or not; "sửa đổi", "bổ sung" are the cited
     title's verbs, not the issuer's name."""
     assert [a.name for a in find_agencies(text)] == [name]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Điều 3. Cục trưởng Cục Di sản, Lưu trữ và Thư viện chịu trách nhiệm thi hành",
+     ["Cục Di sản, Lưu trữ và Thư viện"]),
+    ("Giao Viện Khảo cổ, Dân tộc học và Nhân học Việt Nam chủ trì", ["Viện Khảo cổ, Dân tộc học và Nhân học Việt Nam"]),
+    ("Công ty TNHH MTV Tư vấn, Thiết kế và Xây lắp Bình Định thực hiện",
+     ["Công ty TNHH MTV Tư vấn, Thiết kế và Xây lắp Bình Định"]),
+    # a list of bodies, not one name
+    ("Bộ Y tế, Tài chính và Nội vụ khẩn trương", ["Bộ Y tế"]),
+    ("Sở Công Thương, Xây dựng và Tư pháp báo cáo", ["Sở Công Thương"]),
+    ("Sở Tài chính, Sở Nội vụ và Sở Tư pháp", ["Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp"]),
+    ("Vụ trưởng Vụ Tổ chức cán bộ, Cục trưởng Cục Dược và Thủ trưởng các đơn vị",
+     ["Vụ Tổ chức cán bộ", "Cục Dược"]),
+])
+def test_a_comma_inside_an_official_name_closed_by_va(text, names):
+    """A name that lists its fields with commas and closes the list with "và" is one body; a
+    piece that opens with a head, a role or a ministry's whole field is another body."""
+    assert [a.name for a in find_agencies(text)] == names
