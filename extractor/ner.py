@@ -69,7 +69,10 @@ def _name_pattern(parts: dict[str, str]) -> str:
     stop = factored([regex.escape(w).replace(r"\ ", "[ ]+")
                      for w in sorted(word_list("agencies/name_stops.txt"), key=len, reverse=True)])
     # (a line wrapped inside the name is a space: "Ban Xây\ndựng Đảng")
-    word = rf"(?:[ ]+|[ ]*\n[ ]*)(?!(?:{stop})(?!\p{{L}}))\p{{Ll}}+"
+    # (a unit before a listed province is the territory's, read below, across a wrapped line too: "Trung tâm
+    # Phục vụ hành chính công tỉnh\nNghệ An")
+    unit = rf"{parts['territory']}\s+(?:{parts['provinces']})(?!\p{{L}})"
+    word = rf"(?:[ ]+|[ ]*\n[ ]*)(?!(?:{stop})(?!\p{{L}}))(?!{unit})\p{{Ll}}+"
     joint = _expand(parts["joint"], parts)
     # a head of several words may open a name written in lower case after its first word: "Văn phòng
     # Ban chỉ đạo phòng thủ dân sự quốc gia"
@@ -79,11 +82,15 @@ def _name_pattern(parts: dict[str, str]) -> str:
     compound_alt = factored([
         SPACE.join([regex.escape(w[0])] + [f"[{x[0].upper()}{x[0].lower()}]{regex.escape(x[1:])}" for x in w[1:]])
         for w in sorted(compound, key=len, reverse=True)])
-    cap = rf"(?:{compound_alt}|{parts['cap']})"
+    # (a listed province is one capital, though a line wraps inside it: "Khu công nghệ cao thành phố Hải\nPhòng")
+    cap = rf"(?:{compound_alt}|(?:{parts['provinces']})(?!\p{{L}})|{parts['cap']})"
     # (a territory may follow a line wrapped inside the name: "Hội Liên hiệp Phụ nữ\nThành phố")
     # (a province before a cited title's verb ends the name: "… tỉnh Hà Tĩnh Ban hành Quy định …")
+    # (… or a listed province wrapped or after a wrap: "Khu kinh tế mở Chu Lai thành phố Đà\nNẵng")
+    after = "|".join(_expand(parts[k], parts)
+                     for k in ("wrapped_province", "province_before_title", "province_after_wrap"))
     territory = (rf"(?:(?:[ ]+|[ ]*\n[ ]*){_expand(parts['territory_group'], parts)}"
-                 rf"(?:{_expand(parts['province_before_title'], parts)}|(?:[ ]+{parts['cap']})*))?")
+                 rf"(?:{after}|(?:[ ]+{parts['cap']})*))?")
     lower = int(parts["lower_words"])
     # (the parts are written out in place: called by name with (?&…) they compile in half the time
     # but match ten times slower)
@@ -201,7 +208,7 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]]) -> list[Agency]:
         for item in c["shared_item"].finditer(text[pos:pos + 400]):
             if item.start() != 0 and not c["list_joint"].match(item.group()):
                 break
-            name = item["n"].strip()
+            name = " ".join(item["n"].split())  # (one space where a line wrapped in it)
             known_field = terr is None and c["field"].fullmatch(f"{head} {name}")
             if item.start() and not known_field and name.split()[0] in c["first_words"]["named"] \
                     and c["named"].match(name):

@@ -1,0 +1,68 @@
+"""Where a body's name ends in free text: names wrapped over lines, names holding commas or "và",
+collectives over kinds of units (short documents written for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.ner import find_agencies
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hồ sơ gửi Ủy ban nhân dân thành phố\nHải Phòng xét tặng.", "Ủy ban nhân dân thành phố Hải Phòng"),
+    ("theo Nghị quyết số 15/2023/NQ-HĐND của Hội đồng nhân dân tỉnh\nGia Lai quy định",
+     "Hội đồng nhân dân tỉnh Gia Lai"),
+    ("b) Sở Nội vụ thành phố\nĐà Nẵng thẩm định hồ sơ.", "Sở Nội vụ thành phố Đà Nẵng"),
+    ("1. Ban Quản lý Khu công nghệ cao thành phố Hải\nPhòng là cơ quan trực thuộc",
+     "Ban Quản lý Khu công nghệ cao thành phố Hải Phòng"),
+])
+def test_a_province_after_a_line_wrapped_at_its_unit_goes_on_the_name(text, name):
+    """Hard-wrapped text breaks the line between the unit ("thành phố", "tỉnh") and the province's
+    name, or inside the province's name after a named body: the name is whole."""
+    assert [a.name for a in find_agencies(text)] == [name]
+
+
+def test_a_capitalised_word_after_a_wrapped_unit_that_is_no_province_is_not_taken_in():
+    text = "đề nghị Ủy ban nhân dân thành phố\nTổng hợp kết quả trước ngày 20."
+    assert [a.name for a in find_agencies(text)] == ["Ủy ban nhân dân thành phố"]
+
+
+def test_a_shared_territorial_heads_provinces_across_a_wrap_and_before_the_verb():
+    text = ("c) Ủy ban nhân dân các tỉnh, thành phố: Lạng\nSơn, Cần Thơ, Hà Nội, Bình Định khẩn trương bàn giao "
+            "mặt bằng.")
+    assert [a.name for a in find_agencies(text)] == [
+        "Ủy ban nhân dân tỉnh Lạng Sơn", "Ủy ban nhân dân thành phố Cần Thơ", "Ủy ban nhân dân thành phố Hà Nội",
+        "Ủy ban nhân dân tỉnh Bình Định"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Đề nghị Tổng công ty Hàng hải\nViệt Nam báo cáo.", "Tổng công ty Hàng hải Việt Nam"),
+    ("gửi hồ sơ đến Trung tâm Phục vụ hành chính công tỉnh\nQuảng Trị (số 5, đường Lê Lợi)",
+     "Trung tâm Phục vụ hành chính công tỉnh Quảng Trị"),
+    ("Quyết định số 12/2021/QĐ-UBND của Ủy ban nhân dân tỉnh Phú Yên sửa đổi Quy định",
+     "Ủy ban nhân dân tỉnh Phú Yên"),
+])
+def test_a_name_goes_on_across_a_wrap_before_viet_nam_or_a_province_and_stops_at_an_amending_verb(text, name):
+    """"Việt Nam" on the next line ends the name of the line before; a unit and a province after a
+    name's lower-case words are its territory, wrapped or not; "sửa đổi", "bổ sung" are the cited
+    title's verbs, not the issuer's name."""
+    assert [a.name for a in find_agencies(text)] == [name]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Điều 3. Cục trưởng Cục Di sản, Lưu trữ và Thư viện chịu trách nhiệm thi hành",
+     ["Cục Di sản, Lưu trữ và Thư viện"]),
+    ("Giao Viện Khảo cổ, Dân tộc học và Nhân học Việt Nam chủ trì", ["Viện Khảo cổ, Dân tộc học và Nhân học Việt Nam"]),
+    ("Công ty TNHH MTV Tư vấn, Thiết kế và Xây lắp Bình Định thực hiện",
+     ["Công ty TNHH MTV Tư vấn, Thiết kế và Xây lắp Bình Định"]),
+    # a list of bodies, not one name
+    ("Bộ Y tế, Tài chính và Nội vụ khẩn trương", ["Bộ Y tế"]),
+    ("Sở Công Thương, Xây dựng và Tư pháp báo cáo", ["Sở Công Thương"]),
+    ("Sở Tài chính, Sở Nội vụ và Sở Tư pháp", ["Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp"]),
+    ("Vụ trưởng Vụ Tổ chức cán bộ, Cục trưởng Cục Dược và Thủ trưởng các đơn vị",
+     ["Vụ Tổ chức cán bộ", "Cục Dược"]),
+])
+def test_a_comma_inside_an_official_name_closed_by_va(text, names):
+    """A name that lists its fields with commas and closes the list with "và" is one body; a
+    piece that opens with a head, a role or a ministry's whole field is another body."""
+    assert [a.name for a in find_agencies(text)] == names
