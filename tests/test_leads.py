@@ -215,6 +215,21 @@ chịu trách nhiệm thi hành Quyết định này./.
         assert tasks["Điều 2"].lead == ["Sở Nội vụ"]
 
 
+def test_an_article_s_number_wrapped_away_from_its_word_keeps_the_article_s_id():
+    """Conversion may put "Điều" alone on its line ("Điều\n3.\nChánh Văn phòng …"): the items are
+    still articles ("Điều 3", not a third item "3"), and the last one's executors lead it."""
+    record = extract(DECISION.replace("Điều 1. ", "Điều\n1. ").replace("Điều 2. ", "Điều\n2.\n") + """Điều
+3.
+Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Nội vụ; Chủ tịch Ủy ban nhân dân các xã, phường
+chịu trách nhiệm thi hành Quyết định này./.
+""" + SIGNED)
+    tasks = {t.id: t for t in record.tasks}
+    assert list(tasks) == ["Điều 1", "Điều 2", "Điều 3"]
+    assert tasks["Điều 2"].lead == ["Sở Nội vụ"]
+    assert tasks["Điều 3"].lead == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ",
+                                     "Chủ tịch Ủy ban nhân dân các xã, phường"]
+
+
 def test_whom_a_rule_applies_to_is_no_lead():
     # "Đối tượng áp dụng" lists whom the rules bind, at any level; a section's own heading line says so
     tasks = tasks_of("""I. MỤC TIÊU, ĐỐI TƯỢNG
