@@ -68,6 +68,11 @@ _MARKUP = {"*": compile_pattern(r"(?<![\p{L}\d*])\*(?=\S)|(?<=\S)\*(?![\p{L}\d*]
 _COPYRIGHT_ITEM = compile_pattern(r"(?m)^[ \t]*\K©(?=\))")  # OCR reads the item "c)" as "©)"
 # a header's rule with the number's label behind it on the same line (grammars/normalize.toml, layout)
 _NUMBER_AFTER_RULE = compile_re(_GRAMMAR["layout"]["number_after_rule"])
+# an article's word at a line's end, its number on the next line (grammars/normalize.toml, joins.article)
+_ARTICLE_BREAK_TEST = _GRAMMAR["joins"]["article"] + "\n"
+# (the word and its break matched, not a look-behind: a literal start is a fast scan)
+_ARTICLE_BREAK = compile_re(re.escape(_ARTICLE_BREAK_TEST) + r"(?=[ ]*\d)")
+_HEADER_CHARS = 1000  # where a document's header table ends, at the latest
 _TABLE_BAR = compile_pattern(r"[ ]*\|[ ]*")  # (found from its bar: see _Bars)
 _TRAILING_SPACE = compile_pattern(r" +\n")  # (from its spaces: "[ ]+(?=\n)" tries every space)
 _FINAL_SPACE = compile_pattern(r" +\Z")
@@ -249,7 +254,7 @@ def normalize(source: str) -> Text:
         text = text.sub(_DOUBLED_D, lambda m: "Đ" if len(m.group()) > 1 else "")
     if any(ch in text.text for ch in _ZERO_WIDTH_LIST):
         text = text.sub(_ZERO_WIDTH, "")
-    if "----" in text.text or "____" in text.text or "====" in text.text:
+    if _NUMBER_AFTER_RULE.search(text.text, 0, _HEADER_CHARS):  # (a header's line: only the top is read)
         text = text.sub(_NUMBER_AFTER_RULE, "\n")
     # (a test for a single character is a fast scan, for a pair a slow one: the pair only if its character is there)
     pairs = tuple(pair for pair in _MARKUP_PAIRS if pair[0] in text.text and pair in text.text)
@@ -271,6 +276,8 @@ def normalize(source: str) -> Text:
     text = text.replace_same_length(_SOFT_BREAK, " ")
     text = text.replace_same_length(_BARE_MARKER_NEAR, " ")
     text = text.sub(_CODE_BREAK_NEAR, "")  # a ký hiệu broken after its dash: "143/STC-\nHCSN"
+    if _ARTICLE_BREAK_TEST in text.text:
+        text = text.replace_same_length(_ARTICLE_BREAK, _ARTICLE_BREAK_TEST[:-1] + " ")
     return text.replace_same_length(_join_words(), " ")
 
 
