@@ -398,3 +398,16 @@ cấp điện cho các trạm bơm tiêu úng.
     # (the partner is a kind described by what it provides: no bare "doanh nghiệp" cut at "cung cấp")
     assert tasks["2"].lead == ["Sở Công Thương"]
     assert "doanh nghiệp" not in tasks["2"].cooperating
+
+
+def test_a_handover_names_who_receives_not_who_must_act():
+    tasks = tasks_of("""Điều 1. Thẩm quyền quản lý tài sản được xác lập sở hữu toàn dân
+1. Sở Tài chính quyết định xử lý tài sản chuyển giao cho Hội đồng nhân dân tỉnh; Ủy ban Mặt trận
+Tổ quốc Việt Nam tỉnh.
+2. Chủ tịch Ủy ban nhân dân các xã, phường quản lý tài sản bàn giao cho Ủy ban nhân dân xã.
+3. Giao cho Sở Xây dựng tiếp nhận hồ sơ công trình.
+""")
+    assert tasks["Điều 1.1"].lead == ["Sở Tài chính"]
+    assert tasks["Điều 1.2"].lead == ["Chủ tịch Ủy ban nhân dân các xã, phường"]
+    assert tasks["Điều 1.3"].lead == ["Sở Xây dựng"]
+
