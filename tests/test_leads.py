@@ -411,3 +411,17 @@ Tổ quốc Việt Nam tỉnh.
     assert tasks["Điều 1.2"].lead == ["Chủ tịch Ủy ban nhân dân các xã, phường"]
     assert tasks["Điều 1.3"].lead == ["Sở Xây dựng"]
 
+
+def test_the_members_of_a_steering_committee_are_charged_with_the_ministers():
+    tasks = tasks_of("""Điều 1. Ban hành kèm theo Quyết định này Quy chế hoạt động của Ban Chỉ đạo.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Các thành viên Ban Chỉ đạo, Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính
+phủ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành Quyết định này.
+Điều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ và các thành viên Ban Chỉ đạo tỉnh chịu
+trách nhiệm thi hành Quyết định này.
+""")
+    assert tasks["Điều 3"].lead == ["Các thành viên Ban Chỉ đạo",
+                                    "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ",
+                                    "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương"]
+    assert tasks["Điều 4"].lead == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ",
+                                    "các thành viên Ban Chỉ đạo tỉnh"]
