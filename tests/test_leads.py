@@ -425,3 +425,13 @@ trách nhiệm thi hành Quyết định này.
                                     "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương"]
     assert tasks["Điều 4"].lead == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ",
                                     "các thành viên Ban Chỉ đạo tỉnh"]
+
+
+def test_the_cooperative_alliance_and_the_labour_federation_are_bodies():
+    tasks = tasks_of("""1. Liên minh Hợp tác xã Việt Nam và Liên minh Hợp tác xã cấp tỉnh rà soát phương án giãn nợ.
+2. Liên đoàn Lao động, Hội Nông dân, Liên minh Hợp tác xã xây dựng kế hoạch hành động.
+3. Tổng Liên đoàn Lao động Việt Nam chỉ đạo công đoàn các cấp hỗ trợ người lao động.
+""")
+    assert tasks["1"].lead == ["Liên minh Hợp tác xã Việt Nam", "Liên minh Hợp tác xã cấp tỉnh"]
+    assert tasks["2"].lead == ["Liên đoàn Lao động", "Hội Nông dân", "Liên minh Hợp tác xã"]
+    assert tasks["3"].lead == ["Tổng Liên đoàn Lao động Việt Nam"]
