@@ -413,3 +413,40 @@ cấp điện cho các trạm bơm tiêu úng.
     # (the partner is a kind described by what it provides: no bare "doanh nghiệp" cut at "cung cấp")
     assert tasks["2"].lead == ["Sở Công Thương"]
     assert "doanh nghiệp" not in tasks["2"].cooperating
+
+
+def test_a_handover_names_who_receives_not_who_must_act():
+    tasks = tasks_of("""Điều 1. Thẩm quyền quản lý tài sản được xác lập sở hữu toàn dân
+1. Sở Tài chính quyết định xử lý tài sản chuyển giao cho Hội đồng nhân dân tỉnh; Ủy ban Mặt trận
+Tổ quốc Việt Nam tỉnh.
+2. Chủ tịch Ủy ban nhân dân các xã, phường quản lý tài sản bàn giao cho Ủy ban nhân dân xã.
+3. Giao cho Sở Xây dựng tiếp nhận hồ sơ công trình.
+""")
+    assert tasks["Điều 1.1"].lead == ["Sở Tài chính"]
+    assert tasks["Điều 1.2"].lead == ["Chủ tịch Ủy ban nhân dân các xã, phường"]
+    assert tasks["Điều 1.3"].lead == ["Sở Xây dựng"]
+
+
+def test_the_members_of_a_steering_committee_are_charged_with_the_ministers():
+    tasks = tasks_of("""Điều 1. Ban hành kèm theo Quyết định này Quy chế hoạt động của Ban Chỉ đạo.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Điều 3. Các thành viên Ban Chỉ đạo, Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính
+phủ, Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành Quyết định này.
+Điều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ và các thành viên Ban Chỉ đạo tỉnh chịu
+trách nhiệm thi hành Quyết định này.
+""")
+    assert tasks["Điều 3"].lead == ["Các thành viên Ban Chỉ đạo",
+                                    "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ",
+                                    "Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương"]
+    assert tasks["Điều 4"].lead == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Nội vụ",
+                                    "các thành viên Ban Chỉ đạo tỉnh"]
+
+
+def test_the_cooperative_alliance_and_the_labour_federation_are_bodies():
+    tasks = tasks_of("""1. Liên minh Hợp tác xã Việt Nam và Liên minh Hợp tác xã cấp tỉnh rà soát phương án giãn nợ.
+2. Liên đoàn Lao động, Hội Nông dân, Liên minh Hợp tác xã xây dựng kế hoạch hành động.
+3. Tổng Liên đoàn Lao động Việt Nam chỉ đạo công đoàn các cấp hỗ trợ người lao động.
+""")
+    assert tasks["1"].lead == ["Liên minh Hợp tác xã Việt Nam", "Liên minh Hợp tác xã cấp tỉnh"]
+    assert tasks["2"].lead == ["Liên đoàn Lao động", "Hội Nông dân", "Liên minh Hợp tác xã"]
+    assert tasks["3"].lead == ["Tổng Liên đoàn Lao động Việt Nam"]
