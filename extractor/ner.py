@@ -71,7 +71,8 @@ def _name_pattern(parts: dict[str, str]) -> str:
     # (a line wrapped inside the name is a space: "Ban Xây\ndựng Đảng")
     # (a unit before a listed province is the territory's, read below, across a wrapped line too: "Trung tâm
     # Phục vụ hành chính công tỉnh\nNghệ An")
-    unit = rf"{parts['territory']}\s+(?:{parts['provinces']})(?!\p{{L}})"
+    # (… and so is a unit before a slash: "Phòng Văn hóa - Xã hội xã/phường")
+    unit = rf"{parts['territory']}(?:\s+(?:{parts['provinces']})(?!\p{{L}})|[ ]*/)"
     word = rf"(?:[ ]+|[ ]*\n[ ]*)(?!(?:{stop})(?!\p{{L}}))(?!{unit})\p{{Ll}}+"
     joint = _expand(parts["joint"], parts)
     # a head of several words may open a name written in lower case after its first word: "Văn phòng

@@ -66,3 +66,19 @@ def test_a_comma_inside_an_official_name_closed_by_va(text, names):
     """A name that lists its fields with commas and closes the list with "và" is one body; a
     piece that opens with a head, a role or a ministry's whole field is another body."""
     assert [a.name for a in find_agencies(text)] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("a) Ủy ban nhân dân xã/phường lập danh sách hộ được hỗ trợ.", ["Ủy ban nhân dân xã/phường"]),
+    ("3. UBND các tỉnh/ thành phố chỉ đạo rà soát.", ["UBND các tỉnh/ thành phố"]),
+    ("hồ sơ nộp tại Trung tâm Phục vụ hành chính công xã/phường nơi cư trú",
+     ["Trung tâm Phục vụ hành chính công xã/phường"]),
+    # generic units: the capital after them is the verb, not a place
+    ("trình Chủ tịch Ủy ban nhân dân xã/phường Quyết định công nhận.", ["Ủy ban nhân dân xã/phường"]),
+    ("Giao Ủy ban nhân dân các\nxã, phường tổ chức thực hiện.", ["Ủy ban nhân dân các xã, phường"]),
+    ("Giao Ủy ban nhân dân\ncác phường, xã tổ chức thực hiện.", ["Ủy ban nhân dân các phường, xã"]),
+])
+def test_units_parted_by_a_slash_or_wrapped_around_cac_are_one_collective(text, names):
+    """"xã/phường" writes the kinds of unit one body is for; a line wrapped before or after "các"
+    keeps the head with its units."""
+    assert [a.name for a in find_agencies(text)] == names
