@@ -116,7 +116,9 @@ def _compiled() -> dict:
     parts["name"] = _name_pattern(parts)
     compiled = {key: compile_pattern(_expand(pattern, parts), regex.V1) for key, pattern in grammar["patterns"].items()}
     # (a regional branch of a named body keeps its region: "Kiểm toán nhà nước khu vực II")
-    compiled["bodies"] = compile_pattern(rf"(?<!\p{{L}})(?:{parts['bodies']})(?!\p{{L}})(?:{parts['region']})?",
+    # (… and a province's branch its unit: "Hội Nông dân tỉnh")
+    compiled["bodies"] = compile_pattern(
+        rf"(?<!\p{{L}})(?:{parts['bodies']})(?!\p{{L}})(?:{parts['region']}|{_expand(parts['body_unit'], parts)})?",
                                          regex.V1 | regex.I)
     first_words = {key: set(words.split()) for key, words in grammar["triggers"].items()}
     grammar_words = list(first_words.values())

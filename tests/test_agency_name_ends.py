@@ -82,3 +82,14 @@ def test_units_parted_by_a_slash_or_wrapped_around_cac_are_one_collective(text, 
     """"xã/phường" writes the kinds of unit one body is for; a line wrapped before or after "các"
     keeps the head with its units."""
     assert [a.name for a in find_agencies(text)] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Hội Nông dân tỉnh, Hội Cựu chiến binh tỉnh tuyên truyền.", ["Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh"]),
+    ("Hội Liên hiệp Phụ nữ các cấp vận động hội viên.", ["Hội Liên hiệp Phụ nữ các cấp"]),
+    ("Hội Nông dân tỉnh Quảng Bình hướng dẫn.", ["Hội Nông dân tỉnh Quảng Bình"]),
+])
+def test_a_named_body_keeps_the_unit_of_its_branch(text, names):
+    """A body of the list followed by its province's unit names the province's branch; the unit is
+    no stray word left to end a list."""
+    assert [a.name for a in find_agencies(text)] == names
