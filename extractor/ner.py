@@ -212,6 +212,8 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]]) -> list[Agency]:
             if item.start() != 0 and not c["list_joint"].match(item.group()):
                 break
             name = " ".join(item["n"].split())  # (one space where a line wrapped in it)
+            if item.start() and c["role_item"].match(name):
+                break  # "… Công Thương và Thủ trưởng các cơ quan …": the next addressee's role
             known_field = terr is None and c["field"].fullmatch(f"{head} {name}")
             if item.start() and not known_field and name.split()[0] in c["first_words"]["named"] \
                     and c["named"].match(name):

@@ -93,3 +93,31 @@ def test_a_named_body_keeps_the_unit_of_its_branch(text, names):
     """A body of the list followed by its province's unit names the province's branch; the unit is
     no stray word left to end a list."""
     assert [a.name for a in find_agencies(text)] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Cục trưởng Cục Trồng trọt và Bảo vệ thực vật chịu trách nhiệm", ["Cục Trồng trọt và Bảo vệ thực vật"]),
+    ("Giao Cục Tiền lương và Bảo hiểm xã hội chủ trì", ["Cục Tiền lương và Bảo hiểm xã hội"]),
+])
+def test_a_national_body_whose_second_field_opens_with_a_head_word(text, names):
+    assert [a.name for a in find_agencies(text)] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Bộ trưởng các Bộ: Y tế, Nội vụ, Công Thương và\nThủ trưởng các cơ quan liên quan chịu trách nhiệm",
+     ["Bộ Y tế", "Bộ Nội vụ", "Bộ Công Thương"]),
+    ("Giám đốc các Sở: Tư pháp, Xây dựng, Thủ trưởng các đơn vị liên quan thi hành",
+     ["Sở Tư pháp", "Sở Xây dựng"]),
+])
+def test_a_role_ends_a_shared_heads_list(text, names):
+    assert [a.name for a in find_agencies(text)] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Giao Bộ trưởng Bộ Tư pháp thừa ủy quyền Thủ tướng Chính phủ ký văn bản",
+     ["Bộ Tư pháp", "Thủ tướng Chính phủ"]),
+    ("Ủy quyền cho Lãnh đạo Bộ Ngoại giao thay mặt Chính phủ ký Hiệp định", ["Bộ Ngoại giao", "Chính phủ"]),
+])
+def test_acting_for_another_body_ends_the_name(text, names):
+    """"thừa ủy quyền", "thay mặt" open whom the body acts for: they end its name."""
+    assert [a.name for a in find_agencies(text)] == names
