@@ -334,7 +334,8 @@ cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.
 """)
     assert tasks["Điều 3"].lead == ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Tư pháp", "Giám đốc các sở",
                                     "Thủ trưởng các ban, ngành cấp tỉnh",
-                                    "Giám đốc Trung tâm Phục vụ hành chính công tỉnh", "Trung tâm Công báo - Tin học"]
+                                    "Giám đốc Trung tâm Phục vụ hành chính công tỉnh",
+                                    "Trung tâm Công báo - Tin học tỉnh"]
 
 
 def test_a_closing_paragraph_wrapped_on_narrow_lines_is_not_the_last_item():
