@@ -450,3 +450,22 @@ def test_the_cooperative_alliance_and_the_labour_federation_are_bodies():
     assert tasks["1"].lead == ["Liên minh Hợp tác xã Việt Nam", "Liên minh Hợp tác xã cấp tỉnh"]
     assert tasks["2"].lead == ["Liên đoàn Lao động", "Hội Nông dân", "Liên minh Hợp tác xã"]
     assert tasks["3"].lead == ["Tổng Liên đoàn Lao động Việt Nam"]
+
+
+def test_whom_a_task_is_reported_or_submitted_to_is_no_lead():
+    # "báo cáo X, Y, Z kết quả" read from a comma inside the list, a list wrapped after "báo cáo …,",
+    # "trình" at a line's end: those reported or submitted to; the item keeps its parent's lead
+    tasks = tasks_of("""1. Sở Nông nghiệp và Môi trường:
+a) Rà soát hồ sơ các công trình chuyển tiếp.
+b) Giám sát chặt chẽ chất lượng thi công, bảo đảm an toàn lao động; định kỳ hằng quý báo cáo UBND tỉnh, \
+Chủ tịch UBND tỉnh, Sở Tài chính kết quả thực hiện.
+c) Định kỳ hằng tháng báo cáo UBND tỉnh, Sở Xây dựng tiến độ giải ngân.
+d) Tổng hợp, báo cáo UBND tỉnh,
+Chủ tịch UBND tỉnh các vướng mắc phát sinh.
+đ) Thẩm định và trình
+Chủ tịch UBND tỉnh phê duyệt điều chỉnh dự toán.
+2. Sở Xây dựng chủ trì, tham mưu Chủ tịch UBND tỉnh về quy hoạch chung.
+""")
+    for key in ("1.a", "1.b", "1.c", "1.d", "1.đ"):
+        assert tasks[key].lead == ["Sở Nông nghiệp và Môi trường"], key
+    assert tasks["2"].lead == ["Sở Xây dựng"]

@@ -568,13 +568,15 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, facts
         # "Yêu cầu các cấp ủy, tổ chức đảng, các cơ quan … nghiêm túc …" (the request opens the sentence)
         if m.start() == _skip_space(chunk, start) and (who := _collective(chunk, m.end(), r)):
             return who
-    run = _run(agencies, _skip_space(chunk, start), chunk)
-    if run and (lead_verb.match(chunk, run[-1].end) or r["executes"].match(chunk, run[-1].end)):
+    at = _skip_space(chunk, start)
+    run = _run(agencies, at, chunk)
+    if (run and (lead_verb.match(chunk, run[-1].end) or r["executes"].match(chunk, run[-1].end))
+            and not _addressed(chunk, at, agencies, r)):
         return [a.name for a in run]
     if r["intro"].match(chunk, start):  # "Căn cứ …, các sở, ban, ngành … xây dựng …" (after a topic too)
         for comma in _CLAUSE_BREAK.finditer(chunk, start, _paragraph_end(chunk, start)):
             run = _run(agencies, comma.end(), chunk)
-            if run and lead_verb.match(chunk, run[-1].end):
+            if run and lead_verb.match(chunk, run[-1].end) and not _addressed(chunk, comma.end(), agencies, r):
                 return [a.name for a in run]
     if after_topic:
         # "Đẩy mạnh …: Các bộ khẩn trương trình …": a collective, with a verb of duty
@@ -607,6 +609,25 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, facts
             if names:
                 return names
     return []
+
+
+def _addressed(chunk: str, at: int, agencies: list[Agency], r: dict) -> bool:
+    """The bodies listed from ``at`` are those reported, submitted or given advice to, not who acts:
+    "… , định kỳ báo cáo UBND tỉnh, Chủ tịch UBND tỉnh, Sở Xây dựng kết quả" (the list, read from a
+    comma inside it, is followed back to its first body), "Tổng hợp, báo cáo UBND tỉnh,\nChủ tịch UBND
+    tỉnh các vấn đề …", "Thẩm định và trình\nBộ trưởng Bộ Công Thương phê duyệt …"."""
+    if not at:
+        return False
+    i = bisect.bisect_left(agencies, at, key=_START)
+    while i > 0 and agencies[i - 1].end <= at:  # back over the bodies of the list the run goes on
+        gap = chunk[agencies[i - 1].end:at]
+        sep = _p("list_separator").match(gap)
+        rest = gap[sep.end():]
+        if not sep.group().strip() or (rest and not r["role_before"].fullmatch(rest)):
+            break
+        at = agencies[i - 1].start
+        i -= 1
+    return r["addressed_before"].search(chunk, max(0, at - 80), at) is not None
 
 
 def _collective(chunk: str, start: int, r: dict) -> list[str]:
