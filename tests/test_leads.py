@@ -469,3 +469,19 @@ Chủ tịch UBND tỉnh phê duyệt điều chỉnh dự toán.
     for key in ("1.a", "1.b", "1.c", "1.d", "1.đ"):
         assert tasks[key].lead == ["Sở Nông nghiệp và Môi trường"], key
     assert tasks["2"].lead == ["Sở Xây dựng"]
+
+
+def test_a_kind_of_body_opening_an_item_without_a_plural_leads_it():
+    # rules that hand a power or a duty to a kind of body, written without "các": "Sở, ban, ngành …
+    # quyết định …", "Sở quản lý ngành, lĩnh vực có trách nhiệm …", "Cơ quan chuyên môn, tổ chức hành
+    # chính khác thuộc UBND tỉnh quyết định …"
+    tasks = tasks_of("""1. Sở, ban, ngành, đơn vị thuộc Ủy ban nhân dân tỉnh quyết định điều chuyển máy móc \
+giữa các đơn vị trực thuộc.
+2. Sở quản lý ngành, lĩnh vực có trách nhiệm rà soát danh mục hàng hóa bình ổn giá.
+3. Cơ quan chuyên môn, tổ chức hành chính khác thuộc Ủy ban nhân dân tỉnh quyết định mức khoán kinh phí.
+4. Tổ chức, cá nhân có liên quan được hưởng hỗ trợ theo quy định.
+""")
+    assert tasks["1"].lead == ["Sở, ban, ngành, đơn vị thuộc Ủy ban nhân dân tỉnh"]
+    assert tasks["2"].lead == ["Sở quản lý ngành, lĩnh vực"]
+    assert tasks["3"].lead == ["Cơ quan chuyên môn, tổ chức hành chính khác thuộc Ủy ban nhân dân tỉnh"]
+    assert tasks["4"].lead == []
