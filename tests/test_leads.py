@@ -485,3 +485,14 @@ giữa các đơn vị trực thuộc.
     assert tasks["2"].lead == ["Sở quản lý ngành, lĩnh vực"]
     assert tasks["3"].lead == ["Cơ quan chuyên môn, tổ chức hành chính khác thuộc Ủy ban nhân dân tỉnh"]
     assert tasks["4"].lead == []
+
+
+def test_a_list_of_partners_goes_on_past_a_semicolon_before_another_body():
+    # "phối hợp với A; B; các …" one list; a body after ";" with its own verb of duty opens a clause
+    tasks = tasks_of("""1. Giao Sở Công Thương chủ trì, phối hợp với các sở, ban, ngành của tỉnh; Ủy ban nhân dân \
+các xã, phường; các doanh nghiệp triển khai chương trình bình ổn thị trường.
+2. Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính; Sở Xây dựng chịu trách nhiệm thẩm định thiết kế.
+""")
+    assert "Ủy ban nhân dân các xã, phường" in tasks["1"].cooperating
+    assert tasks["2"].cooperating == ["Sở Tài chính"]
+    assert tasks["2"].lead == ["Sở Y tế", "Sở Xây dựng"]

@@ -247,6 +247,8 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
     coop_spans: list[tuple[int, int]] = []
     for m in (r["cooperate"].finditer(chunk) if w["cooperate_cheap_test"] in chunk else ()):
         stop = r["coop_stop"].search(chunk, m.end())
+        while stop and stop.group() == ";" and _list_goes_on(chunk, stop.end(), agencies, r):
+            stop = r["coop_stop"].search(chunk, stop.end())  # "phối hợp với các Sở …; UBND các xã, phường; …"
         coop_spans.append((m.end(), stop.start() if stop else len(chunk)))
     lead: list[str] = list(labelled_lead)
     coop: list[str] = list(labelled_coop)
@@ -609,6 +611,15 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, facts
             if names:
                 return names
     return []
+
+
+def _list_goes_on(chunk: str, at: int, agencies: list[Agency], r: dict) -> bool:
+    """A list of partners goes on past the ";" before ``at``: a body follows it that is no subject of a
+    clause of its own ("phối hợp với các Sở, ban, ngành của tỉnh; Ủy ban nhân dân các xã, phường; các
+    cơ quan, đơn vị … triển khai …", not "phối hợp với Sở X; Sở Y chịu trách nhiệm …")."""
+    at = _skip_space(chunk, at)
+    run = _run(agencies, at, chunk)
+    return bool(run) and run[0].start - at <= 40 and not r["duty_verb"].match(chunk, run[-1].end)
 
 
 def _addressed(chunk: str, at: int, agencies: list[Agency], r: dict) -> bool:
