@@ -496,3 +496,14 @@ các xã, phường; các doanh nghiệp triển khai chương trình bình ổn
     assert "Ủy ban nhân dân các xã, phường" in tasks["1"].cooperating
     assert tasks["2"].cooperating == ["Sở Tài chính"]
     assert tasks["2"].lead == ["Sở Y tế", "Sở Xây dựng"]
+
+
+def test_cooperation_between_bodies_names_no_partner():
+    # "phối hợp giữa A và B" names a relation (a cooperation rule's title, an aim), not a task's partners
+    tasks = tasks_of("""1. Tăng cường phối hợp giữa các sở, ban, ngành và các địa phương trong thực hiện chương trình.
+2. Bãi bỏ Quyết định số 12/2019/QĐ-UBND ban hành Quy chế phối hợp giữa Sở Tư pháp với Ủy ban nhân dân cấp xã.
+3. Giao Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ hướng dẫn thực hiện.
+""")
+    assert tasks["1"].cooperating == []
+    assert tasks["2"].cooperating == []
+    assert tasks["3"].cooperating == ["Sở Nội vụ"]
