@@ -507,3 +507,17 @@ def test_cooperation_between_bodies_names_no_partner():
     assert tasks["1"].cooperating == []
     assert tasks["2"].cooperating == []
     assert tasks["3"].cooperating == ["Sở Nội vụ"]
+
+
+def test_a_body_handing_its_power_down_is_not_who_acts():
+    # "X phân cấp (thẩm quyền) cho Y …", "X ủy quyền cho Y": Y does the items; X named alone is no lead
+    tasks = tasks_of("""1. Ủy ban nhân dân tỉnh ủy quyền cho Giám đốc Sở Nội vụ:
+a) Quyết định bổ nhiệm lại Kiểm soát viên.
+b) Cho ý kiến về quy hoạch cán bộ quản lý doanh nghiệp.
+2. Ủy ban nhân dân tỉnh phân cấp thẩm quyền cho Sở Tư pháp ký văn bản đồng ý việc cho con nuôi.
+3. Ủy ban nhân dân tỉnh phân cấp cho cơ quan nhà nước, đơn vị sự nghiệp bổ sung máy móc chuyên dùng.
+""")
+    for key in ("1", "1.a", "1.b"):
+        assert tasks[key].lead == ["Giám đốc Sở Nội vụ"], key
+    assert tasks["2"].lead == ["Sở Tư pháp"]
+    assert tasks["3"].lead == []

@@ -574,6 +574,8 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, facts
     run = _run(agencies, at, chunk)
     if (run and (lead_verb.match(chunk, run[-1].end) or r["executes"].match(chunk, run[-1].end))
             and not _addressed(chunk, at, agencies, r)):
+        if handed := r["delegates"].match(chunk, run[-1].end):  # "UBND tỉnh ủy quyền cho Giám đốc Sở X"
+            return [a.name for a in _run(agencies, handed.end(), chunk)]
         return [a.name for a in run]
     if r["intro"].match(chunk, start):  # "Căn cứ …, các sở, ban, ngành … xây dựng …" (after a topic too)
         for comma in _CLAUSE_BREAK.finditer(chunk, start, _paragraph_end(chunk, start)):
