@@ -451,3 +451,74 @@ def test_the_cooperative_alliance_and_the_labour_federation_are_bodies():
     assert tasks["1"].lead == ["Liên minh Hợp tác xã Việt Nam", "Liên minh Hợp tác xã cấp tỉnh"]
     assert tasks["2"].lead == ["Liên đoàn Lao động", "Hội Nông dân", "Liên minh Hợp tác xã"]
     assert tasks["3"].lead == ["Tổng Liên đoàn Lao động Việt Nam"]
+
+
+def test_whom_a_task_is_reported_or_submitted_to_is_no_lead():
+    # "báo cáo X, Y, Z kết quả" read from a comma inside the list, a list wrapped after "báo cáo …,",
+    # "trình" at a line's end: those reported or submitted to; the item keeps its parent's lead
+    tasks = tasks_of("""1. Sở Nông nghiệp và Môi trường:
+a) Rà soát hồ sơ các công trình chuyển tiếp.
+b) Giám sát chặt chẽ chất lượng thi công, bảo đảm an toàn lao động; định kỳ hằng quý báo cáo UBND tỉnh, \
+Chủ tịch UBND tỉnh, Sở Tài chính kết quả thực hiện.
+c) Định kỳ hằng tháng báo cáo UBND tỉnh, Sở Xây dựng tiến độ giải ngân.
+d) Tổng hợp, báo cáo UBND tỉnh,
+Chủ tịch UBND tỉnh các vướng mắc phát sinh.
+đ) Thẩm định và trình
+Chủ tịch UBND tỉnh phê duyệt điều chỉnh dự toán.
+2. Sở Xây dựng chủ trì, tham mưu Chủ tịch UBND tỉnh về quy hoạch chung.
+""")
+    for key in ("1.a", "1.b", "1.c", "1.d", "1.đ"):
+        assert tasks[key].lead == ["Sở Nông nghiệp và Môi trường"], key
+    assert tasks["2"].lead == ["Sở Xây dựng"]
+
+
+def test_a_kind_of_body_opening_an_item_without_a_plural_leads_it():
+    # rules that hand a power or a duty to a kind of body, written without "các": "Sở, ban, ngành …
+    # quyết định …", "Sở quản lý ngành, lĩnh vực có trách nhiệm …", "Cơ quan chuyên môn, tổ chức hành
+    # chính khác thuộc UBND tỉnh quyết định …"
+    tasks = tasks_of("""1. Sở, ban, ngành, đơn vị thuộc Ủy ban nhân dân tỉnh quyết định điều chuyển máy móc \
+giữa các đơn vị trực thuộc.
+2. Sở quản lý ngành, lĩnh vực có trách nhiệm rà soát danh mục hàng hóa bình ổn giá.
+3. Cơ quan chuyên môn, tổ chức hành chính khác thuộc Ủy ban nhân dân tỉnh quyết định mức khoán kinh phí.
+4. Tổ chức, cá nhân có liên quan được hưởng hỗ trợ theo quy định.
+""")
+    assert tasks["1"].lead == ["Sở, ban, ngành, đơn vị thuộc Ủy ban nhân dân tỉnh"]
+    assert tasks["2"].lead == ["Sở quản lý ngành, lĩnh vực"]
+    assert tasks["3"].lead == ["Cơ quan chuyên môn, tổ chức hành chính khác thuộc Ủy ban nhân dân tỉnh"]
+    assert tasks["4"].lead == []
+
+
+def test_a_list_of_partners_goes_on_past_a_semicolon_before_another_body():
+    # "phối hợp với A; B; các …" one list; a body after ";" with its own verb of duty opens a clause
+    tasks = tasks_of("""1. Giao Sở Công Thương chủ trì, phối hợp với các sở, ban, ngành của tỉnh; Ủy ban nhân dân \
+các xã, phường; các doanh nghiệp triển khai chương trình bình ổn thị trường.
+2. Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính; Sở Xây dựng chịu trách nhiệm thẩm định thiết kế.
+""")
+    assert "Ủy ban nhân dân các xã, phường" in tasks["1"].cooperating
+    assert tasks["2"].cooperating == ["Sở Tài chính"]
+    assert tasks["2"].lead == ["Sở Y tế", "Sở Xây dựng"]
+
+
+def test_cooperation_between_bodies_names_no_partner():
+    # "phối hợp giữa A và B" names a relation (a cooperation rule's title, an aim), not a task's partners
+    tasks = tasks_of("""1. Tăng cường phối hợp giữa các sở, ban, ngành và các địa phương trong thực hiện chương trình.
+2. Bãi bỏ Quyết định số 12/2019/QĐ-UBND ban hành Quy chế phối hợp giữa Sở Tư pháp với Ủy ban nhân dân cấp xã.
+3. Giao Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ hướng dẫn thực hiện.
+""")
+    assert tasks["1"].cooperating == []
+    assert tasks["2"].cooperating == []
+    assert tasks["3"].cooperating == ["Sở Nội vụ"]
+
+
+def test_a_body_handing_its_power_down_is_not_who_acts():
+    # "X phân cấp (thẩm quyền) cho Y …", "X ủy quyền cho Y": Y does the items; X named alone is no lead
+    tasks = tasks_of("""1. Ủy ban nhân dân tỉnh ủy quyền cho Giám đốc Sở Nội vụ:
+a) Quyết định bổ nhiệm lại Kiểm soát viên.
+b) Cho ý kiến về quy hoạch cán bộ quản lý doanh nghiệp.
+2. Ủy ban nhân dân tỉnh phân cấp thẩm quyền cho Sở Tư pháp ký văn bản đồng ý việc cho con nuôi.
+3. Ủy ban nhân dân tỉnh phân cấp cho cơ quan nhà nước, đơn vị sự nghiệp bổ sung máy móc chuyên dùng.
+""")
+    for key in ("1", "1.a", "1.b"):
+        assert tasks[key].lead == ["Giám đốc Sở Nội vụ"], key
+    assert tasks["2"].lead == ["Sở Tư pháp"]
+    assert tasks["3"].lead == []

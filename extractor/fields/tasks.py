@@ -247,6 +247,8 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
     coop_spans: list[tuple[int, int]] = []
     for m in (r["cooperate"].finditer(chunk) if w["cooperate_cheap_test"] in chunk else ()):
         stop = r["coop_stop"].search(chunk, m.end())
+        while stop and stop.group() == ";" and _list_goes_on(chunk, stop.end(), agencies, r):
+            stop = r["coop_stop"].search(chunk, stop.end())  # "phối hợp với các Sở …; UBND các xã, phường; …"
         coop_spans.append((m.end(), stop.start() if stop else len(chunk)))
     lead: list[str] = list(labelled_lead)
     coop: list[str] = list(labelled_coop)
@@ -568,13 +570,17 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, facts
         # "Yêu cầu các cấp ủy, tổ chức đảng, các cơ quan … nghiêm túc …" (the request opens the sentence)
         if m.start() == _skip_space(chunk, start) and (who := _collective(chunk, m.end(), r)):
             return who
-    run = _run(agencies, _skip_space(chunk, start), chunk)
-    if run and (lead_verb.match(chunk, run[-1].end) or r["executes"].match(chunk, run[-1].end)):
+    at = _skip_space(chunk, start)
+    run = _run(agencies, at, chunk)
+    if (run and (lead_verb.match(chunk, run[-1].end) or r["executes"].match(chunk, run[-1].end))
+            and not _addressed(chunk, at, agencies, r)):
+        if handed := r["delegates"].match(chunk, run[-1].end):  # "UBND tỉnh ủy quyền cho Giám đốc Sở X"
+            return [a.name for a in _run(agencies, handed.end(), chunk)]
         return [a.name for a in run]
     if r["intro"].match(chunk, start):  # "Căn cứ …, các sở, ban, ngành … xây dựng …" (after a topic too)
         for comma in _CLAUSE_BREAK.finditer(chunk, start, _paragraph_end(chunk, start)):
             run = _run(agencies, comma.end(), chunk)
-            if run and lead_verb.match(chunk, run[-1].end):
+            if run and lead_verb.match(chunk, run[-1].end) and not _addressed(chunk, comma.end(), agencies, r):
                 return [a.name for a in run]
     if after_topic:
         # "Đẩy mạnh …: Các bộ khẩn trương trình …": a collective, with a verb of duty
@@ -607,6 +613,34 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, facts
             if names:
                 return names
     return []
+
+
+def _list_goes_on(chunk: str, at: int, agencies: list[Agency], r: dict) -> bool:
+    """A list of partners goes on past the ";" before ``at``: a body follows it that is no subject of a
+    clause of its own ("phối hợp với các Sở, ban, ngành của tỉnh; Ủy ban nhân dân các xã, phường; các
+    cơ quan, đơn vị … triển khai …", not "phối hợp với Sở X; Sở Y chịu trách nhiệm …")."""
+    at = _skip_space(chunk, at)
+    run = _run(agencies, at, chunk)
+    return bool(run) and run[0].start - at <= 40 and not r["duty_verb"].match(chunk, run[-1].end)
+
+
+def _addressed(chunk: str, at: int, agencies: list[Agency], r: dict) -> bool:
+    """The bodies listed from ``at`` are those reported, submitted or given advice to, not who acts:
+    "… , định kỳ báo cáo UBND tỉnh, Chủ tịch UBND tỉnh, Sở Xây dựng kết quả" (the list, read from a
+    comma inside it, is followed back to its first body), "Tổng hợp, báo cáo UBND tỉnh,\nChủ tịch UBND
+    tỉnh các vấn đề …", "Thẩm định và trình\nBộ trưởng Bộ Công Thương phê duyệt …"."""
+    if not at:
+        return False
+    i = bisect.bisect_left(agencies, at, key=_START)
+    while i > 0 and agencies[i - 1].end <= at:  # back over the bodies of the list the run goes on
+        gap = chunk[agencies[i - 1].end:at]
+        sep = _p("list_separator").match(gap)
+        rest = gap[sep.end():]
+        if not sep.group().strip() or (rest and not r["role_before"].fullmatch(rest)):
+            break
+        at = agencies[i - 1].start
+        i -= 1
+    return r["addressed_before"].search(chunk, max(0, at - 80), at) is not None
 
 
 def _collective(chunk: str, start: int, r: dict) -> list[str]:
