@@ -522,3 +522,35 @@ b) Cho ý kiến về quy hoạch cán bộ quản lý doanh nghiệp.
         assert tasks[key].lead == ["Giám đốc Sở Nội vụ"], key
     assert tasks["2"].lead == ["Sở Tư pháp"]
     assert tasks["3"].lead == []
+
+
+def test_a_heading_naming_whose_duties_they_are_leads_its_clauses():
+    # "Trách nhiệm của X" / "Nhiệm vụ của X" over clauses that name no subject of their own (decrees,
+    # circulars, provincial rules); a person or a body qualified only as relevant leads nothing
+    record = extract(DECISION.replace("Điều 2. Sở Nội vụ", "Điều 4. Sở Nội vụ") + """Điều 3. Trách nhiệm của \
+các cơ quan, đơn vị
+1. Trách nhiệm của Sở Nội vụ
+a) Hướng dẫn các xã, phường lập danh mục hồ sơ lưu trữ.
+b) Kiểm tra việc thực hiện, báo cáo Ủy ban nhân dân tỉnh.
+2. Nhiệm vụ của Ủy ban
+nhân dân cấp xã:
+a) Bố trí kho lưu trữ bảo đảm an toàn.
+b) Sở Khoa học và Công nghệ chịu trách nhiệm hỗ trợ số hóa tài liệu.
+3. Trách nhiệm của Trung tâm Phục vụ hành chính công tỉnh
+
+Tiếp nhận hồ sơ và trả kết quả đúng hạn.
+4. Nhiệm vụ của văn thư cơ quan
+a) Lập hồ sơ công việc theo danh mục.
+5. Trách nhiệm của các cơ quan khác có liên quan
+a) Phối hợp cung cấp tài liệu.
+""" + SIGNED)
+    tasks = {t.id: t for t in record.tasks}
+    for key in ("Điều 3.1", "Điều 3.1.a", "Điều 3.1.b"):
+        assert tasks[key].lead == ["Sở Nội vụ"], key
+    for key in ("Điều 3.2", "Điều 3.2.a"):
+        assert tasks[key].lead == ["Ủy ban nhân dân cấp xã"], key
+    assert tasks["Điều 3.2.b"].lead == ["Sở Khoa học và Công nghệ"]
+    assert tasks["Điều 3.3"].lead == ["Trung tâm Phục vụ hành chính công tỉnh"]
+    assert tasks["Điều 3"].lead == ["các cơ quan, đơn vị"]
+    assert not any("văn thư" in name for name in tasks["Điều 3.4.a"].lead)
+    assert not any("liên quan" in name for name in tasks["Điều 3.5.a"].lead)

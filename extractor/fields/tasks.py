@@ -270,6 +270,8 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
     body_at = _heading_end(chunk)
     headed = False  # the bullets and paragraphs under a heading were read
     first = _skip_space(chunk, 0)
+    if not lead and chunk.startswith(_duty_first(), first):
+        lead = _duty_heading(chunk, agencies, r)
     if not lead and (item.children or body_at < len(chunk)) and chunk[first:first + 1].isupper():
         lead = _agency_heading(chunk, agencies, body_at)
     if not lead and body_at < len(chunk):
@@ -396,6 +398,26 @@ def _agency_heading(chunk: str, agencies: list[Agency], end: int) -> list[str]:
             return []
         leads.append(clean_value(heading))
     return leads
+
+
+def _duty_heading(chunk: str, agencies: list[Agency], r: dict) -> list[str]:
+    """The bodies an item's heading gives its duties to, when they close the heading's line: ``Trách
+    nhiệm của Sở Tư pháp`` (over ``a) Chủ trì, hướng dẫn …``), ``Nhiệm vụ của Ủy ban nhân dân cấp
+    tỉnh:``, ``Trách nhiệm của Ủy ban\nnhân dân cấp xã`` (wrapped), ``Trách nhiệm của Sở Văn hóa, Thể
+    thao và Du lịch; Ủy ban nhân dân các xã, phường``, ``Trách nhiệm của Cục Điện lực`` over a
+    paragraph of duties. Not a person or a body no list holds (``Nhiệm vụ của giáo viên chủ nhiệm``,
+    ``Trách nhiệm của Bên mua điện``), nor a body that only begins what the heading names
+    (``Trách nhiệm của các cơ quan khác có liên quan``)."""
+    m = r["duty_heading"].match(chunk)
+    run = _run(agencies, m.end(), chunk) if m else []
+    if not run or not r["duty_heading_end"].match(chunk, run[-1].end):
+        return []
+    return [a.name for a in run]
+
+
+@cache
+def _duty_first() -> tuple[str, ...]:
+    return tuple(_words()["duty_heading_first"])
 
 
 def _kind_heading(head: str, agencies: list[Agency]) -> str | None:
