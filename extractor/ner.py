@@ -31,7 +31,7 @@ from typing import NamedTuple
 import regex
 
 from .grammar import DASH, SPACE, factored, provinces, rx, settings, word_list
-from .regex_cache import compile_pattern
+from .regex_cache import compile_pattern, compile_re
 
 
 class Agency(NamedTuple):
@@ -129,6 +129,16 @@ def _compiled() -> dict:
     # (bodies are matched whatever their case, but only where a first word stands as the list writes it)
     compiled["trigger"] = _automaton({w.split()[0] for w in heads + bodies}.union(*grammar_words))
     compiled["first_words"] = first_words
+    # each first word → the patterns it starts (one pass over a text's triggers sorts them all)
+    keys_of: dict[str, list[str]] = {}
+    for key, words in first_words.items():
+        for word in words:
+            keys_of.setdefault(word, []).append(key)
+    compiled["keys_of"] = keys_of
+    # a looser beginning of a pattern, tried first by the standard engine: a long pattern costs `regex`
+    # a microsecond to set up at each start, and most starts fail on their first words
+    compiled["pretests"] = {key: compile_re(_expand(pattern, parts)).match
+                            for key, pattern in grammar["pretests"].items()}
     compiled["cheap_tests"] = grammar["cheap_tests"]
     return compiled
 
@@ -180,15 +190,17 @@ def agency_at_start(text: str) -> Agency | None:
 
 def _found(c: dict, text: str, triggers: list[tuple[int, str]]) -> list[Agency]:
 
-    def starts_for(key: str) -> list[int]:
-        words = c["first_words"][key]
-        return [pos for pos, word in triggers if word in words]
+    starts: dict[str, list[int]] = {key: [] for key in c["first_words"]}
+    keys_of = c["keys_of"]
+    for pos, word in triggers:
+        for key in keys_of.get(word, ()):
+            starts[key].append(pos)
 
     strong: list[Agency] = []
-    shared_territorial = list(_at(c["shared_territorial"], text, starts_for("shared_territorial")))
+    shared_territorial = _at(c, "shared_territorial", text, starts["shared_territorial"])
     territorial_lists = [(m.start(), m.end()) for m in shared_territorial]
     covered = 0
-    for m in _at(c["localities"], text, starts_for("localities")):
+    for m in _at(c, "localities", text, starts["localities"]):
         if m.start() < covered or any(s <= m.start() < e for s, e in territorial_lists):
             continue  # inside a list read already ("Các tỉnh …"), or a shared head read below ("UBND các tỉnh: …")
         covered = m.end()
@@ -201,7 +213,7 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]]) -> list[Agency]:
     # Gia Lai" → "Ủy ban nhân dân tỉnh Đắk Lắk", …; "UBND các tỉnh, thành phố: Tuyên Quang, Hồ Chí Minh":
     # each name by its own kind ("Ủy ban nhân dân Thành phố Hồ Chí Minh")
     # (a head printed in lower case, "các bộ, cơ quan: …", is capitalised in the body's name)
-    shared = [(m, " ".join(m["head"].split()).capitalize(), None) for m in _at(c["shared"], text, starts_for("shared"))]
+    shared = [(m, " ".join(m["head"].split()).capitalize(), None) for m in _at(c, "shared", text, starts["shared"])]
     shared += [(m, " ".join(m["head"].split()), " ".join(m["terr"].split()))
                for m in shared_territorial]
     for m, head, terr in shared:
@@ -229,8 +241,8 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]]) -> list[Agency]:
             if not c["list_goes_on"].match(text, pos + item.end()):
                 break
     for key in ("field", "territorial", "bodies", "person", "ministers", "zones"):
-        strong.extend(_matches(c, key, text, starts_for(key)))
-    weak = [a for key in ("named", "kinds") for a in _matches(c, key, text, starts_for(key))]
+        strong.extend(_matches(c, key, text, starts[key]))
+    weak = [a for key in ("named", "kinds") for a in _matches(c, key, text, starts[key])]
     # a gazetteer name is not stretched by lower-case words the looser pattern takes in: "Sở Xây
     # dựng tiến hành rà soát" names "Sở Xây dựng" (a capital further on does extend it)
     ends = {a.start: a.end for a in strong}
@@ -245,16 +257,18 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]]) -> list[Agency]:
     return found
 
 
-def _at(pattern: regex.Pattern[str], text: str, starts: list[int]):
-    for pos in starts:
-        m = pattern.match(text, pos)
-        if m:
-            yield m
+def _at(c: dict, key: str, text: str, starts: list[int]) -> list[regex.Match[str]]:
+    """The matches of pattern ``key`` at ``starts`` (where its pretest, if any, passes first)."""
+    match = c[key].match
+    pretest = c["pretests"].get(key)
+    if pretest is None:
+        return [m for pos in starts if (m := match(text, pos))]
+    return [m for pos in starts if pretest(text, pos) and (m := match(text, pos))]
 
 
 def _matches(c: dict, key: str, text: str, starts: list[int]) -> list[Agency]:
     out = []
-    for m in _at(c[key], text, starts):
+    for m in _at(c, key, text, starts):
         if key == "kinds" and c["relevant_only"].match(text, m.end()):
             continue
         start = m.start()
