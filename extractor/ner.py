@@ -73,7 +73,9 @@ def _name_pattern(parts: dict[str, str]) -> str:
     # Phục vụ hành chính công tỉnh\nNghệ An")
     # (… and so is a unit before a slash: "Phòng Văn hóa - Xã hội xã/phường")
     unit = rf"{parts['territory']}(?:\s+(?:{parts['provinces']})(?!\p{{L}})|[ ]*/)"
-    word = rf"(?:[ ]+|[ ]*\n[ ]*)(?!(?:{stop})(?!\p{{L}}))(?!{unit})\p{{Ll}}+"
+    # (a word is read whole, and the words before a joint are never given back: a joint opens with a space, a
+    # comma or a dash before a capital, found neither inside a word nor before a word of lower case)
+    word = rf"(?:[ ]+|[ ]*\n[ ]*)(?!(?:{stop})(?!\p{{L}}))(?!{unit})\p{{Ll}}++"
     joint = _expand(parts["joint"], parts)
     # a head of several words may open a name written in lower case after its first word: "Văn phòng
     # Ban chỉ đạo phòng thủ dân sự quốc gia"
@@ -95,7 +97,7 @@ def _name_pattern(parts: dict[str, str]) -> str:
     lower = int(parts["lower_words"])
     # (the parts are written out in place: called by name with (?&…) they compile in half the time
     # but match ten times slower)
-    return rf"(?:{cap}(?:(?:{word}){{0,{lower}}}{joint}{cap})*(?:{word}){{0,{lower}}}{territory})"
+    return rf"(?:{cap}(?:(?:{word}){{0,{lower}}}+{joint}{cap})*(?:{word}){{0,{lower}}}{territory})"
 
 
 @cache
