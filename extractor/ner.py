@@ -171,12 +171,14 @@ def rule_agencies(text: str) -> list[Agency]:
     """The agencies the rules and gazetteers find in ``text`` (no statistical model)."""
     c = _compiled()
     n = len(text)
-    triggers = []
+    starts: dict[str, list[int]] = {key: [] for key in c["first_words"]}
+    keys_of = c["keys_of"]
     for end, word in c["trigger"].iter(text):  # whole words only
         start = end - len(word) + 1
         if (not start or not text[start - 1].isalpha()) and (end + 1 == n or not text[end + 1].isalpha()):
-            triggers.append((start, word))
-    return _found(c, text, triggers)
+            for key in keys_of[word]:
+                starts[key].append(start)
+    return _found(c, text, starts)
 
 
 def agency_at_start(text: str) -> Agency | None:
@@ -186,18 +188,15 @@ def agency_at_start(text: str) -> Agency | None:
     first = rx(r"\p{L}+").match(text)
     if first is None:
         return None
-    found = _found(c, text, [(0, first.group())])
+    found = _found(c, text, {key: [0] if key in keys else [] for key in c["first_words"]}
+                   if (keys := c["keys_of"].get(first.group())) else {})
     return found[0] if found and found[0].start == 0 else None
 
 
-def _found(c: dict, text: str, triggers: list[tuple[int, str]]) -> list[Agency]:
-
-    starts: dict[str, list[int]] = {key: [] for key in c["first_words"]}
-    keys_of = c["keys_of"]
-    for pos, word in triggers:
-        for key in keys_of.get(word, ()):
-            starts[key].append(pos)
-
+def _found(c: dict, text: str, starts: dict[str, list[int]]) -> list[Agency]:
+    """The agencies matched at ``starts`` (pattern → where its first words stand in ``text``)."""
+    if not starts:
+        return []
     strong: list[Agency] = []
     shared_territorial = _at(c, "shared_territorial", text, starts["shared_territorial"])
     territorial_lists = [(m.start(), m.end()) for m in shared_territorial]
@@ -261,6 +260,8 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]]) -> list[Agency]:
 
 def _at(c: dict, key: str, text: str, starts: list[int]) -> list[regex.Match[str]]:
     """The matches of pattern ``key`` at ``starts`` (where its pretest, if any, passes first)."""
+    if not starts:
+        return []
     match = c[key].match
     pretest = c["pretests"].get(key)
     if pretest is None:
@@ -269,7 +270,7 @@ def _at(c: dict, key: str, text: str, starts: list[int]) -> list[regex.Match[str
 
 
 def _matches(c: dict, key: str, text: str, starts: list[int]) -> list[Agency]:
-    out = []
+    out: list[Agency] = []
     for m in _at(c, key, text, starts):
         if key == "kinds" and c["relevant_only"].match(text, m.end()):
             continue
