@@ -73,9 +73,10 @@ def _name_pattern(parts: dict[str, str]) -> str:
     # Phục vụ hành chính công tỉnh\nNghệ An")
     # (… and so is a unit before a slash: "Phòng Văn hóa - Xã hội xã/phường")
     unit = rf"{parts['territory']}(?:\s+(?:{parts['provinces']})(?!\p{{L}})|[ ]*/)"
+    # (a lower-case letter is looked for before the look-aheads: most runs of words end before a capital)
     # (a word is read whole, and the words before a joint are never given back: a joint opens with a space, a
     # comma or a dash before a capital, found neither inside a word nor before a word of lower case)
-    word = rf"(?:[ ]+|[ ]*\n[ ]*)(?!(?:{stop})(?!\p{{L}}))(?!{unit})\p{{Ll}}++"
+    word = rf"(?:[ ]+|[ ]*\n[ ]*)(?=\p{{Ll}})(?!(?:{stop})(?!\p{{L}}))(?!{unit})\p{{Ll}}++"
     joint = _expand(parts["joint"], parts)
     # a head of several words may open a name written in lower case after its first word: "Văn phòng
     # Ban chỉ đạo phòng thủ dân sự quốc gia"
@@ -116,6 +117,7 @@ def _compiled() -> dict:
               "head_words": "|".join(sorted({h.split()[0] for h in heads if not h.split()[0].isupper()},
                                             key=lambda w: (-len(w), w)))}
     parts["name"] = _name_pattern(parts)
+    parts["lower_letters"] = settings("normalize")["letters"]["lower"]  # (for the standard engine's pretests)
     compiled = {key: compile_pattern(_expand(pattern, parts), regex.V1) for key, pattern in grammar["patterns"].items()}
     # (a regional branch of a named body keeps its region: "Kiểm toán nhà nước khu vực II")
     # (… and a province's branch its unit: "Hội Nông dân tỉnh")
