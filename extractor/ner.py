@@ -144,6 +144,8 @@ def _compiled() -> dict:
     compiled["pretests"] = {key: compile_re(_expand(pattern, parts)).match
                             for key, pattern in grammar["pretests"].items()}
     compiled["cheap_tests"] = grammar["cheap_tests"]
+    # what a name ends with where ``trail`` can match (a test in C before a pattern tried at every place)
+    compiled["trail_ends"] = tuple(parts["trail_words"].split("|"))
     return compiled
 
 
@@ -273,14 +275,17 @@ def _at(c: dict, key: str, text: str, starts: list[int]) -> list[regex.Match[str
 
 def _matches(c: dict, key: str, text: str, starts: list[int]) -> list[Agency]:
     out: list[Agency] = []
+    # (a pattern with a "printed" group prints only that part: "Các đồng chí Bộ trưởng, …" names the
+    # ministers, though the agency's span takes in the words before, for the run it opens)
+    printed = "printed" in c[key].groupindex
+    trail, trail_ends = c["trail"], c["trail_ends"]
     for m in _at(c, key, text, starts):
         if key == "kinds" and c["relevant_only"].match(text, m.end()):
             continue
         start = m.start()
-        # (a pattern with a "printed" group prints only that part: "Các đồng chí Bộ trưởng, …" names the
-        # ministers, though the agency's span takes in the words before, for the run it opens)
-        printed = "printed" in m.re.groupindex
-        name = c["trail"].sub("", m["printed"] if printed else m.group())
+        name = m["printed"] if printed else m.group()
+        if name.endswith(trail_ends) or name[-1:].isspace() or name.endswith(","):
+            name = trail.sub("", name)
         if key == "named" and len(name.split()) < 2:
             continue
         out.append(Agency(" ".join(name.split()), start, (m.start("printed") if printed else start) + len(name)))
