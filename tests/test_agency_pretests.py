@@ -42,3 +42,19 @@ def test_pretests_leave_the_bodies_found_as_without_them():
         assert ner.rule_agencies(TEXT) == found
     finally:
         c["pretests"] = pretests
+
+
+@pytest.mark.parametrize("name", ["Sở Tài chính và", "Sở Tài chính của", "Ban Quản lý các", "Sở Y tế, ", "Sở Y tế,",
+                                  "Cục Thuế  ", "Sở Xây dựng với", "Sở Tư pháp cho"])
+def test_trailing_words_are_stripped_where_the_cheap_test_sends_them(name):
+    c = ner._compiled()
+    assert name.endswith(c["trail_ends"]) or name[-1].isspace() or name.endswith(",")
+    assert c["trail"].sub("", name) != name
+
+
+@pytest.mark.parametrize("name", ["Sở Tài chính", "Bộ Công an", "Văn phòng Ủy ban nhân dân tỉnh", "các sở, ban, ngành",
+                                  "Ban Chỉ đạo 389", "Cục Văn hóa cơ sở, Gia đình và Thư viện", "Sở Y tế tỉnh Hà Tĩnh"])
+def test_a_name_the_cheap_test_passes_over_has_no_trailing_words(name):
+    c = ner._compiled()
+    assert not (name.endswith(c["trail_ends"]) or name[-1].isspace() or name.endswith(","))
+    assert c["trail"].sub("", name) == name
