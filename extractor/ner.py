@@ -31,7 +31,7 @@ from typing import NamedTuple
 import regex
 
 from .grammar import DASH, SPACE, factored, provinces, rx, settings, word_list
-from .regex_cache import compile_pattern
+from .regex_cache import compile_pattern, compile_re
 
 
 class Agency(NamedTuple):
@@ -73,7 +73,10 @@ def _name_pattern(parts: dict[str, str]) -> str:
     # Phục vụ hành chính công tỉnh\nNghệ An")
     # (… and so is a unit before a slash: "Phòng Văn hóa - Xã hội xã/phường")
     unit = rf"{parts['territory']}(?:\s+(?:{parts['provinces']})(?!\p{{L}})|[ ]*/)"
-    word = rf"(?:[ ]+|[ ]*\n[ ]*)(?!(?:{stop})(?!\p{{L}}))(?!{unit})\p{{Ll}}+"
+    # (a lower-case letter is looked for before the look-aheads: most runs of words end before a capital)
+    # (a word is read whole, and the words before a joint are never given back: a joint opens with a space, a
+    # comma or a dash before a capital, found neither inside a word nor before a word of lower case)
+    word = rf"(?:[ ]+|[ ]*\n[ ]*)(?=\p{{Ll}})(?!(?:{stop})(?!\p{{L}}))(?!{unit})\p{{Ll}}++"
     joint = _expand(parts["joint"], parts)
     # a head of several words may open a name written in lower case after its first word: "Văn phòng
     # Ban chỉ đạo phòng thủ dân sự quốc gia"
@@ -95,7 +98,7 @@ def _name_pattern(parts: dict[str, str]) -> str:
     lower = int(parts["lower_words"])
     # (the parts are written out in place: called by name with (?&…) they compile in half the time
     # but match ten times slower)
-    return rf"(?:{cap}(?:(?:{word}){{0,{lower}}}{joint}{cap})*(?:{word}){{0,{lower}}}{territory})"
+    return rf"(?:{cap}(?:(?:{word}){{0,{lower}}}+{joint}{cap})*(?:{word}){{0,{lower}}}{territory})"
 
 
 @cache
@@ -114,6 +117,7 @@ def _compiled() -> dict:
               "head_words": "|".join(sorted({h.split()[0] for h in heads if not h.split()[0].isupper()},
                                             key=lambda w: (-len(w), w)))}
     parts["name"] = _name_pattern(parts)
+    parts["lower_letters"] = settings("normalize")["letters"]["lower"]  # (for the standard engine's pretests)
     compiled = {key: compile_pattern(_expand(pattern, parts), regex.V1) for key, pattern in grammar["patterns"].items()}
     # (a regional branch of a named body keeps its region: "Kiểm toán nhà nước khu vực II")
     # (… and a province's branch its unit: "Hội Nông dân tỉnh")
@@ -129,7 +133,19 @@ def _compiled() -> dict:
     # (bodies are matched whatever their case, but only where a first word stands as the list writes it)
     compiled["trigger"] = _automaton({w.split()[0] for w in heads + bodies}.union(*grammar_words))
     compiled["first_words"] = first_words
+    # each first word → the patterns it starts (one pass over a text's triggers sorts them all)
+    keys_of: dict[str, list[str]] = {}
+    for key, words in first_words.items():
+        for word in words:
+            keys_of.setdefault(word, []).append(key)
+    compiled["keys_of"] = keys_of
+    # a looser beginning of a pattern, tried first by the standard engine: a long pattern costs `regex`
+    # a microsecond to set up at each start, and most starts fail on their first words
+    compiled["pretests"] = {key: compile_re(_expand(pattern, parts)).match
+                            for key, pattern in grammar["pretests"].items()}
     compiled["cheap_tests"] = grammar["cheap_tests"]
+    # what a name ends with where ``trail`` can match (a test in C before a pattern tried at every place)
+    compiled["trail_ends"] = tuple(parts["trail_words"].split("|"))
     return compiled
 
 
@@ -159,12 +175,14 @@ def rule_agencies(text: str) -> list[Agency]:
     """The agencies the rules and gazetteers find in ``text`` (no statistical model)."""
     c = _compiled()
     n = len(text)
-    triggers = []
+    starts: dict[str, list[int]] = {key: [] for key in c["first_words"]}
+    keys_of = c["keys_of"]
     for end, word in c["trigger"].iter(text):  # whole words only
         start = end - len(word) + 1
         if (not start or not text[start - 1].isalpha()) and (end + 1 == n or not text[end + 1].isalpha()):
-            triggers.append((start, word))
-    return _found(c, text, triggers)
+            for key in keys_of[word]:
+                starts[key].append(start)
+    return _found(c, text, starts)
 
 
 def agency_at_start(text: str) -> Agency | None:
@@ -174,21 +192,20 @@ def agency_at_start(text: str) -> Agency | None:
     first = rx(r"\p{L}+").match(text)
     if first is None:
         return None
-    found = _found(c, text, [(0, first.group())])
+    found = _found(c, text, {key: [0] if key in keys else [] for key in c["first_words"]}
+                   if (keys := c["keys_of"].get(first.group())) else {})
     return found[0] if found and found[0].start == 0 else None
 
 
-def _found(c: dict, text: str, triggers: list[tuple[int, str]]) -> list[Agency]:
-
-    def starts_for(key: str) -> list[int]:
-        words = c["first_words"][key]
-        return [pos for pos, word in triggers if word in words]
-
+def _found(c: dict, text: str, starts: dict[str, list[int]]) -> list[Agency]:
+    """The agencies matched at ``starts`` (pattern → where its first words stand in ``text``)."""
+    if not starts:
+        return []
     strong: list[Agency] = []
-    shared_territorial = list(_at(c["shared_territorial"], text, starts_for("shared_territorial")))
+    shared_territorial = _at(c, "shared_territorial", text, starts["shared_territorial"])
     territorial_lists = [(m.start(), m.end()) for m in shared_territorial]
     covered = 0
-    for m in _at(c["localities"], text, starts_for("localities")):
+    for m in _at(c, "localities", text, starts["localities"]):
         if m.start() < covered or any(s <= m.start() < e for s, e in territorial_lists):
             continue  # inside a list read already ("Các tỉnh …"), or a shared head read below ("UBND các tỉnh: …")
         covered = m.end()
@@ -201,7 +218,7 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]]) -> list[Agency]:
     # Gia Lai" → "Ủy ban nhân dân tỉnh Đắk Lắk", …; "UBND các tỉnh, thành phố: Tuyên Quang, Hồ Chí Minh":
     # each name by its own kind ("Ủy ban nhân dân Thành phố Hồ Chí Minh")
     # (a head printed in lower case, "các bộ, cơ quan: …", is capitalised in the body's name)
-    shared = [(m, " ".join(m["head"].split()).capitalize(), None) for m in _at(c["shared"], text, starts_for("shared"))]
+    shared = [(m, " ".join(m["head"].split()).capitalize(), None) for m in _at(c, "shared", text, starts["shared"])]
     shared += [(m, " ".join(m["head"].split()), " ".join(m["terr"].split()))
                for m in shared_territorial]
     for m, head, terr in shared:
@@ -229,8 +246,8 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]]) -> list[Agency]:
             if not c["list_goes_on"].match(text, pos + item.end()):
                 break
     for key in ("field", "territorial", "bodies", "person", "ministers", "zones"):
-        strong.extend(_matches(c, key, text, starts_for(key)))
-    weak = [a for key in ("named", "kinds") for a in _matches(c, key, text, starts_for(key))]
+        strong.extend(_matches(c, key, text, starts[key]))
+    weak = [a for key in ("named", "kinds") for a in _matches(c, key, text, starts[key])]
     # a gazetteer name is not stretched by lower-case words the looser pattern takes in: "Sở Xây
     # dựng tiến hành rà soát" names "Sở Xây dựng" (a capital further on does extend it)
     ends = {a.start: a.end for a in strong}
@@ -245,23 +262,30 @@ def _found(c: dict, text: str, triggers: list[tuple[int, str]]) -> list[Agency]:
     return found
 
 
-def _at(pattern: regex.Pattern[str], text: str, starts: list[int]):
-    for pos in starts:
-        m = pattern.match(text, pos)
-        if m:
-            yield m
+def _at(c: dict, key: str, text: str, starts: list[int]) -> list[regex.Match[str]]:
+    """The matches of pattern ``key`` at ``starts`` (where its pretest, if any, passes first)."""
+    if not starts:
+        return []
+    match = c[key].match
+    pretest = c["pretests"].get(key)
+    if pretest is None:
+        return [m for pos in starts if (m := match(text, pos))]
+    return [m for pos in starts if pretest(text, pos) and (m := match(text, pos))]
 
 
 def _matches(c: dict, key: str, text: str, starts: list[int]) -> list[Agency]:
-    out = []
-    for m in _at(c[key], text, starts):
+    out: list[Agency] = []
+    # (a pattern with a "printed" group prints only that part: "Các đồng chí Bộ trưởng, …" names the
+    # ministers, though the agency's span takes in the words before, for the run it opens)
+    printed = "printed" in c[key].groupindex
+    trail, trail_ends = c["trail"], c["trail_ends"]
+    for m in _at(c, key, text, starts):
         if key == "kinds" and c["relevant_only"].match(text, m.end()):
             continue
         start = m.start()
-        # (a pattern with a "printed" group prints only that part: "Các đồng chí Bộ trưởng, …" names the
-        # ministers, though the agency's span takes in the words before, for the run it opens)
-        printed = "printed" in m.re.groupindex
-        name = c["trail"].sub("", m["printed"] if printed else m.group())
+        name = m["printed"] if printed else m.group()
+        if name.endswith(trail_ends) or name[-1:].isspace() or name.endswith(","):
+            name = trail.sub("", name)
         if key == "named" and len(name.split()) < 2:
             continue
         out.append(Agency(" ".join(name.split()), start, (m.start("printed") if printed else start) + len(name)))
