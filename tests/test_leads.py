@@ -554,3 +554,15 @@ a) Phối hợp cung cấp tài liệu.
     assert tasks["Điều 3"].lead == ["các cơ quan, đơn vị"]
     assert not any("văn thư" in name for name in tasks["Điều 3.4.a"].lead)
     assert not any("liên quan" in name for name in tasks["Điều 3.5.a"].lead)
+
+
+def test_a_later_request_to_kinds_of_bodies_adds_them_as_written():
+    # "… . Yêu cầu các cấp ủy, cơ quan, đơn vị … đẩy mạnh …" (party conclusions, government notices,
+    # official letters): a request opening a later sentence names kinds of bodies, not listed names
+    tasks = tasks_of("""1. Giao Sở Nông nghiệp và Môi trường kiểm tra các hồ chứa, báo cáo trước ngày 25/10/2025.
+Yêu cầu các địa phương chủ động sơ tán người dân khỏi vùng trũng thấp.
+2. Sở Xây dựng rà soát các tuyến đường bị sạt lở. Đề nghị các cấp ủy, cơ quan, đơn vị tăng cường \
+kiểm tra công trình.
+""")
+    assert tasks["1"].lead == ["Sở Nông nghiệp và Môi trường", "các địa phương"]
+    assert tasks["2"].lead == ["Sở Xây dựng", "các cấp ủy, cơ quan, đơn vị"]

@@ -301,8 +301,9 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
                 for a in run:
                     _add(lead, a.name)
             elif facts.asks and (ask := r["assign"].match(chunk, at)):
-                for a in _run(agencies, ask.end(), chunk):
-                    _add(lead, a.name)
+                # "… . Yêu cầu các cấp ủy, cơ quan, đơn vị, địa phương đẩy mạnh …": kinds of bodies, as written
+                for name in [a.name for a in _run(agencies, ask.end(), chunk)] or _collective(chunk, ask.end(), r):
+                    _add(lead, name)
             elif (_may_open_collective(chunk, at) and (who := r["collective_subject"].match(chunk, at))
                   and r["duty_verb"].match(chunk, who.end())):
                 for name in _collective(chunk, at, r):  # "… . Chính quyền địa phương phải gần dân …"
