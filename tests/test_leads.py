@@ -566,3 +566,14 @@ kiểm tra công trình.
 """)
     assert tasks["1"].lead == ["Sở Nông nghiệp và Môi trường", "các địa phương"]
     assert tasks["2"].lead == ["Sở Xây dựng", "các cấp ủy, cơ quan, đơn vị"]
+
+
+def test_the_form_of_address_before_a_role_is_passed_over():
+    # "Giao đồng chí Bộ trưởng Bộ X …", "Yêu cầu các đồng chí bí thư tỉnh ủy, thành ủy, các đồng chí …
+    # phải …" (party conclusions, government notices): "đồng chí" addresses the person, it names no body
+    tasks = tasks_of("""1. Giao đồng chí Giám đốc Sở Xây dựng trực tiếp kiểm tra các công trình đang thi công.
+2. Sở Y tế bảo đảm thuốc men cho vùng lũ. Yêu cầu các đồng chí bí thư huyện ủy, các đồng chí chủ tịch \
+ủy ban nhân dân xã phải trực tiếp chỉ đạo công tác sơ tán.
+""")
+    assert tasks["1"].lead == ["Giám đốc Sở Xây dựng"]
+    assert tasks["2"].lead == ["Sở Y tế", "bí thư huyện ủy", "chủ tịch ủy ban nhân dân xã"]

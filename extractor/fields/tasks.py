@@ -673,7 +673,7 @@ def _collective(chunk: str, start: int, r: dict) -> list[str]:
     who = r["collective_subject"].match(chunk, start) if _may_open_collective(chunk, start) else None
     if not who or r["partner_vague"].search(who["who"]):
         return []
-    groups = [clean_value(g) for g in _p("next_group").split(who["who"])]
+    groups = [clean_value(_p("honorific").sub("", g)) for g in _p("next_group").split(who["who"])]
     if groups and "(" in groups[-1]:  # a note in brackets closing the heading: "… nhà ở xã hội (Bên cho thuê)"
         groups[-1] = clean_value(_p("trailing_note").sub("", groups[-1]))
     return [g for g in groups if g and not r["partner_vague"].search(g)]
@@ -757,7 +757,8 @@ def _run(agencies: list[Agency], start: int, chunk: str) -> list[Agency]:
             role = gap
         # the lead as printed, with its role; a role before a shared head holds for all its bodies
         if role.strip():
-            printed, role_group = " ".join(role.split()).rstrip(":"), a.group  # ("Giám đốc: …" printed without it)
+            # ("Giám đốc: …" printed without its colon, "đồng chí Bộ trưởng …" without the form of address)
+            printed, role_group = " ".join(_p("honorific").sub("", role).split()).rstrip(":"), a.group
         elif a.group is None or a.group != role_group:
             printed = ""
         out.append(_with_role(a, printed))
