@@ -8,15 +8,21 @@ from __future__ import annotations
 
 from extractor import extract
 
-HEADER = """ỦY BAN NHÂN DÂN
+
+def provincial_header(number: str, day: str) -> str:
+    """The top of a Quảng Trị provincial directive, up to its number and date."""
+    return f"""ỦY BAN NHÂN DÂN
 TỈNH QUẢNG TRỊ
 -------
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 Độc lập - Tự do - Hạnh phúc
 ---------------
-Số: 15/CĐ-UBND
-Quảng Trị, ngày 20 tháng 10 năm 2025
+Số: {number}
+Quảng Trị, ngày {day}
+"""
 
+
+HEADER = provincial_header("15/CĐ-UBND", "20 tháng 10 năm 2025") + """
 CÔNG ĐIỆN
 Về việc chủ động ứng phó với mưa lũ
 
@@ -159,15 +165,7 @@ các vụ án.
     assert tasks["3"].lead == ["Thống đốc Ngân hàng Nhà nước Việt Nam"]
 
 
-DECISION = """ỦY BAN NHÂN DÂN
-TỈNH QUẢNG TRỊ
--------
-CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-Độc lập - Tự do - Hạnh phúc
----------------
-Số: 27/QĐ-UBND
-Quảng Trị, ngày 14 tháng 11 năm 2025
-
+DECISION = provincial_header("27/QĐ-UBND", "14 tháng 11 năm 2025") + """
 QUYẾT ĐỊNH
 Về việc công bố danh mục thủ tục hành chính lĩnh vực văn thư, lưu trữ
 
