@@ -10,6 +10,7 @@ libraries are imported only by the reader that needs them, so reading a text fil
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from .readers import encoding  # noqa: F401 - registers the text reader in READERS
@@ -36,7 +37,23 @@ def load(source: str | Path | bytes) -> Document:
     if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source and len(source) < 4096
                                     and Path(source).suffix.lower() in SUFFIXES):
         return load_path(Path(source))
-    return Document(source, Source(path=None, format="text", encoding=None))
+    return _given_text(source)
+
+
+def _given_text(text: str) -> Document:
+    """Text handed over as a string. A lone surrogate (text decoded with ``surrogateescape``, or
+    cut from UTF-16) has no UTF-8 form, so no record holding it could be written: each becomes
+    U+FFFD, one character for one, so every span stays true."""
+    doc = Document(text, Source(path=None, format="text", encoding=None))
+    try:
+        text.encode()
+    except UnicodeEncodeError:
+        doc.text, count = _SURROGATE.subn("\ufffd", text)
+        doc.warnings.append(("encoding_errors", f"{count} lone surrogate code points replaced by U+FFFD"))
+    return doc
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def load_path(path: Path) -> Document:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import heapq
 import html
-import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,7 +66,7 @@ def page(text: str, record: Record, title: str) -> str:
         f"{label} <b>{n}</b></span>" for label, n in counts.items() if n)
     legend += f'<span class="key task-key">TASK <b>{sum(1 for t in record.tasks if t.span)}</b></span>'
     facts = _facts(record)
-    data = html.escape(json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    data = html.escape(record.to_json())
     return _PAGE.format(title=html.escape(title), facts=facts, legend=legend, body=body, data=data)
 
 

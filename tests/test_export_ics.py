@@ -11,7 +11,7 @@ from conftest import sample_files
 from extractor import extract
 from extractor.export.dates import last_day
 from extractor.export.ics import build_calendar, write_calendar
-from extractor.record import Deadline, Record, Task
+from extractor.record import Deadline, PartialDate, Record, Task
 
 icalendar = pytest.importorskip("icalendar")
 
@@ -59,7 +59,7 @@ def test_the_hatinh_letter_as_a_calendar(records):
 
 def test_quarter_and_recurring_deadlines_of_a_hand_made_record():
     record = Record(
-        issue_date={"value": "2024-07-10", "precision": "day"},
+        issue_date=PartialDate(value="2024-07-10", precision="day"),
         tasks=[Task(id="1", text="Báo cáo định kỳ", lead=["Sở Y tế"])],
         deadlines=[Deadline(value="2024-Q3", precision="quarter", task="1"),
                    Deadline(value="---05", precision="day", recurrence="monthly", task="1"),

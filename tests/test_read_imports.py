@@ -88,7 +88,7 @@ def test_no_import_cycle_in_the_package():
 FRESH_IMPORTS = """
 import os, sys, importlib, traceback
 import regex
-from pydantic import BaseModel, ConfigDict, Field
+import orjson
 failures, running = [], {}
 def wait_one():
     pid, status = os.wait()

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from pydantic import ValidationError
-
 from ..record import Record
 from .items import as_record
 
@@ -91,14 +89,14 @@ def records(items: Iterable[Record | dict | str], log: TextIO) -> Iterator[Recor
     for index, item in enumerate(items, 1):
         try:
             yield as_record(item)
-        except (ValidationError, ValueError, TypeError) as e:
+        except (ValueError, TypeError) as e:  # (pydantic's ValidationError is a ValueError)
             print(f"input {index}: not a record, left out ({str(e).splitlines()[0]})", file=log)
 
 
 def _json_line(item: Record | dict | str) -> str:
     if isinstance(item, str):
         return item
-    return as_record(item).model_dump_json()
+    return as_record(item).to_json(compact=True)
 
 
 def write(items: Iterable[Record | dict | str], out: Output | Path | str | None, fmt: str | None = None, *,

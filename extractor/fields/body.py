@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..grammar import patterns
 from ..ner import find_agencies
 from ..normalize import Text
-from ..record import Citation, Deadline, Task, Warning, WarningCode, built
+from ..record import Citation, Deadline, Task, Warning, WarningCode
 from .citations import find_citations
 from .deadlines import find_deadlines
 from .tasks import Item, assign_roles, body_marks, find_items, item_text, preamble_lead, single_request
@@ -69,8 +69,7 @@ def _tasks(text: Text, start: int, end: int) -> tuple[list[Item], list[Task]]:
         if not item.lead or item.shares_only:
             inherited = list(item.parent.lead) if item.parent else list(top_lead)
             item.lead = inherited + [a for a in item.lead if a not in inherited]
-    # (built without re-validation: thousands per long decree, and every value here is ours)
-    tasks = [built(Task, id=i.id, parent=i.parent.id if i.parent else None, text=item_text(t, i, items),
+    tasks = [Task(id=i.id, parent=i.parent.id if i.parent else None, text=item_text(t, i, items),
                    lead=i.lead, cooperating=i.cooperating, deadline=None, span=text.source_span(i.start, i.end))
              for i in items]
     if not items:  # no numbered items: one request ("đề nghị Sở Y tế …", "giao …") is one task

@@ -19,7 +19,7 @@ import regex
 from ..grammar import patterns, rx, settings
 from ..ner import agency_at_start
 from ..normalize import clean_value
-from ..record import Citation, built
+from ..record import Citation
 from ..regex_cache import compile_pattern, compile_re
 from .dates import find_date
 
@@ -54,8 +54,8 @@ def find_citations(text: str, start: int, end: int, own_number: str | None) -> l
         raw_end = m.end() + (date_m.end() if date_m else 0) + (issuer_m.end() if issuer_m else 0)
         relation = _relation(before)
         doc_type = type_m["type"] if type_m else None
-        out.append(built(  # (values made here, every field given: no validation)
-            Citation, doc_type=" ".join((doc_type[0].upper() + doc_type[1:]).split()) if doc_type else None,
+        out.append(Citation(
+            doc_type=" ".join((doc_type[0].upper() + doc_type[1:]).split()) if doc_type else None,
             number=number, date=date, issuer=_issuer(rest, issuer_m),
             relation=relation, raw=clean_value(text[raw_start:raw_end]) or number, span=(raw_start, raw_end)))
     _add_short_forms(text, start, end, out, own)
@@ -97,7 +97,7 @@ def _add_short_forms(text: str, start: int, end: int, out: list[Citation], own: 
             continue
         leading.add(n)
         relation = _relation(text[max(start, m.start() - 120):m.start()])
-        out.append(built(Citation, doc_type=rx(r"\s+").sub(" ", m["type"]), number=n, date=None, issuer=None,
+        out.append(Citation(doc_type=rx(r"\s+").sub(" ", m["type"]), number=n, date=None, issuer=None,
                          relation=relation, raw=clean_value(m.group()), span=m.span()))
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..blocks import Block
 from ..grammar import patterns
 from ..normalize import Text, clean_value
-from ..record import DistributionEntry, Warning, WarningCode, built
+from ..record import DistributionEntry, Warning, WarningCode
 from ..regex_cache import compile_pattern, compile_re
 from .lists import list_entries
 
@@ -29,8 +29,7 @@ def read_distribution(block: Block, text: Text, ocr: bool
                       ) -> tuple[list[DistributionEntry], list[str], list[Warning]]:
     """(entries with spans in the source, archive, warnings for what OCR misread and was put back)."""
     found, archive = _read(block.text, block.start)
-    # (built without validation: the values are made here, a Nơi nhận list may be long)
-    entries = [built(DistributionEntry, name=name, note=note, span=text.source_span(start, end))
+    entries = [DistributionEntry(name=name, note=note, span=text.source_span(start, end))
                for name, note, start, end in found]
     archive, notes = correct_archive(archive) if ocr else (archive, [])
     return entries, archive, [Warning(code=WarningCode.OCR_CORRECTED, message=note) for note in notes]

@@ -14,15 +14,15 @@ from __future__ import annotations
 from ..blocks import SubjectBlock, TitleBlock
 from ..grammar import letter_type
 from ..normalize import Text
-from ..record import DocType, built
+from ..record import DocType
 from .number import NumberReading
 
 
 def read_doc_type(title: TitleBlock | None, subject: SubjectBlock | None, text: Text) -> DocType | None:
     """The type the header states: its title line, or a công văn's ``V/v`` trích yếu."""
     if title:
-        t = title.doc_type  # (the grammar's shared instance, with the title's span: a copy made without validation)
-        return built(DocType, name=t.name, code=t.code, span=text.source_span(title.start, title.end))
+        t = title.doc_type  # (the grammar's shared instance: a copy with the title's span)
+        return DocType(name=t.name, code=t.code, span=text.source_span(title.start, title.end))
     if subject is not None and subject.after_prefix:
         return letter_type()
     return None

@@ -21,7 +21,7 @@ import regex
 from ..blocks import Block
 from ..grammar import issuer_codes, provinces, rx, settings
 from ..normalize import Text, clean_value, strip_marks
-from ..record import Issuer, Number, Warning, WarningCode, built
+from ..record import Issuer, Number, Warning, WarningCode
 from ..regex_cache import compile_pattern
 
 # An office prints its issuer block alike on all its documents, so a batch reads the same few blocks
@@ -42,8 +42,8 @@ def read_issuer(block: Block | None, text: Text, ocr: bool, number: Number | Non
             lines, notes = repair_ocr(lines)
             warnings += [Warning(code=WarningCode.OCR_CORRECTED, message=note) for note in notes]
         parts = _issuer_parts(lines)
-        if parts:  # (built without validation: the values are made here)
-            issuer = built(Issuer, name=parts[0], parent=parts[1], raw=parts[2], inferred=False,
+        if parts:
+            issuer = Issuer(name=parts[0], parent=parts[1], raw=parts[2], inferred=False,
                            span=text.source_span(block.start, block.end))
     if issuer is None:
         issuer = infer_issuer(number, authority, place)

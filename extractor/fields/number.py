@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..blocks import NumberBlock
 from ..grammar import doc_type_by_code, letter_type, rx
 from ..normalize import Text
-from ..record import DocType, Number, Warning, WarningCode, built
+from ..record import DocType, Number, Warning, WarningCode
 from ..regex_cache import compile_pattern
 
 _NUMBER = compile_pattern(
@@ -39,8 +39,7 @@ def read_number(block: NumberBlock, text: Text, doc_type: DocType | None, handwr
     (``5348/CT-CS``: CT is Cục Thuế there). ``handwritten``: OCR reported the number handwritten."""
     rest = text.text[block.value_span[0]:block.value_span[1]]
     fields, named_type = _parse(rest, doc_type.name if doc_type else None)
-    # (built without validation: the values are made here; every field given, in the model's order)
-    number = built(Number, **{**_NO_PARTS, **fields, "span": text.source_span(*block.value_span)}) if fields \
+    number = Number(**{**_NO_PARTS, **fields, "span": text.source_span(*block.value_span)}) if fields \
         else None
     if number is not None and number.number is None and rx(r"[^/\-]*\d").match(number.raw):
         warning = Warning(code=WarningCode.NUMBER_UNREADABLE,

@@ -13,13 +13,13 @@ from __future__ import annotations
 from ..blocks import Block
 from ..grammar import patterns, rx
 from ..normalize import Text, clean_value
-from ..record import Recipient, built
+from ..record import Recipient
 from .lists import DASH, list_entries
 
 
 def read_recipients(block: Block, text: Text) -> list[Recipient]:
     """The recipients of the block, spans in the source."""
-    return [built(Recipient, name=name, raw=raw, span=text.source_span(start, end))
+    return [Recipient(name=name, raw=raw, span=text.source_span(start, end))
             for name, raw, start, end in _read(block.text, block.start)]
 
 

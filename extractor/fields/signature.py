@@ -18,6 +18,7 @@ as ``SignatureLines``; ``read_signature`` turns those into the record's ``Signat
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Sequence
 from functools import cache, lru_cache
@@ -28,7 +29,7 @@ from ..blocks import SignatureLines
 from ..grammar import patterns, rx, settings
 from ..lines import DASHES, Line, is_upper_line, next_nonblank
 from ..normalize import Text, clean_value, strip_marks
-from ..record import Signature, Warning, WarningCode, built
+from ..record import Signature, Warning, WarningCode
 from ..regex_cache import compile_pattern
 
 MAX_OPENING_WORDS = 10  # words in an upper-case line that opens a block without an authority or title
@@ -134,8 +135,7 @@ def _read_lines(lines: Sequence[Line], k: int, hi: int) -> SignatureLines | None
 def read_signature(found: SignatureLines, text: Text, ocr: bool) -> tuple[Signature, list[Warning]]:
     """The record's signature from the block's lines (span in the source), OCR misreadings mended."""
     authority, position, signer = _signature_parts(found.caps, found.name)
-    # (built without validation: the values are made here)
-    signature = built(Signature, authority=list(authority), position=position, signer=signer,
+    signature = Signature(authority=list(authority), position=position, signer=signer,
                       span=text.source_span(found.start, found.end))
     signature, notes = correct_ocr(signature) if ocr else (signature, [])
     return signature, [Warning(code=WarningCode.OCR_CORRECTED, message=note) for note in notes]
@@ -146,7 +146,7 @@ def correct_ocr(signature: Signature) -> tuple[Signature, list[str]]:
     and a family name without its tone marks (``Nguyên``). Returns the mended signature (a copy)
     and the corrections made."""
     g = settings("header")["corrections"]
-    signature = signature.model_copy(deep=True)
+    signature = dataclasses.replace(signature, authority=list(signature.authority))
     notes: list[str] = []
 
     def closest(text: str) -> str | None:

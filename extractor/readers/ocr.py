@@ -21,7 +21,7 @@ import regex
 
 from ..grammar import patterns
 from ..normalize import strip_marks
-from ..record import Record
+from ..record import Urgency
 from ..regex_cache import compile_pattern
 from .columns import Box, lines_in_order, side_by_side
 
@@ -316,7 +316,7 @@ def _urgency_mark(read: str) -> str | None:
     """The urgency mark a stamp's reading names, compared without marks ("HOA TOC" is "HỎA TỐC");
     one letter may be misread in a mark of two words, none in "KHẨN"."""
     bare = strip_marks(read).upper()
-    for mark in sorted(get_args(get_args(Record.model_fields["urgency"].annotation)[0]), key=len, reverse=True):
+    for mark in sorted(get_args(Urgency), key=len, reverse=True):
         errors = 1 if " " in mark else 0
         if regex.search(rf"(?<!\p{{L}})(?:{regex.escape(strip_marks(mark))}){{e<={errors}}}(?!\p{{L}})", bare):
             return mark

@@ -1,0 +1,90 @@
+"""The record's JSON contract: records the pipeline makes (plain dataclasses, written by orjson)
+come back equal through pydantic's checked reading, the bytes are standard JSON as RECORD.md
+shows it, a record that does not fit is refused, and a batch never needs pydantic."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT, sample_files
+
+from extractor import extract
+from extractor.record import Deadline, Record, Task, WarningCode, json_schema, to_json_bytes
+
+
+@pytest.fixture(scope="module")
+def records() -> list[Record]:
+    return [extract(p) for p in sample_files()]
+
+
+def test_every_sample_record_comes_back_equal_from_its_json(records):
+    for record in records:
+        assert Record.from_json(record.to_json()) == record
+        assert Record.from_dict(record.to_dict()) == record
+
+
+def test_the_json_is_standard_json_with_vietnamese_kept_as_written(records):
+    for record in records:
+        data = json.loads(record.to_json())
+        assert record.to_json(compact=True) == json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        assert record.to_json() == json.dumps(data, ensure_ascii=False, indent=2)
+        assert to_json_bytes(record) == record.to_json(compact=True).encode()
+    assert any("Ủy ban nhân dân" in r.to_json() or "Sở" in r.to_json() for r in records)
+
+
+def test_spans_are_lists_and_warning_codes_their_strings():
+    record = Record(tasks=[Task(id="1", text="Báo cáo kết quả", lead=["Sở Y tế"], span=(10, 25))])
+    record.warn(WarningCode.YEAR_FROM_ISSUE_DATE, "năm lấy từ ngày ban hành")
+    data = record.to_dict()
+    assert data["tasks"][0]["span"] == [10, 25]
+    assert data["warnings"] == [{"code": "year_from_issue_date", "message": "năm lấy từ ngày ban hành"}]
+
+
+def test_a_task_given_its_deadline_later_reads_back_with_it():
+    task = Task(id="2.a", parent="2", text="Sở Tài chính tham mưu, báo cáo trước ngày 31/12/2025")
+    task.deadline = Deadline(value="2025-12-31", precision="day", raw="trước ngày 31/12/2025", span=(30, 52))
+    again = Record.from_json(Record(tasks=[task]).to_json()).tasks[0]
+    assert again == task and again.deadline.value == "2025-12-31"
+
+
+@pytest.mark.parametrize("change, where", [
+    (lambda d: d.update(extra_field=1), "extra_field"),  # an unknown key
+    (lambda d: d["tasks"][0].pop("text"), "text"),  # a required value missing
+    (lambda d: d["tasks"][0].update(span="10-25"), "span"),  # a value of the wrong kind
+    (lambda d: d.update(urgency="GẤP"), "urgency"),  # not one of the marks
+    (lambda d: d.update(warnings=[{"code": "no_such_code", "message": "?"}]), "code"),
+])
+def test_a_record_that_does_not_fit_is_refused(change, where):
+    data = Record(tasks=[Task(id="1", text="Báo cáo", span=(10, 25))]).to_dict()
+    change(data)
+    with pytest.raises(ValueError, match=where):
+        Record.from_dict(data)
+
+
+def test_the_schema_names_every_field_of_the_record():
+    schema = json_schema()
+    assert list(schema["properties"]) == list(Record.__dataclass_fields__)
+    assert schema["additionalProperties"] is False
+    assert set(schema["$defs"]["Task"]["required"]) == {"id", "text"}
+
+
+def test_a_batch_worker_never_imports_pydantic(tmp_path):
+    """pydantic is for records read back; importing it and building its validators would be half of
+    every worker's start-up."""
+    code = ("import sys; from extractor import batch, cli; from pathlib import Path; "
+            f"r = batch.extract_result(0, {str(sample_files()[0])!r}); "
+            "assert r.line.startswith(b'{'), r; print('pydantic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_text_with_lone_surrogates_gives_a_record_that_can_be_written():
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG BÌNH\nSố: 45/UBND-VX\nV/v rà soát hồ sơ \ud800 năm 2025\n"
+            "Kính gửi: Sở Y tế\udcff.\nĐề nghị Sở Y tế báo cáo kết quả trước ngày 30/6/2025.\n")
+    record = extract(text)
+    assert "\ufffd" in record.subject and record.recipients[0].name.startswith("Sở Y tế")
+    assert [w.code for w in record.warnings] == [WarningCode.ENCODING_ERRORS]
+    assert json.loads(record.to_json())["recipients"][0]["span"] == list(record.recipients[0].span)
