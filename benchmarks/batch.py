@@ -106,7 +106,7 @@ def parts(files: list[Path], repeat: int) -> None:
     per_doc("segment", lambda text: segment(text.text), texts)
     records = per_doc("the whole pipeline (record built)",
                       lambda doc: extract_text(doc.text, doc.source, doc.warnings), docs)
-    per_doc("the record as JSON", lambda record: record.to_json(compact=True), records)
+    per_doc("the record as JSON", lambda record: record.model_dump_json(), records)
 
 
 def end_to_end(folder: Path, n: int, repeat: int, out: Path) -> float:

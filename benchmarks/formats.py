@@ -86,7 +86,7 @@ def _extract(args: tuple[Path, Path]) -> tuple[float, int]:
     started = time.perf_counter()
     record = extract(path)
     seconds = time.perf_counter() - started
-    (pred_dir / f"{path.stem}.json").write_text(record.to_json(compact=True), encoding="utf-8")
+    (pred_dir / f"{path.stem}.json").write_text(record.model_dump_json(), encoding="utf-8")
     return seconds, record.source.pages or 1
 
 

@@ -30,7 +30,7 @@ def record_hashes(folders: list[Path]) -> dict[str, tuple[str, dict]]:
     out = {}
     for folder in folders:
         for path in sorted(p for p in folder.iterdir() if p.is_file()):
-            dumped = extract(path).to_json(compact=True)
+            dumped = extract(path).model_dump_json()
             out[f"{folder.name}/{path.name}"] = (hashlib.sha256(dumped.encode("utf-8")).hexdigest(),
                                                  json.loads(dumped))
     return out

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from . import read
 from .read import SUFFIXES
-from .record import Error, Record, Source, to_json_bytes
+from .record import Error, Record, Source, json_bytes
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -126,14 +126,14 @@ def extract_result(index: int, path: str, max_pages: int | None = None) -> Resul
         read.MAX_PAGES = max_pages
     _inject_fault(path)
     record = safe_extract(Path(path))
-    return Result(index, path, to_json_bytes(record), record.error.code if record.error else None,
+    return Result(index, path, json_bytes(record), record.error.code if record.error else None,
                   (record.source.pages or 0) if record.source.ocr else 0)
 
 
 
 
 def _error_result(index: int, path: str, code: str, message: str) -> Result:
-    return Result(index, path, to_json_bytes(_error_record(path, code, message)), code)
+    return Result(index, path, json_bytes(_error_record(path, code, message)), code)
 
 
 # --- local workers ---------------------------------------------------------------------------------

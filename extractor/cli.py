@@ -85,7 +85,7 @@ def _extract(args: argparse.Namespace) -> int:
     files, skipped = expand_inputs(args.paths)
     if args.output is None and args.format is None and len(files) == 1 and not Path(args.paths[0]).is_dir():
         record = safe_extract(files[0])
-        sys.stdout.write(record.to_json(compact=args.compact) + "\n")
+        sys.stdout.write(record.model_dump_json(indent=None if args.compact else 2) + "\n")
         return 1 if record.error else 0
 
     client = _dask_client(args.dask) if args.dask else None

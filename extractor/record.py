@@ -1,11 +1,13 @@
 """The document record, version 1: the output contract of ``shared/spec/RECORD.md``.
 
 All record types live here (``DocType`` too: the grammar's table of types hands out these). They
-are plain dataclasses: the pipeline makes every value itself, so nothing needs checking on the way
-out, and a batch worker starts without importing pydantic (half of the package's start-up, 0.1 s).
-Records coming *in* (a JSON Lines file given to an exporter, a spaCy document's record) are checked
-by pydantic against these same classes (``from_json``, ``from_dict``), which also gives the JSON
-Schema (``json_schema``); ``to_json`` writes them with orjson.
+are dataclasses with the methods of pydantic's models that records are used with
+(``model_dump_json``, ``model_dump``, ``model_copy``, ``model_validate``, ``model_validate_json``,
+``model_json_schema``): the pipeline makes every value itself, so nothing needs checking on the way
+out, and a batch worker starts without importing pydantic and building its validators (0.1 s, half
+of the package's start-up). Records coming *in* (a JSON Lines file given to an exporter, a spaCy
+document's record) are checked by pydantic against these same classes, which also gives the JSON
+Schema; the JSON is written by orjson, byte for byte as pydantic writes it.
 
 Every extracted object carries ``span``: its ``[start, end)`` character offsets in the decoded
 source text, so a reviewer can highlight where a value came from. ``WarningCode`` lists every kind
@@ -14,10 +16,13 @@ of warning; the JSON carries its string.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import functools
+import json
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Self
 
 import orjson
 
@@ -31,13 +36,46 @@ Urgency = Literal["KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"]
 Secrecy = Literal["MẬT", "TỐI MẬT", "TUYỆT MẬT"]
 
 model = dataclass(kw_only=True)  # every record type: fields by name only, as in the JSON
-_CHECKED = {"extra": "forbid"}  # pydantic's configuration when it checks a record read back: no unknown keys
+
+
+class Model:
+    """What every record type can do, under the names pydantic's models give it."""
+
+    __slots__ = ()
+    __pydantic_config__ = {"extra": "forbid"}  # how pydantic checks one read back: no unknown keys
+
+    def model_dump_json(self, indent: int | None = None) -> str:
+        """The JSON, on one line or indented (as ``pydantic.BaseModel.model_dump_json``)."""
+        if indent in (None, 2):
+            return json_bytes(self, indent=bool(indent)).decode()
+        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, indent=indent)
+
+    def model_dump(self, mode: Literal["python", "json"] = "python") -> dict[str, Any]:
+        """The values as a dict: as they are, or as the JSON has them (spans as lists, codes as strings)."""
+        return orjson.loads(json_bytes(self)) if mode == "json" else dataclasses.asdict(self)
+
+    def model_copy(self, update: dict[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy, with ``update``'s values (not checked, as in pydantic)."""
+        return dataclasses.replace(copy.deepcopy(self) if deep else self, **(update or {}))
+
+    @classmethod
+    def model_validate(cls, data: object) -> Self:
+        """An instance from a dict of the JSON's values, checked: pydantic's ``ValidationError`` (a
+        ``ValueError``) if a key is unknown or missing or a value of the wrong kind."""
+        return _checker(cls).validate_python(data)
+
+    @classmethod
+    def model_validate_json(cls, data: str | bytes) -> Self:
+        """An instance from its JSON, checked as ``model_validate`` does."""
+        return _checker(cls).validate_json(data)
+
+    @classmethod
+    def model_json_schema(cls) -> dict[str, Any]:
+        return _checker(cls).json_schema()
 
 
 @model
-class Source:
-    __pydantic_config__ = _CHECKED
-
+class Source(Model):
     path: str | None = None
     format: Literal["text", "markdown", "docx", "pdf", "image"] = "text"
     ocr: bool = False
@@ -48,18 +86,14 @@ class Source:
 
 
 @dataclass(kw_only=True, frozen=True)  # the grammar's table hands out shared instances
-class DocType:
-    __pydantic_config__ = _CHECKED
-
+class DocType(Model):
     name: str
     code: str | None = None
     span: Span | None = None
 
 
 @model
-class Number:
-    __pydantic_config__ = _CHECKED
-
+class Number(Model):
     raw: str
     number: str | None = None
     symbol: str | None = None
@@ -71,9 +105,7 @@ class Number:
 
 
 @model
-class Issuer:
-    __pydantic_config__ = _CHECKED
-
+class Issuer(Model):
     name: str
     parent: str | None = None
     raw: str | None = None
@@ -82,9 +114,7 @@ class Issuer:
 
 
 @model
-class PartialDate:
-    __pydantic_config__ = _CHECKED
-
+class PartialDate(Model):
     value: str
     precision: Precision
     raw: str | None = None
@@ -92,18 +122,14 @@ class PartialDate:
 
 
 @model
-class Recipient:
-    __pydantic_config__ = _CHECKED
-
+class Recipient(Model):
     name: str
     raw: str | None = None
     span: Span | None = None
 
 
 @model
-class Deadline:
-    __pydantic_config__ = _CHECKED
-
+class Deadline(Model):
     value: str
     precision: Precision
     recurrence: Literal["yearly", "monthly"] | None = None
@@ -114,9 +140,7 @@ class Deadline:
 
 
 @model
-class Task:
-    __pydantic_config__ = _CHECKED
-
+class Task(Model):
     id: str
     parent: str | None = None
     text: str
@@ -127,9 +151,7 @@ class Task:
 
 
 @model
-class Citation:
-    __pydantic_config__ = _CHECKED
-
+class Citation(Model):
     doc_type: str | None = None
     number: str
     date: str | None = None
@@ -140,9 +162,7 @@ class Citation:
 
 
 @model
-class Signature:
-    __pydantic_config__ = _CHECKED
-
+class Signature(Model):
     authority: list[str] = field(default_factory=list)
     position: str | None = None
     signer: str | None = None
@@ -150,18 +170,14 @@ class Signature:
 
 
 @model
-class DistributionEntry:
-    __pydantic_config__ = _CHECKED
-
+class DistributionEntry(Model):
     name: str
     note: str | None = None
     span: Span | None = None
 
 
 @model
-class Stamp:
-    __pydantic_config__ = _CHECKED
-
+class Stamp(Model):
     kind: Literal["incoming"] = "incoming"
     org: str | None = None
     number: str | None = None
@@ -197,25 +213,19 @@ class WarningCode(StrEnum):
 
 
 @model
-class Warning:
-    __pydantic_config__ = _CHECKED
-
+class Warning(Model):
     code: WarningCode
     message: str
 
 
 @model
-class Error:
-    __pydantic_config__ = _CHECKED
-
+class Error(Model):
     code: str
     message: str
 
 
 @model
-class Record:
-    __pydantic_config__ = _CHECKED
-
+class Record(Model):
     schema_version: str = SCHEMA_VERSION
     source: Source = field(default_factory=Source)
     doc_type: DocType | None = None
@@ -243,40 +253,23 @@ class Record:
         if not any(w.code == code and w.message == message for w in self.warnings):
             self.warnings.append(Warning(code=code, message=message))
 
-    def to_json(self, compact: bool = False) -> str:
-        """The record as JSON: two-space indented, or on one line."""
-        return to_json_bytes(self, indent=not compact).decode()
-
-    def to_dict(self) -> dict[str, Any]:
-        """The record as the JSON's plain values (spans as lists, warning codes as strings)."""
-        return orjson.loads(to_json_bytes(self))
-
-    @classmethod
-    def from_json(cls, data: str | bytes) -> Record:
-        """A record from its JSON, checked against these types (pydantic's ``ValidationError`` if
-        it does not fit: a missing or unknown key, a value of the wrong kind)."""
-        return _checker().validate_json(data)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Record:
-        """A record from a dict of the JSON's values, checked as ``from_json`` does."""
-        return _checker().validate_python(data)
+    def to_json(self, indent: int | None = 2) -> str:
+        return self.model_dump_json(indent=indent)
 
 
-def to_json_bytes(value: object, indent: bool = False) -> bytes:
+def json_bytes(value: object, indent: bool = False) -> bytes:
     """Any record value as UTF-8 JSON, on one line or two-space indented (the bytes a batch writes
     as they are)."""
     return orjson.dumps(value, option=orjson.OPT_INDENT_2 if indent else 0)
 
 
 @functools.cache
-def _checker() -> TypeAdapter[Record]:
-    """pydantic's validator for records read back, built on first use (it costs 0.1 s)."""
+def _checker(cls: type) -> TypeAdapter:
+    """pydantic's validator of a record type, built on first use (pydantic and its validators: 0.1 s)."""
     from pydantic import TypeAdapter
 
-    return TypeAdapter(Record)
+    return TypeAdapter(cls)
 
 
 def json_schema() -> dict:
-    """The record's JSON Schema."""
-    return _checker().json_schema()
+    return Record.model_json_schema()

@@ -66,7 +66,7 @@ def page(text: str, record: Record, title: str) -> str:
         f"{label} <b>{n}</b></span>" for label, n in counts.items() if n)
     legend += f'<span class="key task-key">TASK <b>{sum(1 for t in record.tasks if t.span)}</b></span>'
     facts = _facts(record)
-    data = html.escape(record.to_json())
+    data = html.escape(record.model_dump_json(indent=2))
     return _PAGE.format(title=html.escape(title), facts=facts, legend=legend, body=body, data=data)
 
 

@@ -43,7 +43,7 @@ if not Doc.has_extension("record_data"):
     Doc.set_extension("record_data", default=None)
 if not Doc.has_extension("record"):
     Doc.set_extension("record", getter=lambda doc: None if doc._.record_data is None
-                      else Record.from_dict(doc._.record_data))
+                      else Record.model_validate(doc._.record_data))
 
 
 class DirectiveAnnotator:
@@ -69,7 +69,7 @@ def load() -> Language:
 
 def annotate(doc: Doc, record: Record) -> Doc:
     """Put ``record`` (read from ``doc.text``: its spans are offsets into it) on ``doc``."""
-    doc._.record_data = record.to_dict()
+    doc._.record_data = record.model_dump(mode="json")
     entities: list[Span] = []
     groups: dict[str, list[Span]] = {"lead": [], "partner": []}
     for value in values(record, doc.text):

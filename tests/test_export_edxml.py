@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ET
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -103,7 +102,7 @@ def test_due_date_is_the_earliest_deadline_with_a_day_and_priority_the_urgency(r
 
 
 def test_a_record_without_tasks_or_deadlines_gives_a_message_with_an_empty_due_date(records):
-    record = replace(records["cv-ubnd-danang-nfd.txt"], tasks=[], deadlines=[])
+    record = records["cv-ubnd-danang-nfd.txt"].model_copy(update={"tasks": [], "deadlines": []})
     message = build(record, SENDER, RECEIVERS, NOW)
     assert message.missing == []
     assert validate(message.xml).ok
@@ -118,7 +117,7 @@ def test_the_sender_name_option_overrides_the_issuer():
 
 def test_a_control_character_from_a_scan_does_not_break_the_message(records):
     record = records["cv-ubnd-hatinh-cchc.txt"]
-    scanned = replace(record, subject="triển khai kế hoạch\x0c cải cách hành chính năm 2019")
+    scanned = record.model_copy(update={"subject": "triển khai kế hoạch\x0c cải cách hành chính năm 2019"})
     message = build(scanned, SENDER, RECEIVERS, NOW)
     assert validate(message.xml).ok
     assert header_values(message.xml)["Subject"] == "triển khai kế hoạch cải cách hành chính năm 2019"
@@ -154,7 +153,7 @@ def test_a_message_dated_after_today_is_not_written(records, tmp_path):
     record = records["cv-ubnd-hatinh-cchc.txt"]
     log = io.StringIO()
     assert write_messages([record], tmp_path, SENDER, RECEIVERS, log, NOW) == 1  # 2019 is in the past
-    future = replace(record, issue_date=replace(record.issue_date, value="2999-03-05"))
+    future = record.model_copy(update={"issue_date": record.issue_date.model_copy(update={"value": "2999-03-05"})})
     log = io.StringIO()
     assert write_messages([future], tmp_path / "future", SENDER, RECEIVERS, log, NOW) == 0
     assert "PromulgationDate 2999/03/05 is after today" in log.getvalue()
@@ -162,7 +161,7 @@ def test_a_message_dated_after_today_is_not_written(records, tmp_path):
 
 def test_two_inputs_with_the_same_document_id_are_both_written_with_a_warning(records, tmp_path):
     record = records["cv-ubnd-hatinh-cchc.txt"]
-    copy = replace(record, source=replace(record.source, path="elsewhere/copy.pdf"))
+    copy = record.model_copy(update={"source": record.source.model_copy(update={"path": "elsewhere/copy.pdf"})})
     log = io.StringIO()
     assert write_messages([record, copy], tmp_path, SENDER, RECEIVERS, log, NOW) == 2
     assert "a hub refuses the second" in log.getvalue()

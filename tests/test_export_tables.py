@@ -122,7 +122,7 @@ def test_csv_tables_and_the_flat_task_sheet(batch, tmp_path):
     assert len(documents) == len(batch)
     tasks = pd.read_csv(written["tasks"], dtype=str)
     assert len(tasks) == sum(len(r.tasks) for r in batch)
-    flat = tasks_frame(r.to_dict() for r in batch)
+    flat = tasks_frame(r.model_dump() for r in batch)
     assert len(flat) == len(tasks)
     assert flat.iloc[0]["lead"]
 

@@ -33,7 +33,7 @@ def expected(path) -> dict:
 def record_of(tmp_path, name: str, data: bytes) -> dict:
     path = tmp_path / name
     path.write_bytes(data)
-    return json.loads(extract(path).to_json(compact=True))
+    return json.loads(extract(path).model_dump_json())
 
 
 def to_cp1258(text: str) -> bytes:
@@ -133,7 +133,7 @@ def test_scanned_page_image_through_ocr(tmp_path):
     [page] = render.to_images(HATINH.read_text(encoding="utf-8"), degrade=True)
     path = tmp_path / "scan.png"
     page.save(path)
-    record = json.loads(extract(path).to_json(compact=True))
+    record = json.loads(extract(path).model_dump_json())
     assert record["source"]["ocr"] is True
     got = summary(record)
     assert got["number"] == "1523/UBND-KT"
@@ -341,6 +341,6 @@ def test_red_urgency_stamp_on_a_scan_is_read(tmp_path, mark, angle):
     [page] = render.to_images(HATINH.read_text(encoding="utf-8"), degrade=True)
     path = tmp_path / "scan.png"
     render.red_stamp(page, mark, angle, (700, 0)).save(path)
-    record = json.loads(extract(path).to_json(compact=True))
+    record = json.loads(extract(path).model_dump_json())
     assert record["urgency"] == mark
     assert summary(record)["number"] == "1523/UBND-KT"

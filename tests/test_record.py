@@ -1,6 +1,6 @@
-"""The record's JSON contract: records the pipeline makes (plain dataclasses, written by orjson)
-come back equal through pydantic's checked reading, the bytes are standard JSON as RECORD.md
-shows it, a record that does not fit is refused, and a batch never needs pydantic."""
+"""The record's JSON contract: records the pipeline makes (dataclasses with pydantic's methods,
+written by orjson) come back equal through pydantic's checked reading, the bytes are standard JSON
+as pydantic wrote them, a record that does not fit is refused, and a batch never needs pydantic."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, sample_files
 
 from extractor import extract
-from extractor.record import Deadline, Record, Task, WarningCode, json_schema, to_json_bytes
+from extractor.record import Deadline, DocType, Record, Task, WarningCode, json_bytes, json_schema
 
 
 @pytest.fixture(scope="module")
@@ -22,23 +22,24 @@ def records() -> list[Record]:
 
 def test_every_sample_record_comes_back_equal_from_its_json(records):
     for record in records:
-        assert Record.from_json(record.to_json()) == record
-        assert Record.from_dict(record.to_dict()) == record
+        assert Record.model_validate_json(record.model_dump_json()) == record
+        assert Record.model_validate(record.model_dump(mode="json")) == record
 
 
 def test_the_json_is_standard_json_with_vietnamese_kept_as_written(records):
     for record in records:
-        data = json.loads(record.to_json())
-        assert record.to_json(compact=True) == json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        assert record.to_json() == json.dumps(data, ensure_ascii=False, indent=2)
-        assert to_json_bytes(record) == record.to_json(compact=True).encode()
-    assert any("Ủy ban nhân dân" in r.to_json() or "Sở" in r.to_json() for r in records)
+        data = json.loads(record.model_dump_json())
+        assert record.model_dump_json() == json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        for indent in (2, 4):
+            assert record.model_dump_json(indent=indent) == json.dumps(data, ensure_ascii=False, indent=indent)
+        assert json_bytes(record) == record.model_dump_json().encode()
+    assert any("Sở" in r.model_dump_json() for r in records)
 
 
 def test_spans_are_lists_and_warning_codes_their_strings():
     record = Record(tasks=[Task(id="1", text="Báo cáo kết quả", lead=["Sở Y tế"], span=(10, 25))])
     record.warn(WarningCode.YEAR_FROM_ISSUE_DATE, "năm lấy từ ngày ban hành")
-    data = record.to_dict()
+    data = record.model_dump(mode="json")
     assert data["tasks"][0]["span"] == [10, 25]
     assert data["warnings"] == [{"code": "year_from_issue_date", "message": "năm lấy từ ngày ban hành"}]
 
@@ -46,7 +47,7 @@ def test_spans_are_lists_and_warning_codes_their_strings():
 def test_a_task_given_its_deadline_later_reads_back_with_it():
     task = Task(id="2.a", parent="2", text="Sở Tài chính tham mưu, báo cáo trước ngày 31/12/2025")
     task.deadline = Deadline(value="2025-12-31", precision="day", raw="trước ngày 31/12/2025", span=(30, 52))
-    again = Record.from_json(Record(tasks=[task]).to_json()).tasks[0]
+    again = Record.model_validate_json(Record(tasks=[task]).model_dump_json()).tasks[0]
     assert again == task and again.deadline.value == "2025-12-31"
 
 
@@ -58,10 +59,10 @@ def test_a_task_given_its_deadline_later_reads_back_with_it():
     (lambda d: d.update(warnings=[{"code": "no_such_code", "message": "?"}]), "code"),
 ])
 def test_a_record_that_does_not_fit_is_refused(change, where):
-    data = Record(tasks=[Task(id="1", text="Báo cáo", span=(10, 25))]).to_dict()
+    data = Record(tasks=[Task(id="1", text="Báo cáo", span=(10, 25))]).model_dump(mode="json")
     change(data)
     with pytest.raises(ValueError, match=where):
-        Record.from_dict(data)
+        Record.model_validate(data)
 
 
 def test_the_schema_names_every_field_of_the_record():
@@ -87,4 +88,15 @@ def test_text_with_lone_surrogates_gives_a_record_that_can_be_written():
     record = extract(text)
     assert "\ufffd" in record.subject and record.recipients[0].name.startswith("Sở Y tế")
     assert [w.code for w in record.warnings] == [WarningCode.ENCODING_ERRORS]
-    assert json.loads(record.to_json())["recipients"][0]["span"] == list(record.recipients[0].span)
+    assert json.loads(record.model_dump_json())["recipients"][0]["span"] == list(record.recipients[0].span)
+
+
+def test_a_copy_with_an_update_leaves_the_original_as_it_was():
+    record = Record(doc_type=DocType(name="Công văn", code="CV"),
+                    tasks=[Task(id="1", text="Báo cáo", lead=["Sở Y tế"])])
+    deep = record.model_copy(deep=True)
+    deep.tasks[0].lead.append("Sở Tài chính")
+    other = record.model_copy(update={"subject": "về việc rà soát"})
+    assert record.tasks[0].lead == ["Sở Y tế"] and record.subject is None
+    assert other.subject == "về việc rà soát" and other.tasks is record.tasks  # shallow, as in pydantic
+    assert record.model_dump()["tasks"][0]["span"] is None and record.model_dump()["doc_type"]["code"] == "CV"

@@ -16,7 +16,7 @@ SAMPLE = SAMPLES / "cd-ubnd-quangtri-mualu.txt"
 RUN = """import json, sys
 from extractor import extract, regex_cache
 record = extract(sys.argv[1])
-print(json.dumps({"record": record.to_json(compact=True), "from_cache": len(regex_cache._used),
+print(json.dumps({"record": record.model_dump_json(), "from_cache": len(regex_cache._used),
                   "standard_re": sum(key[0] == "re" for key in regex_cache._used),
                   "tables": sum(key[0] == "toml" for key in regex_cache._used), "compiled": regex_cache._new}))
 """

@@ -19,7 +19,7 @@ from extractor import extract
 @pytest.mark.parametrize("path", sample_files(), ids=lambda p: p.name)
 def test_sample_matchesexpected_of(path):
     expected, misses = expected_of(path)
-    got = summary(json.loads(extract(path).to_json(compact=True)))
+    got = summary(json.loads(extract(path).model_dump_json()))
     for key, value in expected.items():
         if key not in misses:
             assert got[key] == value, f"{path.name}: {key}"
@@ -29,14 +29,14 @@ def test_sample_matchesexpected_of(path):
 @pytest.mark.parametrize("path", [p for p in sample_files() if expected_of(p)[1]], ids=lambda p: p.name)
 def test_known_misses_of_a_sample(path):
     expected, misses = expected_of(path)
-    got = summary(json.loads(extract(path).to_json(compact=True)))
+    got = summary(json.loads(extract(path).model_dump_json()))
     assert all(got[key] == expected[key] for key in misses)
 
 
 def test_there_are_enough_varied_samples():
     files = sample_files()
     assert len(files) >= 12
-    types = {summary(json.loads(extract(p).to_json(compact=True)))["doc_type"] for p in files}
+    types = {summary(json.loads(extract(p).model_dump_json()))["doc_type"] for p in files}
     assert {"Công văn", "Thông báo", "Quyết định", "Kế hoạch", "Chỉ thị", "Công điện", "Tờ trình"} <= types
 
 
@@ -44,7 +44,7 @@ def test_there_are_enough_varied_samples():
 def test_header_stage_alone_gives_the_same_header(path):
     from extractor.pipeline import extract_header
 
-    full = summary(json.loads(extract(path).to_json(compact=True)))
-    head = summary(json.loads(extract_header(path.read_text(encoding="utf-8")).to_json(compact=True)))
+    full = summary(json.loads(extract(path).model_dump_json()))
+    head = summary(json.loads(extract_header(path.read_text(encoding="utf-8")).model_dump_json()))
     for key in ("doc_type", "number", "issuer", "place", "issue_date", "subject", "recipients"):
         assert head[key] == full[key], key

@@ -96,7 +96,7 @@ def records(items: Iterable[Record | dict | str], log: TextIO) -> Iterator[Recor
 def _json_line(item: Record | dict | str) -> str:
     if isinstance(item, str):
         return item
-    return as_record(item).to_json(compact=True)
+    return as_record(item).model_dump_json()
 
 
 def write(items: Iterable[Record | dict | str], out: Output | Path | str | None, fmt: str | None = None, *,

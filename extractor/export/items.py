@@ -10,5 +10,5 @@ def as_record(item: Record | dict | str) -> Record:
     if isinstance(item, Record):
         return item
     if isinstance(item, str):
-        return Record.from_json(item)
-    return Record.from_dict(item)
+        return Record.model_validate_json(item)
+    return Record.model_validate(item)
