@@ -588,3 +588,18 @@ def test_a_verb_or_a_phrase_right_after_phoi_hop_names_no_partner():
     assert tasks["2"].cooperating == []
     assert tasks["3"].cooperating  # "phối hợp cùng các …" still opens a list
 
+
+def test_a_partner_label_with_thuc_hien_and_a_vague_group_in_its_value():
+    tasks = tasks_of("""1. Rà soát văn bản quy phạm pháp luật về đất đai.
+Đơn vị chủ trì thực hiện: Sở Tư pháp.
+Đơn vị phối hợp thực hiện: Sở Nông nghiệp và Môi trường.
+2. Tập huấn cho cán bộ làm công tác hòa giải ở cơ sở.
+Đơn vị chủ trì thực hiện: Sở Tư pháp.
+Đơn vị phối hợp thực hiện: Các sở, ngành có liên quan và UBND các xã, phường.
+3. Tổng kết công tác năm.
+Đơn vị chủ trì thực hiện: Sở Tư pháp.
+Đơn vị phối hợp thực hiện: Các cơ quan, đơn vị, địa phương liên quan.
+""")
+    assert tasks["1"].cooperating == ["Sở Nông nghiệp và Môi trường"]
+    assert tasks["2"].cooperating == ["UBND các xã, phường"]
+    assert tasks["3"].cooperating == []

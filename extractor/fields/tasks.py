@@ -528,8 +528,16 @@ def _labelled(chunk: str, agencies: list[Agency], label: regex.Pattern[str], spl
                     pieces[-1] += ", " + piece  # "…tham mưu, giúp việc …": one partner with a comma
                 else:
                     pieces.append(piece)
+            vague = patterns("body")["roles"]["partner_vague"]
             for piece in pieces:
                 piece = clean_value(piece)
+                # (a group only qualified as relevant names no partner: "Đơn vị phối hợp thực hiện: Các
+                # cơ quan, đơn vị, địa phương liên quan"; a body after it still does: "Các sở, ngành
+                # có liên quan và UBND các xã, phường")
+                if split and (m_vague := vague.search(piece)):
+                    piece = piece[m_vague.end():].partition(" và ")[2].strip()
+                    if vague.search(piece):
+                        continue
                 if piece and len(piece.split()) <= 24:
                     _add(names, piece)
     return names
