@@ -575,3 +575,31 @@ def test_the_form_of_address_before_a_role_is_passed_over():
 """)
     assert tasks["1"].lead == ["Giám đốc Sở Xây dựng"]
     assert tasks["2"].lead == ["Sở Y tế", "bí thư huyện ủy", "chủ tịch ủy ban nhân dân xã"]
+
+
+def test_a_verb_or_a_phrase_right_after_phoi_hop_names_no_partner():
+    # "phối hợp tham mưu Chủ tịch …" (cooperating in advising the chair), "Quy chế phối hợp trong
+    # công tác … trên địa bàn tỉnh X" (a noun): neither names a partner
+    tasks = tasks_of("""1. Sở Nội vụ theo dõi, phối hợp tham mưu Chủ tịch UBND tỉnh trong việc sắp xếp bộ máy.
+2. Ban hành kèm theo Quyết định này Quy chế phối hợp trong công tác quản lý về đê điều trên địa bàn tỉnh Quảng Trị.
+3. Sở Công Thương có trách nhiệm phối hợp cùng các cơ quan chuyên môn của Bộ Công Thương kiểm tra thị trường.
+""")
+    assert tasks["1"].cooperating == []
+    assert tasks["2"].cooperating == []
+    assert tasks["3"].cooperating  # "phối hợp cùng các …" still opens a list
+
+
+def test_a_partner_label_with_thuc_hien_and_a_vague_group_in_its_value():
+    tasks = tasks_of("""1. Rà soát văn bản quy phạm pháp luật về đất đai.
+Đơn vị chủ trì thực hiện: Sở Tư pháp.
+Đơn vị phối hợp thực hiện: Sở Nông nghiệp và Môi trường.
+2. Tập huấn cho cán bộ làm công tác hòa giải ở cơ sở.
+Đơn vị chủ trì thực hiện: Sở Tư pháp.
+Đơn vị phối hợp thực hiện: Các sở, ngành có liên quan và UBND các xã, phường.
+3. Tổng kết công tác năm.
+Đơn vị chủ trì thực hiện: Sở Tư pháp.
+Đơn vị phối hợp thực hiện: Các cơ quan, đơn vị, địa phương liên quan.
+""")
+    assert tasks["1"].cooperating == ["Sở Nông nghiệp và Môi trường"]
+    assert tasks["2"].cooperating == ["UBND các xã, phường"]
+    assert tasks["3"].cooperating == []

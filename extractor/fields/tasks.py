@@ -246,7 +246,9 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
     labelled_coop = _labelled(chunk, agencies, r["coop_label"], split=True) if labelled else []
     coop_spans: list[tuple[int, int]] = []
     for m in (r["cooperate"].finditer(chunk) if w["cooperate_cheap_test"] in chunk else ()):
-        stop = r["coop_stop"].search(chunk, m.end())
+        # (from the space that ends the match: a verb right after "phối hợp" names no partner, "phối
+        # hợp tham mưu Chủ tịch UBND tỉnh …", nor a noun's phrase after it, "Quy chế phối hợp trong …")
+        stop = r["coop_stop"].search(chunk, m.end() - 1)
         while stop and stop.group() == ";" and _list_goes_on(chunk, stop.end(), agencies, r):
             stop = r["coop_stop"].search(chunk, stop.end())  # "phối hợp với các Sở …; UBND các xã, phường; …"
         coop_spans.append((m.end(), stop.start() if stop else len(chunk)))
@@ -526,8 +528,16 @@ def _labelled(chunk: str, agencies: list[Agency], label: regex.Pattern[str], spl
                     pieces[-1] += ", " + piece  # "…tham mưu, giúp việc …": one partner with a comma
                 else:
                     pieces.append(piece)
+            vague = patterns("body")["roles"]["partner_vague"]
             for piece in pieces:
                 piece = clean_value(piece)
+                # (a group only qualified as relevant names no partner: "Đơn vị phối hợp thực hiện: Các
+                # cơ quan, đơn vị, địa phương liên quan"; a body after it still does: "Các sở, ngành
+                # có liên quan và UBND các xã, phường")
+                if split and (m_vague := vague.search(piece)):
+                    piece = piece[m_vague.end():].partition(" và ")[2].strip()
+                    if vague.search(piece):
+                        continue
                 if piece and len(piece.split()) <= 24:
                     _add(names, piece)
     return names
