@@ -267,7 +267,7 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
             vague = r["partner_vague"].search(name) or (
                 r["partner_kind"].match(following) and not following.startswith(tuple(w["plural"]))
                 and r["partner_vague"].search(following))
-            if not covered and len(name.split()) <= 8 and r["partner_kind"].match(name) and not vague:
+            if not covered and len(name.split()) <= _PARTNER_WORDS and r["partner_kind"].match(name) and not vague:
                 _add(coop, name)
     body_at = _heading_end(chunk)
     headed = False  # the bullets and paragraphs under a heading were read
@@ -554,6 +554,8 @@ _CLAUSE_BREAK = compile_pattern(r"[,;]\s+")
 _WRAPPED_SENTENCE_END = compile_pattern(r"\.(?:\s|$)|[.:;!?]\s*\n|\n[ \t]*\n")
 _SENTENCE_CLOSERS = ".:;!?)”\"…"
 _HEADING_END = compile_pattern(r"\n[ \t]*\n|\n(?=[ \t]*[-–+•])")
+# a kind of partner with what defines it: "các lực lượng vũ trang đóng quân tại địa bàn"
+_PARTNER_WORDS = 10
 _LOOSE_LAST_WORDS = 7  # a kind closing a list before its verb: "các ngân hàng thương mại cổ phần"
 _CLOSING_LINES = 8  # a closing paragraph wrapped on lines of a narrow page starts within the last eight
 _HEADING_CHARS = 300  # a heading naming bodies is shorter than this (a longer first paragraph is a sentence)
