@@ -24,3 +24,11 @@ xây dựng quy trình điện tử.
     assert tasks["3"].cooperating == ["cơ quan báo chí"]
     assert tasks["4"].cooperating == ["đơn vị cung cấp dịch vụ công nghệ thông tin"]
     assert tasks["5"].cooperating == []  # only "chức năng": no one named
+
+
+def test_a_kind_of_partner_wrapped_on_two_lines_has_one_space():
+    tasks = tasks_of("""1. Công an tỉnh chủ trì, phối hợp với chính quyền địa phương, lực lượng
+Kiểm lâm kiểm tra các điểm nóng về khai thác rừng trái phép.
+""")
+    assert tasks["1"].cooperating == ["chính quyền địa phương", "lực lượng Kiểm lâm"]
+

@@ -261,7 +261,7 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
         pieces = _pieces(chunk, s_, e_)
         for k, (p_start, p_end) in enumerate(pieces):
             covered = any(a.start < p_end and p_start < a.end for a in agencies)
-            name = chunk[p_start:p_end].strip()
+            name = " ".join(chunk[p_start:p_end].split())  # (one space where a line wrapped in it)
             # "các cơ quan, đơn vị liên quan" is one unnamed group, though a comma parts it
             following = chunk[slice(*pieces[k + 1])].strip() if k + 1 < len(pieces) else ""
             vague = r["partner_vague"].search(name) or (
