@@ -32,3 +32,22 @@ Kiểm lâm kiểm tra các điểm nóng về khai thác rừng trái phép.
 """)
     assert tasks["1"].cooperating == ["chính quyền địa phương", "lực lượng Kiểm lâm"]
 
+
+def test_member_organisations_facilities_and_investors_are_kinds_of_partners():
+    # "tổ chức" is also a verb ("phối hợp với Sở Y tế tổ chức tập huấn"): a kind only after "các" or before
+    # "thành viên", "chính trị - xã hội"; "cơ sở dữ liệu" is no body
+    tasks = tasks_of("""1. Ban Thường trực phối hợp với các tổ chức thành viên thực hiện giám sát tại các điểm bỏ phiếu.
+2. Sở Giáo dục và Đào tạo phối hợp với các cơ sở giáo dục mầm non triển khai chương trình.
+3. Công ty Điện lực tỉnh phối hợp với chủ đầu tư công trình lưới điện để cải tạo hành lang an toàn.
+4. Ủy ban nhân dân các xã phối hợp với các tổ chức cung cấp dịch vụ chi trả thực hiện mở tài khoản.
+5. Sở Tư pháp phối hợp với Sở Y tế tổ chức tập huấn cho cán bộ.
+6. Sở Nội vụ phối hợp với các sở, ngành và các cơ quan, tổ chức có liên quan thực hiện Tháng hành động.
+7. Tổ kiểm tra phối hợp với cơ sở sản xuất tiến hành thống kê thiệt hại.
+""")
+    assert tasks["1"].cooperating == ["các tổ chức thành viên"]
+    assert tasks["2"].cooperating == ["các cơ sở giáo dục mầm non"]
+    assert tasks["3"].cooperating == ["chủ đầu tư công trình lưới điện"]
+    assert tasks["4"].cooperating == ["các tổ chức cung cấp dịch vụ chi trả"]
+    assert tasks["5"].cooperating == ["Sở Y tế"]
+    assert tasks["6"].cooperating == ["các sở, ngành"]
+    assert tasks["7"].cooperating == ["cơ sở sản xuất"]
