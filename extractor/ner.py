@@ -16,6 +16,8 @@ measuring it, off by default: it lowered held-out task leads):
   ``UBND các tỉnh: Gia Lai và Lâm Đồng`` → ``Ủy ban nhân dân tỉnh Gia Lai``, … (one ``group`` each list);
 - provinces and cities as actors: ``Các tỉnh Nghệ An, Quảng Ngãi`` → ``tỉnh Nghệ An``, ``tỉnh Quảng Ngãi``;
 - a person by title and name: ``Phó Thủ tướng Chính phủ Trần Hồng Hà``;
+- the People's Council's own bodies and deputies, as a resolution charges them: ``các Ban của Hội đồng
+  nhân dân tỉnh``, ``các Tổ đại biểu và đại biểu Hội đồng nhân dân Thành phố``;
 - the heads of the central government's bodies named together: ``Bộ trưởng các Bộ, Thủ trưởng cơ quan
   ngang bộ, cơ quan thuộc Chính phủ`` (one addressee, as written).
 The patterns are in ``grammars/agencies.toml``, the word lists in ``grammars/agencies/``.
@@ -245,7 +247,8 @@ def _found(c: dict, text: str, starts: dict[str, list[int]]) -> list[Agency]:
                 strong.append(Agency(named, start, pos + item.end("n"), m.start()))
             if not c["list_goes_on"].match(text, pos + item.end()):
                 break
-    for key in ("field", "territorial", "bodies", "person", "ministers", "zones"):
+    for key in ("field", "territorial", "bodies", "person", "ministers", "zones", "council_bodies",
+                "council_deputies"):
         strong.extend(_matches(c, key, text, starts[key]))
     weak = [a for key in ("named", "kinds") for a in _matches(c, key, text, starts[key])]
     # a gazetteer name is not stretched by lower-case words the looser pattern takes in: "Sở Xây

@@ -22,6 +22,8 @@ trưởng cơ quan ngang bộ.
 Đồng chí Phó Chủ tịch UBND tỉnh Nguyễn Văn An; Phó Thủ tướng Chính phủ Trần Văn Bình; Chủ tịch Lê Minh Hải.
 Các Sở: Tài chính, Tư pháp; các bộ, cơ quan: Xây dựng, Công Thương; các Tập đoàn: Điện lực Việt Nam.
 Ủy ban nhân dân các tỉnh: Đắk Lắk, Gia Lai; UBND các tỉnh, thành phố: Tuyên Quang, Đồng Nai.
+Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu và đại biểu HĐND tỉnh;
+các ban HĐND thành phố, Tổ đại biểu Hội đồng nhân dân, các đại biểu Hội đồng nhân dân.
 """
 
 

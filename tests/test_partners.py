@@ -51,3 +51,24 @@ def test_member_organisations_facilities_and_investors_are_kinds_of_partners():
     assert tasks["5"].cooperating == ["Sở Y tế"]
     assert tasks["6"].cooperating == ["các sở, ngành"]
     assert tasks["7"].cooperating == ["cơ sở sản xuất"]
+
+
+def test_a_resolution_s_closing_clause_charges_the_council_s_bodies_and_deputies():
+    # the national formula of a People's Council resolution: each body and the deputies as written; the
+    # council inside "đại biểu Hội đồng nhân dân tỉnh" is no partner of its own
+    tasks = tasks_of("""1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.
+2. Giao Thường trực Hội đồng nhân dân tỉnh, các Ban của Hội đồng nhân dân tỉnh, các Tổ đại biểu và đại biểu \
+Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.
+3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp với Thường trực Hội đồng nhân dân tỉnh, các Ban của \
+Hội đồng nhân dân tỉnh, Tổ đại biểu Hội đồng nhân dân tỉnh và đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện.
+4. Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân và các đại biểu Hội đồng nhân dân tỉnh tăng cường
+giám sát việc thực hiện Nghị quyết này.
+5. Tuyên truyền về cuộc bầu cử đại biểu Hội đồng nhân dân các cấp.
+""")
+    assert tasks["2"].lead == ["Thường trực Hội đồng nhân dân tỉnh", "các Ban của Hội đồng nhân dân tỉnh",
+                               "các Tổ đại biểu", "đại biểu Hội đồng nhân dân tỉnh"]
+    assert tasks["3"].cooperating == ["Thường trực Hội đồng nhân dân tỉnh", "các Ban của Hội đồng nhân dân tỉnh",
+                                      "Tổ đại biểu Hội đồng nhân dân tỉnh", "đại biểu Hội đồng nhân dân tỉnh"]
+    assert tasks["4"].lead == ["Thường trực Hội đồng nhân dân", "các Ban của Hội đồng nhân dân",
+                               "các đại biểu Hội đồng nhân dân tỉnh"]
+    assert tasks["5"].lead == []
