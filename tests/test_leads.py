@@ -603,3 +603,22 @@ def test_a_partner_label_with_thuc_hien_and_a_vague_group_in_its_value():
     assert tasks["1"].cooperating == ["Sở Nông nghiệp và Môi trường"]
     assert tasks["2"].cooperating == ["UBND các xã, phường"]
     assert tasks["3"].cooperating == []
+
+
+def test_a_kind_of_body_ending_in_cong_lap_is_read_whole():
+    # "lập" after "công" closes the name "đơn vị sự nghiệp công lập", it is no verb of duty
+    tasks = tasks_of("""1. Các đơn vị sự nghiệp công lập thuộc tỉnh có trách nhiệm công khai giá dịch vụ.
+2. Cơ quan chuyên môn, đơn vị sự nghiệp công
+lập thuộc Ủy ban nhân dân tỉnh quyết định danh mục tài sản chuyên dùng.
+""")
+    assert tasks["1"].lead == ["Các đơn vị sự nghiệp công lập thuộc tỉnh"]
+    assert tasks["2"].lead == ["Cơ quan chuyên môn, đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân tỉnh"]
+
+
+def test_a_kind_of_body_that_is_allowed_or_acted_on_is_charged_with_nothing():
+    # "được" + a verb is a permission or a passive: "được tự chủ quyết định", "được quy định tại …"
+    tasks = tasks_of("""1. Các cơ sở giáo dục được tự chủ quyết định mức thu dịch vụ hỗ trợ học tập.
+2. Các đơn vị sự nghiệp công lập được quy định tại Nghị định về chức năng, nhiệm vụ của Bộ.
+""")
+    assert tasks["1"].lead == []
+    assert tasks["2"].lead == []
