@@ -622,3 +622,16 @@ def test_a_kind_of_body_that_is_allowed_or_acted_on_is_charged_with_nothing():
 """)
     assert tasks["1"].lead == []
     assert tasks["2"].lead == []
+
+
+def test_an_article_empowering_a_head_of_department_charges_him():
+    # a provincial decision delegating procedures: "Ủy quyền cho Giám đốc Sở X thực hiện …" (its listed
+    # procedures take the same lead); "ủy quyền cho" inside a sentence is the delegation already read
+    tasks = tasks_of("""Điều 1. Ủy quyền cho Giám đốc Sở Xây dựng thực hiện giải quyết các thủ tục hành chính sau:
+1. Cấp giấy phép xây dựng công trình cấp II.
+2. Điều chỉnh giấy phép xây dựng công trình cấp II.
+Điều 2. Ủy ban nhân dân tỉnh ủy quyền cho Chủ tịch Ủy ban nhân dân các xã, phường phê duyệt phương án.
+""")
+    assert tasks["Điều 1"].lead == ["Giám đốc Sở Xây dựng"]
+    assert tasks["Điều 1.1"].lead == ["Giám đốc Sở Xây dựng"]
+    assert tasks["Điều 2"].lead == ["Chủ tịch Ủy ban nhân dân các xã, phường"]
