@@ -1,0 +1,50 @@
+"""Who must do each task in the body of a scanned document, as OCR reads it.
+
+Each test is a form seen in the text Tesseract gives of real signed scans (a provincial People's
+Committee's directives, notices and decisions), written anew with made-up names and numbers: OCR
+misreads inside a list of units, names of bodies that hold "và".
+"""
+
+from __future__ import annotations
+
+from extractor import extract
+
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH ĐỊNH
+Số: 12/CT-UBND
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Bình Định, ngày 14 tháng 3 năm 2025
+
+CHỈ THỊ
+Về việc tăng cường quản lý các dự án đầu tư
+
+"""
+FOOTER = """
+Nơi nhận:
+- Như trên;
+- Lưu: VT, KT.
+CHỦ TỊCH
+Lê Văn Bình
+"""
+
+
+def tasks_of(body: str) -> dict:
+    record = extract(HEADER + body + FOOTER)
+    assert record.error is None
+    return {t.id: t for t in record.tasks}
+
+
+def test_a_list_of_units_read_with_a_full_stop_or_a_misread_tone_goes_on():
+    tasks = tasks_of("""Để đẩy nhanh tiến độ các dự án, Chủ tịch UBND tỉnh yêu cầu:
+1. Các sở, ban ngành, UBND
+các huyện. thị xã, các cơ quan liên quan rà soát các dự án chậm tiến độ.
+2. Chủ tịch UBND các huyện, thị xã, thành phó:
+- Kiểm tra các công trình trên địa bàn.
+3. Giám đốc Sở Xây dựng; Chủ tịch Ủy ban nhân dân
+các huyện, thành phô có trách nhiệm hướng dẫn nhà đầu tư.
+""")
+    assert tasks["1"].lead == ["Các sở, ban ngành", "UBND các huyện. thị xã"]
+    assert tasks["2"].lead == ["Chủ tịch UBND các huyện, thị xã, thành phó"]
+    assert tasks["3"].lead == ["Giám đốc Sở Xây dựng", "Chủ tịch Ủy ban nhân dân các huyện, thành phô"]
