@@ -48,3 +48,13 @@ các huyện, thành phô có trách nhiệm hướng dẫn nhà đầu tư.
     assert tasks["1"].lead == ["Các sở, ban ngành", "UBND các huyện. thị xã"]
     assert tasks["2"].lead == ["Chủ tịch UBND các huyện, thị xã, thành phó"]
     assert tasks["3"].lead == ["Giám đốc Sở Xây dựng", "Chủ tịch Ủy ban nhân dân các huyện, thành phô"]
+
+
+def test_a_kind_of_body_of_the_province_then_the_next_addressee():
+    tasks = tasks_of("""1. Thủ trưởng các sở, ban, ngành của tỉnh; Chủ tịch Ủy ban nhân dân các huyện, thị xã trong tỉnh
+có trách nhiệm:
+a) Thi hành nghiêm các bản án hành chính.
+2. Sở Tư pháp chủ trì, phối hợp với các sở, ban, ngành của tỉnh, Ủy ban nhân dân cấp xã tuyên truyền pháp luật.
+""")
+    assert tasks["1.a"].lead == ["Thủ trưởng các sở, ban, ngành của tỉnh", "Chủ tịch Ủy ban nhân dân các huyện, thị xã"]
+    assert tasks["2"].cooperating == ["các sở, ban, ngành của tỉnh", "Ủy ban nhân dân cấp xã"]
