@@ -58,3 +58,15 @@ a) Thi hành nghiêm các bản án hành chính.
 """)
     assert tasks["1.a"].lead == ["Thủ trưởng các sở, ban, ngành của tỉnh", "Chủ tịch Ủy ban nhân dân các huyện, thị xã"]
     assert tasks["2"].cooperating == ["các sở, ban, ngành của tỉnh", "Ủy ban nhân dân cấp xã"]
+
+
+def test_the_board_of_a_named_economic_zone_and_the_provinces_other_zones_is_one_body():
+    tasks = tasks_of("""1. Đối với các dự án chậm tiến độ:
+a) Giao Sở Xây dựng rà soát các dự án khu dân cư.
+b) Ban quản lý Khu kinh tế Nhơn Hội và các KCN Bình Định rà soát các dự án do Ban cấp chủ trương đầu tư.
+2. Sở Tài chính phối hợp chặt chẽ với Ủy ban MTTQ Việt Nam tỉnh, Ban Quản lý
+Khu kinh tế Nhơn Hội và các Khu công nghiệp tỉnh Bình Định, các cơ quan liên quan huy động nguồn lực.
+""")
+    assert tasks["1.b"].lead == ["Ban quản lý Khu kinh tế Nhơn Hội và các KCN Bình Định"]
+    assert tasks["2"].cooperating == ["Ủy ban MTTQ Việt Nam tỉnh",
+                                      "Ban Quản lý Khu kinh tế Nhơn Hội và các Khu công nghiệp tỉnh Bình Định"]
