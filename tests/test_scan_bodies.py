@@ -70,3 +70,13 @@ Khu kinh tế Nhơn Hội và các Khu công nghiệp tỉnh Bình Định, các
     assert tasks["1.b"].lead == ["Ban quản lý Khu kinh tế Nhơn Hội và các KCN Bình Định"]
     assert tasks["2"].cooperating == ["Ủy ban MTTQ Việt Nam tỉnh",
                                       "Ban Quản lý Khu kinh tế Nhơn Hội và các Khu công nghiệp tỉnh Bình Định"]
+
+
+def test_the_inspectorate_of_a_province_or_district_leads():
+    tasks = tasks_of("""Chủ tịch UBND tỉnh yêu cầu các sở, ban ngành, UBND các huyện thực hiện các nội dung sau:
+1. Thanh tra tỉnh chủ trì, phối hợp thực hiện
+a) Phối hợp với Ban Tiếp công dân tỉnh chuẩn bị nội dung tiếp công dân.
+2. Giao Thanh tra huyện Tuy Phước kiểm tra việc giải quyết khiếu nại.
+""")
+    assert tasks["1.a"].lead == ["Thanh tra tỉnh"]
+    assert tasks["2"].lead == ["Thanh tra huyện Tuy Phước"]
