@@ -80,3 +80,15 @@ a) Phối hợp với Ban Tiếp công dân tỉnh chuẩn bị nội dung tiế
 """)
     assert tasks["1.a"].lead == ["Thanh tra tỉnh"]
     assert tasks["2"].lead == ["Thanh tra huyện Tuy Phước"]
+
+
+def test_a_kind_only_qualified_as_competent_is_no_partner_before_its_verb():
+    tasks = tasks_of("""1. Công an tỉnh chủ trì, phối hợp với Sở Giao thông vận tải, các lực lượng chức năng phân luồng
+giao thông qua các công trình cầu.
+2. Ngân hàng Nhà nước chi nhánh tỉnh phối hợp với các cơ quan chức năng tăng cường kiểm tra hoạt động
+mua bán ngoại tệ.
+3. Sở Y tế phối hợp với các lực lượng chức năng của địa phương kiểm tra an toàn thực phẩm.
+""")
+    assert tasks["1"].cooperating == ["Sở Giao thông vận tải"]
+    assert tasks["2"].cooperating == []
+    assert tasks["3"].cooperating == ["các lực lượng chức năng của địa phương"]
