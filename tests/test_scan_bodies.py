@@ -92,3 +92,12 @@ mua bán ngoại tệ.
     assert tasks["1"].cooperating == ["Sở Giao thông vận tải"]
     assert tasks["2"].cooperating == []
     assert tasks["3"].cooperating == ["các lực lượng chức năng của địa phương"]
+
+
+def test_a_group_of_kinds_qualified_as_relevant_at_its_end_is_no_partner():
+    tasks = tasks_of("""1. Thanh tra tỉnh phối hợp với Ban Tiếp công dân tỉnh và các cơ quan, đơn vị, địa
+phương có liên quan để chuẩn bị nội dung tiếp công dân.
+2. Sở Nội vụ phối hợp với Sở Tài chính, các cơ quan, đơn vị, địa phương liên quan rà soát biên chế.
+""")
+    assert tasks["1"].cooperating == ["Ban Tiếp công dân tỉnh"]
+    assert tasks["2"].cooperating == ["Sở Tài chính"]
