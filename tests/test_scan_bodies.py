@@ -101,3 +101,15 @@ phương có liên quan để chuẩn bị nội dung tiếp công dân.
 """)
     assert tasks["1"].cooperating == ["Ban Tiếp công dân tỉnh"]
     assert tasks["2"].cooperating == ["Sở Tài chính"]
+
+
+def test_a_bracket_after_a_partner_does_not_end_the_list_of_partners():
+    tasks = tasks_of("""1. Sở Thông tin và Truyền thông chủ động phối hợp Sở Nông nghiệp và Môi trường (Cơ quan
+thường trực về phòng, chống thiên tai), Sở Xây dựng và các địa phương cung cấp thông tin dự báo thiên tai.
+2. Thanh tra tỉnh chủ trì, phối hợp Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh) và
+UBND các xã, phường rà soát quy trình giải quyết thủ tục hành chính.
+3. Sở Y tế phối hợp với Sở Tài chính (nếu cần) lập dự toán kinh phí.
+""")
+    assert tasks["1"].cooperating == ["Sở Nông nghiệp và Môi trường", "Sở Xây dựng", "các địa phương"]
+    assert tasks["2"].cooperating == ["Văn phòng UBND tỉnh", "UBND các xã, phường"]
+    assert tasks["3"].cooperating == ["Sở Tài chính"]

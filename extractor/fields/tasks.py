@@ -255,7 +255,10 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
     lead: list[str] = list(labelled_lead)
     coop: list[str] = list(labelled_coop)
     for a in agencies if coop_spans else ():
-        if any(s <= a.start < e for s, e in coop_spans):
+        # (not a unit named in a bracket after a partner: "Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính
+        # công tỉnh) và UBND các xã" names two partners, the bracket only which unit of the first acts)
+        if any(s <= a.start < e and chunk.count("(", s, a.start) <= chunk.count(")", s, a.start)
+               for s, e in coop_spans):
             _add(coop, a.name)
     for s_, e_ in coop_spans:  # pieces of the list that no body name covers
         pieces = _pieces(chunk, s_, e_)
