@@ -247,7 +247,7 @@ def _found(c: dict, text: str, starts: dict[str, list[int]]) -> list[Agency]:
                 strong.append(Agency(named, start, pos + item.end("n"), m.start()))
             if not c["list_goes_on"].match(text, pos + item.end()):
                 break
-    for key in ("field", "territorial", "bodies", "person", "ministers", "zones", "council_bodies",
+    for key in ("field", "territorial", "bodies", "person", "ministers", "zones", "zone_board", "council_bodies",
                 "council_deputies"):
         strong.extend(_matches(c, key, text, starts[key]))
     weak = [a for key in ("named", "kinds") for a in _matches(c, key, text, starts[key])]

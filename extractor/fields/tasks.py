@@ -255,18 +255,17 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
     lead: list[str] = list(labelled_lead)
     coop: list[str] = list(labelled_coop)
     for a in agencies if coop_spans else ():
-        if any(s <= a.start < e for s, e in coop_spans):
+        # (not a unit named in a bracket after a partner: "Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính
+        # công tỉnh) và UBND các xã" names two partners, the bracket only which unit of the first acts)
+        if any(s <= a.start < e and chunk.count("(", s, a.start) <= chunk.count(")", s, a.start)
+               for s, e in coop_spans):
             _add(coop, a.name)
     for s_, e_ in coop_spans:  # pieces of the list that no body name covers
         pieces = _pieces(chunk, s_, e_)
         for k, (p_start, p_end) in enumerate(pieces):
             covered = any(a.start < p_end and p_start < a.end for a in agencies)
             name = " ".join(chunk[p_start:p_end].split())  # (one space where a line wrapped in it)
-            # "các cơ quan, đơn vị liên quan" is one unnamed group, though a comma parts it
-            following = chunk[slice(*pieces[k + 1])].strip() if k + 1 < len(pieces) else ""
-            vague = r["partner_vague"].search(name) or (
-                r["partner_kind"].match(following) and not following.startswith(tuple(w["plural"]))
-                and r["partner_vague"].search(following))
+            vague = r["partner_vague"].search(name) or _group_vague(chunk, pieces[k + 1:], r, tuple(w["plural"]))
             if not covered and len(name.split()) <= _PARTNER_WORDS and r["partner_kind"].match(name) and not vague:
                 _add(coop, name)
     body_at = _heading_end(chunk)
@@ -472,6 +471,19 @@ def _role_opens(chunk: str, at: int, agencies: list[Agency]) -> bool:
 
 def _role_before(gap: str) -> bool:
     return bool(patterns("body")["roles"]["role_before"].fullmatch(gap))
+
+
+def _group_vague(chunk: str, following: list[tuple[int, int]], r: dict, plural: tuple[str, ...]) -> bool:
+    """Whether a partner's piece opens an unnamed group qualified only as relevant, though commas part
+    it: "các cơ quan, đơn vị liên quan", "các cơ quan, đơn vị, địa phương có liên quan" (the kinds after
+    it, without a plural of their own, belong to it; the last of them qualifies the group)."""
+    for p_start, p_end in following:
+        piece = chunk[p_start:p_end].strip()
+        if not r["partner_kind"].match(piece) or piece.startswith(plural):
+            return False
+        if r["partner_vague"].search(piece):
+            return True
+    return False
 
 
 def _pieces(chunk: str, start: int, end: int) -> list[tuple[int, int]]:
