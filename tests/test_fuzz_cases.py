@@ -72,3 +72,46 @@ def test_a_lu_line_run_on_by_thousands_of_lines_is_read():
     record = extract(HEADER + "THÔNG BÁO\nKết luận của Chủ tịch UBND Thành phố\n1. Giao Sở Nội vụ chủ trì." + tail)
     assert record.error is None
     assert record.archive[:2] == ["VT", "KTTH (2) khó khăn"]
+
+
+def test_phoi_hop_repeated_thousands_of_times_in_an_item_reads_the_item_once(monkeypatch):
+    """A line "… phối hợp chặt chẽ với Bộ Tài chính" repeated 3,000 times in one item (fuzz seed 722):
+    the partners after each "phối hợp" were looked for up to the item's end, and every name checked
+    against every list (minutes on a 330 KB input). Each list now ends where the next "phối hợp"
+    begins, and the search for its end is reused."""
+    from extractor.fields import tasks
+
+    searches, read = 0, 0
+
+    class Counted(tasks._FirstMatch):
+        def __init__(self, pattern, text):
+            super().__init__(pattern, text)
+            outer = self
+
+            class Pattern:
+                def search(self, *args):
+                    nonlocal searches
+                    searches += 1
+                    return pattern.search(*args)
+
+            outer.pattern = Pattern()
+
+    pieces = tasks._pieces
+
+    def counted_pieces(chunk, start, end):
+        nonlocal read
+        read += end - start
+        return pieces(chunk, start, end)
+
+    monkeypatch.setattr(tasks, "_FirstMatch", Counted)
+    monkeypatch.setattr(tasks, "_pieces", counted_pieces)
+    line = "Các tỉnh Quảng Ngãi, Gia Lai, Đắk Lắk chủ động phối hợp chặt chẽ với Bộ Tài chính\n"
+    body = "CÔNG ĐIỆN\nVề việc khắc phục hậu quả mưa lũ\n1. Bộ Tài chính chủ trì, phối hợp với Bộ Nội vụ rà soát.\n"
+    text = HEADER + body + "2. " + line * 3000 + "3. Bộ Y tế bảo đảm thuốc.\n"
+    record = extract(text)
+    tasks_by_id = {t.id: t for t in record.tasks}
+    assert tasks_by_id["1"].cooperating == ["Bộ Nội vụ"]
+    assert tasks_by_id["2"].cooperating[0] == "Bộ Tài chính"  # (no full stop: the list runs on, as for one line)
+    assert tasks_by_id["3"].lead == ["Bộ Y tế"]
+    assert searches < 50  # (one per list: 3,000 before)
+    assert read <= len(text)  # (each list's text read once: 3,000 times the item before)

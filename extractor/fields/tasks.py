@@ -18,6 +18,7 @@ naming no lead takes its nearest ancestor's, and a top-level item the agency the
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass, field
 from functools import cache
 from operator import attrgetter
@@ -245,25 +246,33 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
     labelled_lead = _labelled(chunk, agencies, r["lead_label"]) if labelled else []
     labelled_coop = _labelled(chunk, agencies, r["coop_label"], split=True) if labelled else []
     coop_spans: list[tuple[int, int]] = []
+    next_stop = _FirstMatch(r["coop_stop"], chunk)
     for m in (r["cooperate"].finditer(chunk) if w["cooperate_cheap_test"] in chunk else ()):
+        if coop_spans and coop_spans[-1][1] > m.start():  # a list ends where the next "phối hợp" begins
+            coop_spans[-1] = (coop_spans[-1][0], m.start())
         # (from the space that ends the match: a verb right after "phối hợp" names no partner, "phối
         # hợp tham mưu Chủ tịch UBND tỉnh …", nor a noun's phrase after it, "Quy chế phối hợp trong …")
-        stop = r["coop_stop"].search(chunk, m.end() - 1)
+        stop = next_stop(m.end() - 1)
         while stop and stop.group() == ";" and _list_goes_on(chunk, stop.end(), agencies, r):
-            stop = r["coop_stop"].search(chunk, stop.end())  # "phối hợp với các Sở …; UBND các xã, phường; …"
+            stop = next_stop(stop.end())  # "phối hợp với các Sở …; UBND các xã, phường; …"
         coop_spans.append((m.end(), stop.start() if stop else len(chunk)))
     lead: list[str] = list(labelled_lead)
     coop: list[str] = list(labelled_coop)
-    for a in agencies if coop_spans else ():
+    if coop_spans:
         # (not a unit named in a bracket after a partner: "Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính
         # công tỉnh) và UBND các xã" names two partners, the bracket only which unit of the first acts)
-        if any(s <= a.start < e and chunk.count("(", s, a.start) <= chunk.count(")", s, a.start)
-               for s, e in coop_spans):
-            _add(coop, a.name)
+        span_starts = [s for s, _ in coop_spans]
+        brackets = _Brackets(chunk)
+        for a in agencies:
+            i = bisect.bisect_right(span_starts, a.start) - 1
+            if i >= 0 and a.start < coop_spans[i][1] and brackets.closed(coop_spans[i][0], a.start):
+                _add(coop, a.name)
+    ends_before = list(itertools.accumulate((a.end for a in agencies), max))  # (the spans of names read so far)
     for s_, e_ in coop_spans:  # pieces of the list that no body name covers
         pieces = _pieces(chunk, s_, e_)
         for k, (p_start, p_end) in enumerate(pieces):
-            covered = any(a.start < p_end and p_start < a.end for a in agencies)
+            named = bisect.bisect_left(agencies, p_end, key=_START)  # the names that start before the piece ends
+            covered = named > 0 and ends_before[named - 1] > p_start
             name = " ".join(chunk[p_start:p_end].split())  # (one space where a line wrapped in it)
             vague = r["partner_vague"].search(name) or _group_vague(chunk, pieces[k + 1:], r, tuple(w["plural"]))
             if not covered and len(name.split()) <= _PARTNER_WORDS and r["partner_kind"].match(name) and not vague:
@@ -660,6 +669,40 @@ def _subject_lead(chunk: str, start: int, agencies: list[Agency], r: dict, facts
             if names:
                 return names
     return []
+
+
+class _Brackets:
+    """Whether the brackets opened in a stretch of text are all closed in it, counted from where they
+    are, not by reading the stretch: a long item may hold thousands of names."""
+
+    def __init__(self, text: str):
+        self.opens = [m.start() for m in _OPEN.finditer(text)] if "(" in text else []
+        self.closes = [m.start() for m in _CLOSE.finditer(text)] if ")" in text else []
+
+    def closed(self, start: int, end: int) -> bool:
+        def count(at: list[int]) -> int:
+            return bisect.bisect_left(at, end) - bisect.bisect_left(at, start)
+
+        return count(self.opens) <= count(self.closes)
+
+
+_OPEN, _CLOSE = compile_pattern(r"\("), compile_pattern(r"\)")
+
+
+class _FirstMatch:
+    """``pattern.search(text, pos)``, each search reused for the positions after it up to what it
+    found: an item's partner lists are read from each "phối hợp" in turn, and a search from each to
+    a far stop would read a long item once per "phối hợp" (a line repeated 3,000 times took minutes).
+    Exact: a match never depends on where the search starts (lookbehinds see before it)."""
+
+    def __init__(self, pattern: regex.Pattern[str], text: str):
+        self.pattern, self.text = pattern, text
+        self.since, self.found = len(text) + 1, None
+
+    def __call__(self, pos: int) -> regex.Match[str] | None:
+        if not (self.since <= pos and (self.found is None or self.found.start() >= pos)):
+            self.since, self.found = pos, self.pattern.search(self.text, pos)
+        return self.found
 
 
 def _list_goes_on(chunk: str, at: int, agencies: list[Agency], r: dict) -> bool:
