@@ -253,6 +253,15 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
     return out
 
 
+def attached_start(text: str, start: int, end: int) -> int | None:
+    """Where a document attached after the signature opens (its title line: "KẾ HOẠCH", "QUY CHẾ",
+    "QUY ĐỊNH VỀ …"), looked for between ``start`` (the body's end) and ``end`` (an annex, or the
+    text's end): a decision issuing a plan or a regulation puts it there, and its time limits are
+    written as a body's are."""
+    m = _lowercase_forms()["attached_title"].search(text, max(0, start - 1), end)
+    return m.start() + 1 if m else None
+
+
 def _digit_lines(text: str, start: int, end: int):
     """Spans of the lines in ``text[start:end]`` that hold a figure, found from the figures (a
     pattern for "a line with a digit" would try every character of the lines without one): each
