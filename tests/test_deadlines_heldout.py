@@ -86,3 +86,14 @@ def test_a_decision_without_an_attached_document_reads_nothing_after_its_signatu
 Quy định về hồ sơ: nộp trước ngày 30/11/2025 theo mẫu.
 """
     assert deadlines(text) == []
+
+
+def test_a_number_of_working_days_from_the_issue_bounded_by_khong_qua() -> None:
+    """"không quá N ngày làm việc kể từ ngày ban hành" is a time limit as "trong vòng N ngày" is."""
+    text = HEADER.format(kind="Quy trình nội bộ").replace(
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+        "Điều 2. Sở Tài chính cập nhật quy trình lên Hệ thống thông tin giải quyết thủ tục hành chính. "
+        "Thời hạn hoàn thành không quá 05 ngày làm việc kể từ ngày ban hành Quyết định.")
+    record = extract(text)
+    # issued on Monday 10/11/2025: five working days end on Monday 17/11
+    assert [(d.value, d.relative, d.task) for d in record.deadlines] == [("2025-11-17", True, "Điều 2")]
