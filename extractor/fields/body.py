@@ -9,7 +9,7 @@ from ..ner import find_agencies
 from ..normalize import Text
 from ..record import Citation, Deadline, Task, Warning, WarningCode
 from .citations import find_citations
-from .deadlines import find_deadlines
+from .deadlines import attached_spans, attached_start, find_deadlines
 from .tasks import Item, assign_roles, body_marks, find_items, item_text, preamble_lead, single_request
 
 
@@ -86,6 +86,12 @@ def _deadlines(text: Text, start: int, end: int, annex: tuple[int, int] | None, 
     """Every deadline, each given to the deepest item it stands in (a group's closer to the group)."""
     t = text.text
     found = find_deadlines(t, start, end, issue, year=year)
+    limit = annex[0] if annex else len(t)
+    attached = attached_start(t, end, limit)
+    if attached is not None:  # a plan or regulation the document issues, after its signature
+        spans = attached_spans(t, attached, limit)
+        if spans:
+            found += find_deadlines(t, attached, limit, issue, year=year, within=spans)
     if annex:
         found += find_deadlines(t, annex[0], annex[1], issue, tables_only=True, year=year)
     closer = patterns("body")["deadlines"]["group_closer"]

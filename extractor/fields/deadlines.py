@@ -30,6 +30,7 @@ from ..regex_cache import compile_re
 from .dates import iso_date
 
 _DIGIT_ON = compile_re(r"\d[^\n]*")
+_DIGIT = compile_re(r"\d")
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # a time limit ends at most this long before its document's issue date; an earlier date is a legal
 # condition ("đã sử dụng đất ổn định trước ngày 01/7/2014") or a history, not a limit
@@ -37,11 +38,13 @@ PAST_DAYS = 366
 
 
 def find_deadlines(text: str, start: int, end: int, issue: str | None,
-                   tables_only: bool = False, year: int | None = None) -> list[tuple[Deadline, list[str]]]:
+                   tables_only: bool = False, year: int | None = None,
+                   within: list[tuple[int, int]] | None = None) -> list[tuple[Deadline, list[str]]]:
     """Deadlines between ``start`` and ``end``, each with warnings (codes) it raises.
     ``tables_only``: only where a task table has a time column (an annex: long, mostly forms
     and figures, its time limits stand in such tables). ``year``: the document's year (from its
-    number), for a document whose issue date is missing."""
+    number), for a document whose issue date is missing. ``within``: only the lines in these parts
+    (an attached document's places about its cue words, ``attached_spans``), and its tables."""
     p = _lowercase_forms()
     words = settings("body")["deadline_words"]
     if tables_only and not p["time_line_written"].search(text, max(0, start - 1), end):
@@ -50,12 +53,21 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
     # one case fold here instead of case-insensitive matching in every form, of what the forms read:
     # from the line break before ``start`` to ``end`` (after a body come its signature, recipients
     # and annexes, often the larger part of the text); the text stops at ``end``, offsets kept
-    text = original[:max(0, start - 1)] + _lower(original[max(0, start - 1):end])
+    if within is None:
+        text = original[:max(0, start - 1)] + _lower(original[max(0, start - 1):end])
+    else:  # only the parts read (and the 60 characters a window reaches back) are lower-cased
+        pieces, at = [original[:start]], start
+        for lo, hi in within:
+            lo = max(at, lo - 61)
+            pieces += [original[at:lo], _lower(original[lo:hi])]
+            at = hi
+        text = "".join(pieces) + original[at:end]
     whole: list[str] = []  # the text lower-cased to its end, for the two checks that may read on past ``end``
 
     def to_end() -> str:
         if not whole:  # (made once, and only in the few documents whose candidates need it)
-            whole.append(text + _lower(original[end:]))
+            whole.append(text + _lower(original[end:]) if within is None
+                         else original[:max(0, start - 1)] + _lower(original[max(0, start - 1):]))
         return whole[0]
 
     column = _time_column(text, start, end, p)
@@ -97,7 +109,9 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
     # (a window reaches back into the line before: table cells put "Trước ngày" above the date)
     windows: list[tuple[int, int]] = []
     cue = p["cue"]
-    for line_start, line_end in _digit_lines(text, start, end):
+    lines = _digit_lines(text, start, end) if within is None else \
+        (line for lo, hi in within for line in _digit_lines(text, lo, hi))
+    for line_start, line_end in lines:
         lo, hi = max(start, line_start - 60), line_end
         if not cue.search(text, lo, hi):
             continue
@@ -251,6 +265,49 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
         d.span = (s, e)
         out.append((d, notes))
     return out
+
+
+def attached_start(text: str, start: int, end: int) -> int | None:
+    """Where a document attached after the signature opens (its title line: "KẾ HOẠCH", "QUY CHẾ",
+    "QUY ĐỊNH VỀ …"), looked for between ``start`` (the body's end) and ``end`` (an annex, or the
+    text's end): a decision issuing a plan or a regulation puts it there, and its time limits are
+    written as a body's are."""
+    m = _lowercase_forms()["attached_title"].search(text, max(0, start - 1), end)
+    return m.start() + 1 if m else None
+
+
+def attached_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of an attached document worth reading for time limits: about each of its words a
+    time limit stands by (``attached_cues``) with a figure near, from the line before the word to the
+    line after it (a date may wrap away from its cue), overlapping parts merged. A regulation of tens
+    of pages has a few such places; reading all its numbered lines as a body's would cost more than
+    the rest of its record. (Each word is found as written, lower-case or capitalised.)"""
+    places = []
+    for word in _attached_cues():
+        at = text.find(word, start, end)
+        while at >= 0:
+            if _DIGIT.search(text, max(start, at - 30), min(end, at + len(word) + 40)):
+                places.append(at)  # ("trước khi", "hoàn thành nhiệm vụ": no date near)
+            at = text.find(word, at + len(word), end)
+    spans: list[tuple[int, int]] = []
+    for at in sorted(places):
+        line = text.rfind("\n", start, at)  # the break before the word's line
+        lo = max(start, text.rfind("\n", start, line) + 1) if line >= 0 else start  # (the line before it)
+        after = text.find("\n", at, end)  # the break after the word's line
+        hi = end if after < 0 else text.find("\n", after + 1, end)  # (the line after it)
+        hi = end if hi < 0 else hi
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
+@cache
+def _attached_cues() -> tuple[str, ...]:
+    """The words an attached document is read about (``attached_cues``), lower-case and capitalised."""
+    words = settings("body")["deadline_words"]["attached_cues"]
+    return tuple(words) + tuple(word[0].upper() + word[1:] for word in words)
 
 
 def _digit_lines(text: str, start: int, end: int):
