@@ -21,6 +21,15 @@ def corpus() -> Path:
     return CORPUS
 
 
+def tasks_by_id(text: str) -> dict:
+    """The tasks of a directive written for a test, by id (it must read as a directive)."""
+    from extractor import extract
+
+    record = extract(text)
+    assert record.error is None
+    return {t.id: t for t in record.tasks}
+
+
 def sample_files() -> list[Path]:
     return sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".md"))
 

@@ -6,6 +6,8 @@ persons, kinds of bodies no list holds, opening clauses, topics), with made-up n
 
 from __future__ import annotations
 
+from conftest import tasks_by_id
+
 from extractor import extract
 
 
@@ -38,9 +40,7 @@ Hoàng Văn Nam
 
 
 def tasks_of(body: str) -> dict:
-    record = extract(HEADER + body + FOOTER)
-    assert record.error is None
-    return {t.id: t for t in record.tasks}
+    return tasks_by_id(HEADER + body + FOOTER)
 
 
 def test_roles_before_each_body_and_shared_heads_of_ministries_and_provinces():

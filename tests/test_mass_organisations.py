@@ -6,7 +6,7 @@ and a province's), written for the test with made-up places.
 
 from __future__ import annotations
 
-from extractor import extract
+from conftest import tasks_by_id
 
 HEADER = """ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM
 XÃ TÂN HÒA
@@ -32,9 +32,7 @@ Nguyễn Văn An
 
 
 def tasks_of(body: str) -> dict:
-    record = extract(HEADER + body + FOOTER)
-    assert record.error is None
-    return {t.id: t for t in record.tasks}
+    return tasks_by_id(HEADER + body + FOOTER)
 
 
 def test_member_organisations_of_the_front_are_a_kind_of_body():

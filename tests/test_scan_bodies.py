@@ -7,7 +7,7 @@ misreads inside a list of units, names of bodies that hold "và".
 
 from __future__ import annotations
 
-from extractor import extract
+from conftest import tasks_by_id
 
 HEADER = """ỦY BAN NHÂN DÂN
 TỈNH BÌNH ĐỊNH
@@ -31,9 +31,7 @@ Lê Văn Bình
 
 
 def tasks_of(body: str) -> dict:
-    record = extract(HEADER + body + FOOTER)
-    assert record.error is None
-    return {t.id: t for t in record.tasks}
+    return tasks_by_id(HEADER + body + FOOTER)
 
 
 def test_a_list_of_units_read_with_a_full_stop_or_a_misread_tone_goes_on():
