@@ -115,3 +115,40 @@ def test_phoi_hop_repeated_thousands_of_times_in_an_item_reads_the_item_once(mon
     assert tasks_by_id["3"].lead == ["Bộ Y tế"]
     assert searches < 50  # (one per list: 3,000 before)
     assert read <= len(text)  # (each list's text read once: 3,000 times the item before)
+
+
+def test_long_partner_lists_are_read_in_one_pass(monkeypatch):
+    """Thousands of unnamed kinds after one "phối hợp với", and thousands of "phối hợp với A; B" lists
+    whose ";" lets each go on (review of session 7: 17 s and 34 s on inputs of 100–200 KB): each piece
+    of a list is judged once, and a list going on past ";" stops where the next "phối hợp" begins."""
+    from extractor.fields import tasks
+    from extractor.grammar import patterns
+
+    roles = patterns("body")["roles"]
+    kind_calls, goes_on_calls = 0, 0
+
+    class CountedKind:
+        def match(self, *args):
+            nonlocal kind_calls
+            kind_calls += 1
+            return roles_kind.match(*args)
+
+    roles_kind = roles["partner_kind"]
+    monkeypatch.setitem(roles, "partner_kind", CountedKind())
+    goes_on = tasks._list_goes_on
+
+    def counted_goes_on(*args):
+        nonlocal goes_on_calls
+        goes_on_calls += 1
+        return goes_on(*args)
+
+    monkeypatch.setattr(tasks, "_list_goes_on", counted_goes_on)
+    kinds = ", ".join(f"đơn vị số {i}" for i in range(2000))
+    pairs = "Sở Xây dựng phối hợp với Sở Tài chính; Sở Nội vụ " * 600
+    record = extract(HEADER + "THÔNG BÁO\nVề việc phân công\n1. Sở Y tế chủ trì, phối hợp với " + kinds
+                     + " tổ chức thực hiện.\n2. " + pairs + "\n")
+    tasks_by_id = {t.id: t for t in record.tasks}
+    assert tasks_by_id["1"].cooperating[:2] == ["đơn vị số 0", "đơn vị số 1"]
+    assert "Sở Tài chính" in tasks_by_id["2"].cooperating
+    assert kind_calls < 3 * 2000 + 3 * 1200  # (2,000 × 2,000 before)
+    assert goes_on_calls <= 600  # (one per ";": 180,000 before)

@@ -247,15 +247,16 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
     labelled_coop = _labelled(chunk, agencies, r["coop_label"], split=True) if labelled else []
     coop_spans: list[tuple[int, int]] = []
     next_stop = _FirstMatch(r["coop_stop"], chunk)
-    for m in (r["cooperate"].finditer(chunk) if w["cooperate_cheap_test"] in chunk else ()):
-        if coop_spans and coop_spans[-1][1] > m.start():  # a list ends where the next "phối hợp" begins
-            coop_spans[-1] = (coop_spans[-1][0], m.start())
+    opens = list(r["cooperate"].finditer(chunk)) if w["cooperate_cheap_test"] in chunk else []
+    for m, next_open in zip(opens, [o.start() for o in opens[1:]] + [len(chunk)], strict=False):
         # (from the space that ends the match: a verb right after "phối hợp" names no partner, "phối
-        # hợp tham mưu Chủ tịch UBND tỉnh …", nor a noun's phrase after it, "Quy chế phối hợp trong …")
+        # hợp tham mưu Chủ tịch UBND tỉnh …", nor a noun's phrase after it, "Quy chế phối hợp trong …");
+        # a list ends where the next "phối hợp" begins
         stop = next_stop(m.end() - 1)
-        while stop and stop.group() == ";" and _list_goes_on(chunk, stop.end(), agencies, r):
+        while stop and stop.start() < next_open and stop.group() == ";" and _list_goes_on(
+                chunk, stop.end(), agencies, r):
             stop = next_stop(stop.end())  # "phối hợp với các Sở …; UBND các xã, phường; …"
-        coop_spans.append((m.end(), stop.start() if stop else len(chunk)))
+        coop_spans.append((m.end(), min(stop.start() if stop else len(chunk), next_open)))
     lead: list[str] = list(labelled_lead)
     coop: list[str] = list(labelled_coop)
     if coop_spans:
@@ -270,11 +271,12 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
     ends_before = list(itertools.accumulate((a.end for a in agencies), max))  # (the spans of names read so far)
     for s_, e_ in coop_spans:  # pieces of the list that no body name covers
         pieces = _pieces(chunk, s_, e_)
+        group_vague = _groups_vague(chunk, pieces, r, tuple(w["plural"]))
         for k, (p_start, p_end) in enumerate(pieces):
             named = bisect.bisect_left(agencies, p_end, key=_START)  # the names that start before the piece ends
             covered = named > 0 and ends_before[named - 1] > p_start
             name = " ".join(chunk[p_start:p_end].split())  # (one space where a line wrapped in it)
-            vague = r["partner_vague"].search(name) or _group_vague(chunk, pieces[k + 1:], r, tuple(w["plural"]))
+            vague = r["partner_vague"].search(name) or group_vague[k + 1]
             if not covered and len(name.split()) <= _PARTNER_WORDS and r["partner_kind"].match(name) and not vague:
                 _add(coop, name)
     body_at = _heading_end(chunk)
@@ -482,17 +484,18 @@ def _role_before(gap: str) -> bool:
     return bool(patterns("body")["roles"]["role_before"].fullmatch(gap))
 
 
-def _group_vague(chunk: str, following: list[tuple[int, int]], r: dict, plural: tuple[str, ...]) -> bool:
-    """Whether a partner's piece opens an unnamed group qualified only as relevant, though commas part
-    it: "các cơ quan, đơn vị liên quan", "các cơ quan, đơn vị, địa phương có liên quan" (the kinds after
-    it, without a plural of their own, belong to it; the last of them qualifies the group)."""
-    for p_start, p_end in following:
-        piece = chunk[p_start:p_end].strip()
-        if not r["partner_kind"].match(piece) or piece.startswith(plural):
-            return False
-        if r["partner_vague"].search(piece):
-            return True
-    return False
+def _groups_vague(chunk: str, pieces: list[tuple[int, int]], r: dict, plural: tuple[str, ...]) -> list[bool]:
+    """For each piece of a partners' list (and one past the last), whether it and the pieces after it
+    close an unnamed group qualified only as relevant, though commas part it: "các cơ quan, đơn vị liên
+    quan", "các cơ quan, đơn vị, địa phương có liên quan" (kinds without a plural of their own belong
+    to the group opened before them; the last of them qualifies it). One pass from the end: a list of
+    thousands of kinds is read once."""
+    vague = [False] * (len(pieces) + 1)
+    for j in range(len(pieces) - 1, -1, -1):
+        piece = chunk[slice(*pieces[j])].strip()
+        if r["partner_kind"].match(piece) and not piece.startswith(plural):
+            vague[j] = r["partner_vague"].search(piece) is not None or vague[j + 1]
+    return vague
 
 
 def _pieces(chunk: str, start: int, end: int) -> list[tuple[int, int]]:
