@@ -301,6 +301,8 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
         starts = {a.start for a in agencies} if agencies else ()
         read_to = -1  # the end of the last run read: a sentence starting inside it was read with it
         for at in _sentence_starts(chunk, start, end, marks):
+            if (joined := r["connective"].match(chunk, at)) is not None:
+                at = joined.end()  # "… . Đồng thời, các địa phương chủ động …": the subject after it
             # (a body must open the sentence; a list "A; B; C" is one run, not one per sentence)
             # (or a role before it: "… kể từ ngày ký. Chánh Văn phòng …, Giám đốc Sở X chịu trách nhiệm …")
             opens = at in starts or (chunk[at:at + 1].isupper() and _role_opens(chunk, at, agencies))
