@@ -1,5 +1,5 @@
 """Who must do each task, in forms earlier rounds left unread: a later sentence of an item whose subject
-follows a connective ("Đồng thời, …").
+follows a connective ("Đồng thời, …") or whose verb is "phối hợp" with a named partner.
 
 Each test is a directive written for the test (made-up names and numbers), in the wording of public
 conclusions and plans.
@@ -46,3 +46,15 @@ Ngoài ra, giao Đảng ủy Sở Y tế chỉ đạo khám sức khỏe định
     assert tasks["1"].lead == ["Đảng ủy Ủy ban nhân dân tỉnh", "cấp ủy, chính quyền cơ sở"]
     assert tasks["2"].lead == ["Ban Tuyên giáo và Dân vận Tỉnh ủy", "Đảng ủy Sở Y tế"]
 
+
+def test_a_later_sentence_whose_subject_works_with_a_named_partner_leads():
+    tasks = tasks_of("""1. Yêu cầu Đảng ủy Ủy ban nhân dân tỉnh chỉ đạo hoàn thành việc sắp xếp các cơ sở bảo trợ xã hội
+trong năm 2025. Các huyện ủy, thành ủy phối hợp Sở Y tế rà soát các trạm y tế xã, hoàn thành trước ngày
+31/12/2025.
+2. Sở Y tế chủ trì tổ chức khám sức khỏe cho người cao tuổi. Các doanh nghiệp phối hợp tài trợ
+kinh phí theo khả năng.
+""")
+    assert tasks["1"].lead == ["Đảng ủy Ủy ban nhân dân tỉnh", "Các huyện ủy, thành ủy"]
+    assert tasks["1"].cooperating == ["Sở Y tế"]
+    # (a verb after "phối hợp", no partner: the sentence states a wish, not whom the item charges)
+    assert tasks["2"].lead == ["Sở Y tế"]

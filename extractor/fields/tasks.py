@@ -309,7 +309,8 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
             run = _run(agencies, at, chunk) if opens and at >= read_to else None
             if run:
                 read_to = run[-1].end
-            if run and (r["duty_verb"].match(chunk, run[-1].end) or r["executes"].match(chunk, run[-1].end)):
+            if run and (r["duty_verb"].match(chunk, run[-1].end) or r["executes"].match(chunk, run[-1].end)
+                        or r["duty_with_partner"].match(chunk, run[-1].end)):
                 for a in run:
                     _add(lead, a.name)
             elif facts.asks and (ask := r["assign"].match(chunk, at)):
@@ -317,7 +318,7 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
                 for name in [a.name for a in _run(agencies, ask.end(), chunk)] or _collective(chunk, ask.end(), r):
                     _add(lead, name)
             elif (_may_open_collective(chunk, at) and (who := r["collective_subject"].match(chunk, at))
-                  and r["duty_verb"].match(chunk, who.end())):
+                  and (r["duty_verb"].match(chunk, who.end()) or r["duty_with_partner"].match(chunk, who.end()))):
                 for name in _collective(chunk, at, r):  # "… . Chính quyền địa phương phải gần dân …"
                     _add(lead, name)
     if not lead and item.parent:
