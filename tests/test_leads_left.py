@@ -1,5 +1,6 @@
 """Who must do each task, in forms earlier rounds left unread: a later sentence of an item whose subject
-follows a connective ("Đồng thời, …") or whose verb is "phối hợp" with a named partner.
+follows a connective ("Đồng thời, …") or whose verb is "phối hợp" with a named partner; an assignment
+word in a purpose clause ("… gửi X để xem xét, giao Y …"), which charges no one.
 
 Each test is a directive written for the test (made-up names and numbers), in the wording of public
 conclusions and plans.
@@ -58,3 +59,16 @@ kinh phí theo khả năng.
     assert tasks["1"].cooperating == ["Sở Y tế"]
     # (a verb after "phối hợp", no partner: the sentence states a wish, not whom the item charges)
     assert tasks["2"].lead == ["Sở Y tế"]
+
+
+def test_an_assignment_word_in_a_purpose_clause_charges_no_one():
+    tasks = tasks_of("""1. Trong thời hạn 15 ngày kể từ khi nhận được hồ sơ, Ủy ban nhân dân tỉnh gửi Thường trực
+Hội đồng nhân dân tỉnh để xem xét, giao các Ban của Hội đồng nhân dân tỉnh thẩm tra theo quy định.
+2. Các cơ quan báo chí của tỉnh có trách nhiệm phát hiện, giới thiệu gương người tốt tới Sở Nội vụ để xem
+xét, đề nghị Ủy ban nhân dân tỉnh khen thưởng.
+3. Để bảo đảm tiến độ, đề nghị Sở Tài chính bố trí kinh phí thực hiện trong quý IV năm 2025.
+""")
+    assert tasks["1"].lead == ["Ủy ban nhân dân tỉnh"]
+    assert tasks["2"].lead == ["Các cơ quan báo chí của tỉnh"]
+    # (a purpose opening the sentence comes before its request)
+    assert tasks["3"].lead == ["Sở Tài chính"]

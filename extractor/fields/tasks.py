@@ -776,8 +776,19 @@ def _assignments(text: str, start: int, end: int, r: dict):
     if _ask_words()[0].search(text, start, end) is None:  # a cheap test before the grammar's pattern
         return
     for m in r["assign"].finditer(text, start, end):
-        if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/-")):
+        if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/-")) \
+                and not _in_purpose(text, start, m.start(), r):
             yield m
+
+
+def _in_purpose(text: str, start: int, at: int, r: dict) -> bool:
+    """The assignment word at ``at`` stands in a purpose clause after the sentence's own verb: "… Ủy ban
+    nhân dân Thành phố gửi Thường trực Hội đồng nhân dân Thành phố để xem xét, giao các Ban …", "… giới
+    thiệu tới các cơ quan liên quan để xem xét, đề nghị Ủy ban nhân dân thành phố …", "… tham mưu để
+    Trưởng ban báo cáo, đề nghị Trung ương …": it tells what the one addressed may do, and charges no one
+    (not "Để …, đề nghị Sở X …": a purpose opening the sentence comes before its request)."""
+    clause = max(text.rfind(c, start, at) for c in ".;:") + 1 or start
+    return "để" in text[clause:at] and r["purpose_before"].search(text, clause, at) is not None
 
 
 def _sentence_end(chunk: str, start: int = 0) -> int:
