@@ -72,3 +72,36 @@ xét, đề nghị Ủy ban nhân dân tỉnh khen thưởng.
     assert tasks["2"].lead == ["Các cơ quan báo chí của tỉnh"]
     # (a purpose opening the sentence comes before its request)
     assert tasks["3"].lead == ["Sở Tài chính"]
+
+
+
+def front_plan(items: str) -> dict:
+    """The tasks of a ward Front committee's plan whose section I holds ``items``."""
+    return tasks_by_id("""ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM
+PHƯỜNG TÂN AN
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 21/KH-MTTQ
+Tân An, ngày 3 tháng 12 năm 2025
+
+KẾ HOẠCH
+Giám sát việc lập danh sách cử tri
+
+I. TỔ CHỨC THỰC HIỆN
+""" + items + """
+Nơi nhận:
+- Lưu: VT.
+TM. BAN THƯỜNG TRỰC
+CHỦ TỊCH
+Trần Thị Lan
+""")
+
+
+def test_a_bodys_name_ends_before_thanh_lap():
+    tasks = front_plan("""1. Ban Thường trực Ủy ban MTTQ Việt Nam phường thành lập tổ giám sát danh sách cử tri.
+2. Ban Chỉ đạo phường thành lập tổ giúp việc trong tháng 12 năm 2025.
+""")
+    assert tasks["I.1"].lead == ["Ban Thường trực Ủy ban MTTQ Việt Nam phường"]
+    assert tasks["I.2"].lead == ["Ban Chỉ đạo phường"]
