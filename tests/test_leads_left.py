@@ -105,3 +105,14 @@ def test_a_bodys_name_ends_before_thanh_lap():
 """)
     assert tasks["I.1"].lead == ["Ban Thường trực Ủy ban MTTQ Việt Nam phường"]
     assert tasks["I.2"].lead == ["Ban Chỉ đạo phường"]
+
+
+def test_the_fronts_residential_boards_are_bodies():
+    tasks = front_plan("""1. Ban công tác Mặt trận các tổ dân phố căn cứ kế hoạch này chủ động phối hợp thực hiện.
+2. Ban Công tác Mặt trận ở khu dân cư có trách nhiệm tuyên truyền đến từng hộ gia đình.
+3. Ban Thường trực Ủy ban MTTQ Việt Nam phường chủ trì, phối hợp với Ban công tác Mặt trận các thôn, ấp giám
+sát việc niêm yết danh sách cử tri.
+""")
+    assert tasks["I.1"].lead == ["Ban công tác Mặt trận các tổ dân phố"]
+    assert tasks["I.2"].lead == ["Ban Công tác Mặt trận ở khu dân cư"]
+    assert tasks["I.3"].cooperating == ["Ban công tác Mặt trận các thôn, ấp"]
