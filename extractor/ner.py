@@ -247,8 +247,8 @@ def _found(c: dict, text: str, starts: dict[str, list[int]]) -> list[Agency]:
                 strong.append(Agency(named, start, pos + item.end("n"), m.start()))
             if not c["list_goes_on"].match(text, pos + item.end()):
                 break
-    for key in ("field", "territorial", "bodies", "person", "ministers", "zones", "zone_board", "council_bodies",
-                "council_deputies"):
+    for key in ("field", "territorial", "bodies", "person", "ministers", "zones", "zone_board", "front_boards",
+                "council_bodies", "council_deputies"):
         strong.extend(_matches(c, key, text, starts[key]))
     weak = [a for key in ("named", "kinds") for a in _matches(c, key, text, starts[key])]
     # a gazetteer name is not stretched by lower-case words the looser pattern takes in: "Sở Xây

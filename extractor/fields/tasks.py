@@ -303,13 +303,16 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
         starts = {a.start for a in agencies} if agencies else ()
         read_to = -1  # the end of the last run read: a sentence starting inside it was read with it
         for at in _sentence_starts(chunk, start, end, marks):
+            if (joined := r["connective"].match(chunk, at)) is not None:
+                at = joined.end()  # "… . Đồng thời, các địa phương chủ động …": the subject after it
             # (a body must open the sentence; a list "A; B; C" is one run, not one per sentence)
             # (or a role before it: "… kể từ ngày ký. Chánh Văn phòng …, Giám đốc Sở X chịu trách nhiệm …")
             opens = at in starts or (chunk[at:at + 1].isupper() and _role_opens(chunk, at, agencies))
             run = _run(agencies, at, chunk) if opens and at >= read_to else None
             if run:
                 read_to = run[-1].end
-            if run and (r["duty_verb"].match(chunk, run[-1].end) or r["executes"].match(chunk, run[-1].end)):
+            if run and (r["duty_verb"].match(chunk, run[-1].end) or r["executes"].match(chunk, run[-1].end)
+                        or r["duty_with_partner"].match(chunk, run[-1].end)):
                 for a in run:
                     _add(lead, a.name)
             elif facts.asks and (ask := r["assign"].match(chunk, at)):
@@ -317,7 +320,7 @@ def assign_roles(text: str, item: Item, items: list[Item], body_agencies: list[A
                 for name in [a.name for a in _run(agencies, ask.end(), chunk)] or _collective(chunk, ask.end(), r):
                     _add(lead, name)
             elif (_may_open_collective(chunk, at) and (who := r["collective_subject"].match(chunk, at))
-                  and r["duty_verb"].match(chunk, who.end())):
+                  and (r["duty_verb"].match(chunk, who.end()) or r["duty_with_partner"].match(chunk, who.end()))):
                 for name in _collective(chunk, at, r):  # "… . Chính quyền địa phương phải gần dân …"
                     _add(lead, name)
     if not lead and item.parent:
@@ -776,8 +779,19 @@ def _assignments(text: str, start: int, end: int, r: dict):
     if _ask_words()[0].search(text, start, end) is None:  # a cheap test before the grammar's pattern
         return
     for m in r["assign"].finditer(text, start, end):
-        if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/-")):
+        if not (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "/-")) \
+                and not _in_purpose(text, start, m.start(), r):
             yield m
+
+
+def _in_purpose(text: str, start: int, at: int, r: dict) -> bool:
+    """The assignment word at ``at`` stands in a purpose clause after the sentence's own verb: "… Ủy ban
+    nhân dân Thành phố gửi Thường trực Hội đồng nhân dân Thành phố để xem xét, giao các Ban …", "… giới
+    thiệu tới các cơ quan liên quan để xem xét, đề nghị Ủy ban nhân dân thành phố …", "… tham mưu để
+    Trưởng ban báo cáo, đề nghị Trung ương …": it tells what the one addressed may do, and charges no one
+    (not "Để …, đề nghị Sở X …": a purpose opening the sentence comes before its request)."""
+    clause = max(text.rfind(c, start, at) for c in ".;:") + 1 or start
+    return "để" in text[clause:at] and r["purpose_before"].search(text, clause, at) is not None
 
 
 def _sentence_end(chunk: str, start: int = 0) -> int:
