@@ -36,12 +36,12 @@ Urgency = Literal["KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"]
 Secrecy = Literal["MẬT", "TỐI MẬT", "TUYỆT MẬT"]
 
 model = dataclass(kw_only=True)  # every record type: fields by name only, as in the JSON
+frozen_model = dataclass(kw_only=True, frozen=True)  # (the grammar's table of types hands out shared ones)
 
 
 class Model:
     """What every record type can do, under the names pydantic's models give it."""
 
-    __slots__ = ()
     __pydantic_config__ = {"extra": "forbid"}  # how pydantic checks one read back: no unknown keys
 
     def model_dump_json(self, indent: int | None = None) -> str:
@@ -85,7 +85,7 @@ class Source(Model):
     signed: list[str] = field(default_factory=list)  # times of the PDF's digital signatures (ISO 8601)
 
 
-@dataclass(kw_only=True, frozen=True)  # the grammar's table hands out shared instances
+@frozen_model
 class DocType(Model):
     name: str
     code: str | None = None

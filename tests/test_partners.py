@@ -64,6 +64,7 @@ Hội đồng nhân dân tỉnh, Tổ đại biểu Hội đồng nhân dân t�
 4. Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân và các đại biểu Hội đồng nhân dân tỉnh tăng cường
 giám sát việc thực hiện Nghị quyết này.
 5. Tuyên truyền về cuộc bầu cử đại biểu Hội đồng nhân dân các cấp.
+6. Giao Tổ đại biểu Quốc hội tỉnh tổng hợp ý kiến cử tri.
 """)
     assert tasks["2"].lead == ["Thường trực Hội đồng nhân dân tỉnh", "các Ban của Hội đồng nhân dân tỉnh",
                                "các Tổ đại biểu", "đại biểu Hội đồng nhân dân tỉnh"]
@@ -72,3 +73,13 @@ giám sát việc thực hiện Nghị quyết này.
     assert tasks["4"].lead == ["Thường trực Hội đồng nhân dân", "các Ban của Hội đồng nhân dân",
                                "các đại biểu Hội đồng nhân dân tỉnh"]
     assert tasks["5"].lead == []
+    assert "Tổ đại biểu" not in tasks["6"].lead  # (a National Assembly group is not the council's)
+
+
+def test_a_labelled_partner_before_a_vague_group_is_kept():
+    # "Đơn vị phối hợp: X và các đơn vị liên quan": the group names no one, X does
+    tasks = tasks_of("""1. Hỗ trợ thành lập hợp tác xã kiểu mới.
+Đơn vị chủ trì: Sở Nông nghiệp và Môi trường.
+Đơn vị phối hợp: Hợp tác xã Thành Công và các đơn vị liên quan.
+""")
+    assert tasks["1"].cooperating == ["Hợp tác xã Thành Công"]

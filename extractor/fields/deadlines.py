@@ -7,7 +7,9 @@ recurring ``trước ngày 15/7 hằng năm`` (``--07-15``), ``tháng 12 hằng 
 20 hằng tháng`` (``---20``), a day in a ``định kỳ`` clause (``định kỳ … trước ngày 20/11`` →
 ``--11-20``; ``định kỳ 6 tháng`` alone names no date, so it is no deadline); relative ``trong vòng
 10 ngày kể từ ngày ký``
-(resolved against the issue date, ``relative: true``); in a table with a time column (``Thời gian
+(resolved against the issue date, ``relative: true``; so is ``không quá 15 ngày làm việc kể từ ngày
+ban hành``); in a plan or regulation a decision issues after its signature, the lines about ``trước``,
+``chậm nhất``, ``hằng năm``; in a table with a time column (``Thời gian
 hoàn thành``), a cell that is only a date (``2026``, ``Quý IV/2025``, ``30/11/2025``). A date
 without a year takes the issue date's year, with a warning. A date merely mentioned (a cited
 document's date, ``năm 2020 và những năm tiếp theo``) is not a deadline: each form needs its cue
@@ -44,7 +46,8 @@ def find_deadlines(text: str, start: int, end: int, issue: str | None,
     ``tables_only``: only where a task table has a time column (an annex: long, mostly forms
     and figures, its time limits stand in such tables). ``year``: the document's year (from its
     number), for a document whose issue date is missing. ``within``: only the lines in these parts
-    (an attached document's places about its cue words, ``attached_spans``), and its tables."""
+    (an attached document's places about its cue words, ``attached_spans``; its tables are not read
+    there: only those places are lower-cased, and a table's header is not among them)."""
     p = _lowercase_forms()
     words = settings("body")["deadline_words"]
     if tables_only and not p["time_line_written"].search(text, max(0, start - 1), end):
@@ -343,7 +346,8 @@ _CELL_LINE = compile_re(r"\n[^\S\n]*(?P<cell>\S[^\n]{2,14}\d)[^\S\n]*(?=\n|\Z)")
 
 @cache
 def _lowercase_forms() -> dict[str, re.Pattern[str]]:
-    """The deadline forms, compiled to run on lower-cased text without case-insensitive matching.
+    """The deadline forms, compiled to run on lower-cased text without case-insensitive matching
+    (but ``attached_title``, an attached document's title in capitals, run on the text as written).
     They keep to the standard library's syntax and run on its engine, which scans these word
     alternations faster than ``regex`` (deadlines went from 0.28 to 0.19 s on the pool)."""
     forms = settings("body")["deadlines"]

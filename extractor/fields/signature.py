@@ -18,7 +18,6 @@ as ``SignatureLines``; ``read_signature`` turns those into the record's ``Signat
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 from collections.abc import Sequence
 from functools import cache, lru_cache
@@ -146,7 +145,7 @@ def correct_ocr(signature: Signature) -> tuple[Signature, list[str]]:
     and a family name without its tone marks (``Nguyên``). Returns the mended signature (a copy)
     and the corrections made."""
     g = settings("header")["corrections"]
-    signature = dataclasses.replace(signature, authority=list(signature.authority))
+    signature = signature.model_copy(update={"authority": list(signature.authority)})
     notes: list[str] = []
 
     def closest(text: str) -> str | None:

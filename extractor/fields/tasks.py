@@ -559,14 +559,15 @@ def _labelled(chunk: str, agencies: list[Agency], label: regex.Pattern[str], spl
             for piece in pieces:
                 piece = clean_value(piece)
                 # (a group only qualified as relevant names no partner: "Đơn vị phối hợp thực hiện: Các
-                # cơ quan, đơn vị, địa phương liên quan"; a body after it still does: "Các sở, ngành
-                # có liên quan và UBND các xã, phường")
+                # cơ quan, đơn vị, địa phương liên quan"; a body before or after it still does: "Hợp tác
+                # xã Thành Công và các đơn vị liên quan", "Các sở, ngành có liên quan và UBND các xã, phường")
+                kept = [piece]
                 if split and (m_vague := vague.search(piece)):
-                    piece = piece[m_vague.end():].partition(" và ")[2].strip()
-                    if vague.search(piece):
-                        continue
-                if piece and len(piece.split()) <= 24:
-                    _add(names, piece)
+                    kept = [piece[:m_vague.start()].rpartition(" và ")[0].strip(),
+                            piece[m_vague.end():].partition(" và ")[2].strip()]
+                for name in kept:
+                    if name and len(name.split()) <= 24 and not (split and vague.search(name)):
+                        _add(names, name)
     return names
 
 
