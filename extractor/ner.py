@@ -97,10 +97,10 @@ def _name_pattern(parts: dict[str, str]) -> str:
                      for k in ("wrapped_province", "province_before_title", "province_after_wrap"))
     territory = (rf"(?:(?:[ ]+|[ ]*\n[ ]*){_expand(parts['territory_group'], parts)}"
                  rf"(?:{after}|(?:[ ]+{parts['cap']})*))?")
-    lower = int(parts["lower_words"])
+    lower, capitals = int(parts["lower_words"]), int(parts["capitals_after_first"])
     # (the parts are written out in place: called by name with (?&…) they compile in half the time
     # but match ten times slower)
-    return rf"(?:{cap}(?:(?:{word}){{0,{lower}}}+{joint}{cap})*(?:{word}){{0,{lower}}}{territory})"
+    return rf"(?:{cap}(?:(?:{word}){{0,{lower}}}+{joint}{cap}){{0,{capitals}}}(?:{word}){{0,{lower}}}{territory})"
 
 
 @cache

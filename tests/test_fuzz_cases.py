@@ -152,3 +152,15 @@ def test_long_partner_lists_are_read_in_one_pass(monkeypatch):
     assert "Sở Tài chính" in tasks_by_id["2"].cooperating
     assert kind_calls < 3 * 2000 + 3 * 1200  # (2,000 × 2,000 before)
     assert goes_on_calls <= 600  # (one per ";": 180,000 before)
+
+
+def test_a_capitalised_line_repeated_hundreds_of_times_is_no_single_name():
+    """"quan đăng ký tàu biển Việt Nam - Bộ Xây dựng" repeated 3,000 times (fuzz seed 935): every "Bộ"
+    opened a name that ran over all the lines after it (quadratic: 28 s on 179 KB). A name stops after
+    a bounded number of capitals."""
+    from extractor.ner import find_agencies
+
+    text = "Giao Bộ Tư pháp chủ trì.\n" + "quan đăng ký tàu biển Việt Nam - Bộ Xây dựng\n" * 300
+    names = [a.name for a in find_agencies(text)]
+    assert names[0] == "Bộ Tư pháp"
+    assert max(len(n) for n in names) < 300  # (13,700 characters before)
